@@ -1,0 +1,55 @@
+"""Intake service for children's social care representations.
+
+``create_app`` reads config, initialises extensions and registers blueprints, and nothing
+else: no I/O beyond the instance folder, no network and no model loading at import time.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+
+from .config import load_settings
+from .extensions import babel, csrf, db, limiter, login_manager, migrate
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(config: dict[str, Any] | None = None) -> Flask:
+    app = Flask(
+        __name__,
+        instance_path=str(PROJECT_ROOT / "instance"),
+        template_folder=str(PROJECT_ROOT / "templates"),
+        static_folder=str(PROJECT_ROOT / "static"),
+    )
+    instance_path = Path((config or {}).get("INSTANCE_PATH", app.instance_path))
+    app.config.from_mapping(load_settings(instance_path))
+    if config:
+        app.config.update(config)
+    logging.basicConfig(level=app.config["LOG_LEVEL"])
+
+    from . import database, models, web_security  # noqa: F401 - models register tables
+    from .i18n import select_locale
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"))
+    database.configure_engine_events(app)
+    csrf.init_app(app)
+    babel.init_app(app, locale_selector=select_locale)
+    login_manager.init_app(app)
+    limiter.init_app(app)
+    web_security.init_app(app)
+
+    from .health import bp as health_bp
+    from .public import bp as public_bp
+
+    app.register_blueprint(health_bp)
+    app.register_blueprint(public_bp)
+
+    from .cli import register_commands
+
+    register_commands(app)
+    return app

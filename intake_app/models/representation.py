@@ -1,0 +1,91 @@
+"""A representation: one complaint, compliment, comment or question, from any channel."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import JSON, Boolean, Date, Float, ForeignKey, Integer, LargeBinary, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from ..extensions import db
+from .types import UTCDateTime, utcnow
+
+
+class Representation(db.Model):
+    __tablename__ = "representation"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    reference: Mapped[str] = mapped_column(String(8), unique=True, index=True)
+    # Same key twice (double click, resubmit, API retry) returns the first record.
+    submission_key: Mapped[str | None] = mapped_column(String(64), unique=True)
+    channel: Mapped[str] = mapped_column(String(16))  # web / sms / chat / advocate / api
+    language: Mapped[str] = mapped_column(String(8), default="en")
+
+    # What the person told us, as plain text (markup stripped on the way in).
+    declared_type: Mapped[str | None] = mapped_column(String(16))
+    type: Mapped[str] = mapped_column(String(16))
+    text: Mapped[str] = mapped_column(Text)
+    what_would_help: Mapped[str | None] = mapped_column(Text)
+    service_area: Mapped[str | None] = mapped_column(String(32))
+    complainant_role: Mapped[str] = mapped_column(String(32))
+    # Helper's name, organisation, relationship and how the young person agreed (encrypted).
+    on_behalf_encrypted: Mapped[bytes | None] = mapped_column(LargeBinary)
+
+    advocate_requested: Mapped[str] = mapped_column(String(16), default="no")
+    advocate_provider: Mapped[str | None] = mapped_column(String(32))
+
+    reply_channel: Mapped[str] = mapped_column(String(16), default="none")
+    contact_encrypted: Mapped[bytes | None] = mapped_column(LargeBinary)
+    phone_lookup_hash: Mapped[str | None] = mapped_column(String(64), index=True)
+    # When it is safe to contact: times of day and whether a message may be left.
+    contact_safety: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+    # Triage.
+    primary_category: Mapped[str | None] = mapped_column(String(32))
+    secondary_categories: Mapped[list[str]] = mapped_column(JSON, default=list)
+    type_confidence: Mapped[float | None] = mapped_column(Float)
+    triage: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    triage_reasons: Mapped[list[str]] = mapped_column(JSON, default=list)
+    triage_flags: Mapped[list[str]] = mapped_column(JSON, default=list)
+    model_version: Mapped[str | None] = mapped_column(String(64))
+    needs_review: Mapped[bool] = mapped_column(Boolean, default=True)
+    priority: Mapped[str] = mapped_column(String(8), default="normal")
+    procedure: Mapped[str | None] = mapped_column(String(16))
+    procedure_reason: Mapped[str | None] = mapped_column(Text)
+    safeguarding_flag: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
+    safeguarding_kinds: Mapped[list[str]] = mapped_column(JSON, default=list)
+    safeguarding_evidence: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+
+    # Working-day deadlines.
+    clock_start: Mapped[date | None] = mapped_column(Date)
+    acknowledgement_due: Mapped[date | None] = mapped_column(Date)
+    stage1_due: Mapped[date | None] = mapped_column(Date)
+    stage1_extended_due: Mapped[date | None] = mapped_column(Date)
+
+    # Lifecycle.
+    status: Mapped[str] = mapped_column(String(24), default="received", index=True)
+    case_store_id: Mapped[str | None] = mapped_column(String(128))
+    case_status: Mapped[str | None] = mapped_column(String(32))
+    outcome: Mapped[str | None] = mapped_column(String(32))
+    conversation_id: Mapped[int | None] = mapped_column(ForeignKey("conversation.id"))
+
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+
+class CaseStatusUpdate(db.Model):
+    """What the case store told us about a case, kept as the record's history."""
+
+    __tablename__ = "case_status_update"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    representation_id: Mapped[int] = mapped_column(ForeignKey("representation.id"), index=True)
+    # The case store's own id for this event, so a replayed callback changes nothing.
+    event_key: Mapped[str] = mapped_column(String(128), unique=True)
+    case_status: Mapped[str] = mapped_column(String(32))
+    outcome: Mapped[str | None] = mapped_column(String(32))
+    message_for_child: Mapped[str | None] = mapped_column(Text)
+    deadlines: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

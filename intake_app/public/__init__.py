@@ -1,0 +1,7 @@
+"""The public web intake for children, young people, families and helpers."""
+
+from flask import Blueprint
+
+bp = Blueprint("public", __name__)
+
+from . import views  # noqa: E402,F401 - registers the routes on bp
