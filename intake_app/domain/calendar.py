@@ -13,11 +13,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from functools import cache
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import holidays
-import yaml
+
+from intake_app.taxonomy import taxonomy
 
 NATION_SUBDIVISIONS = {
     "england": "ENG",
@@ -34,9 +34,6 @@ _TIMESCALE_SOURCE = {
     "scotland": "england",
     "northern_ireland": "england",
 }
-
-_TAXONOMY_PATH = Path(__file__).resolve().parent.parent / "taxonomy.yaml"
-
 
 @dataclass(frozen=True)
 class Deadlines:
@@ -118,8 +115,7 @@ def statutory_timescales(nation: str) -> dict[str, int]:
     investigation (used as the extended/next limit).
     """
     _subdivision(nation)
-    with _TAXONOMY_PATH.open(encoding="utf-8") as fh:
-        figures = yaml.safe_load(fh)["timescales_working_days"][_TIMESCALE_SOURCE[nation]]
+    figures = taxonomy()["timescales_working_days"][_TIMESCALE_SOURCE[nation]]
     if "local_resolution" in figures:
         return {
             "stage1": figures["local_resolution"],
