@@ -1,0 +1,218 @@
+"""The draft every channel builds, and the checks every channel shares.
+
+A channel (web form, SMS gateway, chat, API) turns its input into a ``Draft``; ``validate``
+returns error codes per field (not sentences), so each channel words them in its own
+language and format without the rules ever diverging.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+
+import nh3
+import phonenumbers
+from email_validator import EmailNotValidError, validate_email
+
+from ..taxonomy import keys
+
+CHANNELS = ("web", "sms", "chat", "advocate", "api")
+ADVOCATE_CHOICES = ("yes", "help_me_choose", "no")
+REPLY_CHANNELS = ("sms", "email", "phone", "letter", "none")
+CONTACT_TIMES = ("any", "morning", "school_hours", "after_school", "evening")
+SHORT_TEXT_MAX = 200
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def clean_text(value: str | None) -> str:
+    """Plain text from whatever was typed: markup removed, control characters dropped,
+    line ends unified. The text is stored plain and escaped only on output."""
+    if not value:
+        return ""
+    text = unicodedata.normalize("NFC", value).replace("\r\n", "\n").replace("\r", "\n")
+    text = _CONTROL.sub("", text)
+    if "<" in text or "&" in text:
+        # nh3 returns HTML with entities; turn them back into the characters typed.
+        text = html.unescape(nh3.clean(text, tags=set(), attributes={}))
+    return text.strip()
+
+
+def normalise_uk_mobile(raw: str) -> str | None:
+    """E.164 for a UK mobile number typed any usual way, else None."""
+    try:
+        number = phonenumbers.parse(raw, "GB")
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number(number) or number.country_code != 44:
+        return None
+    if phonenumbers.number_type(number) not in (
+        phonenumbers.PhoneNumberType.MOBILE,
+        phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
+    ):
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def normalise_uk_phone(raw: str) -> str | None:
+    """E.164 for any valid UK phone number (a phone call can go to a landline)."""
+    try:
+        number = phonenumbers.parse(raw, "GB")
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number(number) or number.country_code != 44:
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def normalise_email(raw: str) -> str | None:
+    try:
+        return validate_email(raw, check_deliverability=False).normalized
+    except EmailNotValidError:
+        return None
+
+
+@dataclass(frozen=True)
+class OnBehalf:
+    """Who is helping the young person, and how the young person agreed to this."""
+
+    helper_name: str = ""
+    organisation: str = ""
+    relationship: str = ""
+    consent: str = ""
+
+
+@dataclass(frozen=True)
+class Contact:
+    name: str = ""
+    phone: str = ""
+    email: str = ""
+    address: str = ""
+
+
+@dataclass(frozen=True)
+class ContactSafety:
+    """When it is safe to get in touch: a child at risk at home must be able to say
+    "only text me after school" or "don't leave a message"."""
+
+    times: tuple[str, ...] = ("any",)
+    leave_message: bool = False
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Draft:
+    text: str
+    channel: str
+    declared_type: str | None = None
+    what_would_help: str = ""
+    service_area: str | None = None
+    role: str = "young_person"
+    on_behalf: OnBehalf | None = None
+    advocate: str = "no"
+    advocate_provider: str | None = None
+    reply_channel: str = "none"
+    contact: Contact = field(default_factory=Contact)
+    contact_safety: ContactSafety = field(default_factory=ContactSafety)
+    language: str = "en"
+    # Same key twice (double click, resubmit, API retry) makes one record.
+    submission_key: str | None = None
+    conversation_id: int | None = None
+    transcript: tuple[dict[str, str], ...] = ()
+    received_at: datetime | None = None
+
+
+def sanitised(draft: Draft) -> Draft:
+    """The draft with every free-text field reduced to plain text."""
+    on_behalf = draft.on_behalf
+    if on_behalf is not None:
+        on_behalf = OnBehalf(*(clean_text(getattr(on_behalf, name)) for name in
+                               ("helper_name", "organisation", "relationship", "consent")))
+    contact = Contact(*(clean_text(getattr(draft.contact, name)) for name in
+                        ("name", "phone", "email", "address")))
+    safety = replace(draft.contact_safety, note=clean_text(draft.contact_safety.note))
+    return replace(
+        draft,
+        text=clean_text(draft.text),
+        what_would_help=clean_text(draft.what_would_help),
+        on_behalf=on_behalf,
+        contact=contact,
+        contact_safety=safety,
+    )
+
+
+def validate(draft: Draft, *, max_chars: int, locales: tuple[str, ...]) -> dict[str, str]:
+    """Error codes by field for a sanitised draft; empty when it can be submitted."""
+    errors: dict[str, str] = {}
+    if not draft.text:
+        errors["text"] = "required"
+    elif len(draft.text) > max_chars:
+        errors["text"] = "too_long"
+    if len(draft.what_would_help) > max_chars:
+        errors["what_would_help"] = "too_long"
+    if draft.channel not in CHANNELS:
+        errors["channel"] = "unknown"
+    if draft.declared_type is not None and draft.declared_type not in keys("representation_types"):
+        errors["type"] = "unknown"
+    if draft.service_area is not None and draft.service_area not in keys("service_areas"):
+        errors["service_area"] = "unknown"
+    if draft.role not in keys("complainant_roles"):
+        errors["role"] = "unknown"
+    if draft.advocate not in ADVOCATE_CHOICES:
+        errors["advocate"] = "unknown"
+    elif draft.advocate == "yes" and draft.advocate_provider not in keys("advocacy_providers"):
+        errors["advocate_provider"] = "required"
+    if draft.language not in locales:
+        errors["language"] = "unknown"
+    errors.update(_validate_on_behalf(draft))
+    errors.update(_validate_contact(draft))
+    if any(time not in CONTACT_TIMES for time in draft.contact_safety.times):
+        errors["contact_times"] = "unknown"
+    return errors
+
+
+def _validate_on_behalf(draft: Draft) -> dict[str, str]:
+    if draft.role != "advocate" and draft.on_behalf is None:
+        return {}
+    helper = draft.on_behalf or OnBehalf()
+    errors = {}
+    for name in ("helper_name", "relationship", "consent"):
+        value = getattr(helper, name)
+        if not value:
+            errors[name] = "required"
+        elif len(value) > SHORT_TEXT_MAX and name != "consent":
+            errors[name] = "too_long"
+    if len(helper.organisation) > SHORT_TEXT_MAX:
+        errors["organisation"] = "too_long"
+    return errors
+
+
+def _validate_contact(draft: Draft) -> dict[str, str]:
+    if draft.reply_channel not in REPLY_CHANNELS:
+        return {"reply_channel": "unknown"}
+    contact = draft.contact
+    if draft.reply_channel == "sms":
+        if not contact.phone:
+            return {"phone": "required"}
+        if normalise_uk_mobile(contact.phone) is None:
+            return {"phone": "invalid_mobile"}
+    if draft.reply_channel == "phone":
+        if not contact.phone:
+            return {"phone": "required"}
+        if normalise_uk_phone(contact.phone) is None:
+            return {"phone": "invalid_phone"}
+    if draft.reply_channel == "email":
+        if not contact.email:
+            return {"email": "required"}
+        if normalise_email(contact.email) is None:
+            return {"email": "invalid_email"}
+    if draft.reply_channel == "letter":
+        if not contact.address:
+            return {"address": "required"}
+        if len(contact.address) > 500:
+            return {"address": "too_long"}
+    if len(contact.name) > SHORT_TEXT_MAX:
+        return {"name": "too_long"}
+    return {}

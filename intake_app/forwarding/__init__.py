@@ -1,0 +1,1 @@
+"""The outbox worker and the adapters that deliver what leaves the service."""

@@ -1,0 +1,1 @@
+"""The Twilio SMS webhook: the conversation gateway's public door for text messages."""
