@@ -1,0 +1,263 @@
+"""Turning a child's short answers into the intake API's taxonomy keys.
+
+Pure functions, no Rasa import: the answers come in every shape ("1", "yeah", "idk",
+"my foster carer", "dewis"), so the rules are kept here where they are easy to test.
+Keys are the taxonomy's keys verbatim (intake_app/taxonomy.yaml); a test checks that.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Optional
+
+SKIPPED = "none"
+"""Slot value for an optional question the child skipped (a slot needs a value)."""
+
+TYPE_INTENTS = {
+    "complaint": "complaint",
+    "compliment": "compliment",
+    "comment": "comment",
+    "enquiry": "enquiry",
+}
+
+_YES_WORDS = {"yes", "y", "yeah", "yep", "yup", "ye", "ya", "yh", "sure", "ok", "okay", "k",
+              "ie", "iawn", "ydw", "ydy", "oes", "this number", "text me", "👍"}
+_NO_WORDS = {"no", "n", "nah", "nope", "na", "no thanks", "no ta", "no reply", "nage",
+             "dont reply", "don't reply", "nothing", "none", "👎"}
+_NOT_SURE_WORDS = {"not sure", "dunno", "idk", "dont know", "don't know", "no idea",
+                   "unsure", "maybe", "dno", "🤷", "ddim yn siwr", "dim syniad", "skip",
+                   "n/a", "pass"}
+_DONE_WORDS = {"done", "finished", "im done", "i'm done", "thats it", "that's it",
+               "thats all", "that's all", "nothing else", "all done", "dun",
+               "wedi gorffen", "gorffen", "dyna ni", "dyna'r cyfan"}
+_CHOOSE_WORDS = ("choose", "choice", "pick", "dewis", "help me")
+
+_SERVICE_KEYWORDS: list[tuple[str, tuple[str, ...]]] = [
+    ("youth_justice", ("youth justice", "yot", "youth offending", "court", "police")),
+    ("leaving_care", ("leaving care", "care leaver", "aftercare", "personal adviser",
+                      "personal advisor", "pa", "adael gofal")),
+    ("residential", ("children's home", "childrens home", "kids home", "residential",
+                     "key worker", "keyworker", "cartref plant")),
+    ("fostering", ("foster", "maeth")),
+    ("adoption", ("adopt", "mabwysiad")),
+    ("disabled_children", ("disab", "short break", "respite", "anabl")),
+    ("child_protection", ("child protection", "protection plan", "cp plan", "amddiffyn")),
+    ("early_help", ("early help", "family worker", "cymorth cynnar")),
+    ("front_door", ("front door", "mash", "first contact", "referral")),
+    ("send_education", ("school", "ehcp", "education", "send", "sen", "ysgol")),
+    ("children_in_need", ("family support", "child in need", "children in need")),
+    ("children_in_care", ("social worker", "sw", "in care", "looked after", "care plan",
+                          "review", "iro", "gweithiwr cymdeithasol", "gofal")),
+]
+
+_PROVIDER_KEYWORDS: list[tuple[str, tuple[str, ...]]] = [
+    ("nyas", ("nyas", "national youth")),
+    ("barnardos", ("barnardo",)),
+    ("coram_voice", ("coram",)),
+    ("action_for_children", ("action for children", "afc")),
+    ("local", ("council", "local", "cyngor")),
+]
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
+_UK_MOBILE = re.compile(r"(?:\+44\s?7|\b07)(?:[\s-]?\d){9}\b")
+_REFERENCE = re.compile(r"\b([A-Za-z0-9]{4})-?([A-Za-z0-9]{4})\b")
+
+
+def normalise(text: Optional[str]) -> str:
+    """Lower-case, trim, squash spaces and drop trailing punctuation."""
+    squashed = " ".join((text or "").lower().split())
+    return squashed.strip(" .!?,")
+
+
+def parse_language(text: str) -> Optional[str]:
+    """'en' or 'cy' from "1", "English", "2", "Cymraeg", "welsh pls"; None otherwise."""
+    answer = normalise(text)
+    if answer in {"2", "cy"} or any(w in answer for w in ("cymraeg", "gymraeg", "welsh")):
+        return "cy"
+    if answer in {"1", "en", "eng"} or any(w in answer for w in ("english", "saesneg")):
+        return "en"
+    return None
+
+
+def parse_rep_type(text: str, intent: Optional[str]) -> Optional[str]:
+    """A representation type from a number, the classified intent or a keyword."""
+    answer = normalise(text)
+    by_number = {"1": "complaint", "2": "compliment", "3": "comment", "4": "enquiry"}
+    if answer in by_number:
+        return by_number[answer]
+    if intent in TYPE_INTENTS:
+        return TYPE_INTENTS[intent]
+    keywords = [
+        ("complaint", ("complain", "wrong", "moan", "cwyn", "not happy", "unfair")),
+        ("compliment", ("compliment", "complement", "thank", "good", "canmol", "diolch")),
+        ("comment", ("idea", "suggest", "comment", "feedback", "syniad", "sylw")),
+        ("enquiry", ("question", "ask", "cwestiwn", "?")),
+    ]
+    for rep_type, words in keywords:
+        if any(word in answer for word in words):
+            return rep_type
+    return None
+
+
+def is_done(text: str, intent: Optional[str]) -> bool:
+    """True when the child says they have finished telling us what happened."""
+    return intent == "done" or normalise(text) in _DONE_WORDS
+
+
+def is_yes(text: str, intent: Optional[str]) -> bool:
+    """A yes, in any of the ways a child texts one."""
+    return intent == "affirm" or normalise(text) in _YES_WORDS
+
+
+def is_no(text: str, intent: Optional[str]) -> bool:
+    """A no, in any of the ways a child texts one."""
+    return intent == "deny" or normalise(text) in _NO_WORDS
+
+
+def is_not_sure(text: str, intent: Optional[str]) -> bool:
+    """'Not sure', 'idk', a shrug, or 'skip'."""
+    return intent == "not_sure" or normalise(text) in _NOT_SURE_WORDS
+
+
+def parse_optional_text(text: str, intent: Optional[str]) -> str:
+    """The child's words, or SKIPPED when they skip an optional question."""
+    if is_no(text, intent) or is_not_sure(text, intent):
+        return SKIPPED
+    return text.strip()
+
+
+def parse_service_area(text: str, intent: Optional[str]) -> tuple[str, Optional[str]]:
+    """(taxonomy key, the child's own words when no key matched).
+
+    "Not sure" is a fine answer and maps to "other"; unmatched words also map to "other"
+    but are kept so the officer still reads what the child said.
+    """
+    if is_not_sure(text, intent) or is_no(text, intent):
+        return "other", None
+    answer = normalise(text)
+    for key, words in _SERVICE_KEYWORDS:
+        if any(_mentions(answer, word) for word in words):
+            return key, None
+    return "other", text.strip()
+
+
+def parse_advocate(text: str, intent: Optional[str]) -> tuple[Optional[str], Optional[str]]:
+    """(advocate answer, provider): "yes NYAS" gives both at once."""
+    provider = _match_provider(text)
+    answer = normalise(text)
+    if provider:
+        return "yes", provider
+    if any(word in answer for word in _CHOOSE_WORDS) or is_not_sure(text, intent):
+        return "help_me_choose", None
+    if is_yes(text, intent):
+        return "yes", None
+    if is_no(text, intent):
+        return "no", None
+    return None, None
+
+
+def parse_advocate_provider(text: str, intent: Optional[str]) -> str:
+    """A provider key; anything unclear means the child wants help to choose."""
+    return _match_provider(text) or "help_me_choose"
+
+
+def parse_reply(
+    text: str, intent: Optional[str], channel: str
+) -> tuple[Optional[str], dict[str, str]]:
+    """(reply channel, contact details) from "yes", "no", a mobile number or an email."""
+    email = _EMAIL.search(text or "")
+    if email:
+        return "email", {"email": email.group(0)}
+    phone = _UK_MOBILE.search(text or "")
+    if phone:
+        return "sms", {"phone": re.sub(r"[\s-]", "", phone.group(0))}
+    if is_no(text, intent):
+        return "none", {}
+    if channel == "sms" and is_yes(text, intent):
+        return "sms", {}
+    return None, {}
+
+
+def find_reference(text: str) -> Optional[str]:
+    """A reference such as ABCD-EFGH in any case, with or without the dash."""
+    match = _REFERENCE.search(text or "")
+    if not match:
+        return None
+    return f"{match.group(1)}-{match.group(2)}".upper()
+
+
+def _match_provider(text: str) -> Optional[str]:
+    answer = normalise(text)
+    for key, words in _PROVIDER_KEYWORDS:
+        if any(_mentions(answer, word) for word in words):
+            return key
+    return None
+
+
+def _mentions(answer: str, word: str) -> bool:
+    """Whether a keyword starts a word in the answer; short keywords must be whole words.
+
+    "foster" should match "fostering", but "sw" must not match "answer".
+    """
+    tail = r"\b" if len(word) <= 4 else ""
+    return re.search(r"(?<!\w)" + re.escape(word) + tail, answer) is not None
+
+
+_WELSH_DAYS = ["dydd Llun", "dydd Mawrth", "dydd Mercher", "dydd Iau", "dydd Gwener",
+               "dydd Sadwrn", "dydd Sul"]
+_WELSH_MONTHS = ["Ionawr", "Chwefror", "Mawrth", "Ebrill", "Mai", "Mehefin", "Gorffennaf",
+                 "Awst", "Medi", "Hydref", "Tachwedd", "Rhagfyr"]
+
+
+def date_in_words(iso_date: str, english_words: str, language: Optional[str]) -> str:
+    """The reply-by date for the child: the API's English words, or Welsh made here."""
+    if language != "cy" or not iso_date:
+        return english_words or iso_date
+    try:
+        day = date.fromisoformat(iso_date)
+    except ValueError:
+        return english_words or iso_date
+    return f"{_WELSH_DAYS[day.weekday()]} {day.day} {_WELSH_MONTHS[day.month - 1]} {day.year}"
+
+
+LABELS: dict[str, dict[str, dict[str, str]]] = {
+    "en": {
+        "field": {"type": "About", "what": "What you said", "help": "What would help",
+                  "service": "Service", "advocate": "Advocate", "reply": "Reply"},
+        "rep_type": {"complaint": "something went wrong", "compliment": "something good",
+                     "comment": "an idea", "enquiry": "a question"},
+        "service_area": {"front_door": "first contact", "children_in_need": "family support",
+                         "child_protection": "child protection",
+                         "children_in_care": "children in care", "fostering": "fostering",
+                         "residential": "children's home", "leaving_care": "leaving care",
+                         "disabled_children": "disabled children", "adoption": "adoption",
+                         "early_help": "early help", "youth_justice": "youth justice",
+                         "send_education": "school or SEN", "other": "not sure"},
+        "advocate": {"yes": "yes", "help_me_choose": "yes, help me choose", "no": "no"},
+        "advocate_provider": {"nyas": "NYAS", "barnardos": "Barnardo's",
+                              "coram_voice": "Coram Voice",
+                              "action_for_children": "Action for Children",
+                              "local": "the council's own", "help_me_choose": "help me choose"},
+        "reply": {"sms": "text", "email": "email", "none": "no reply"},
+    },
+    "cy": {
+        "field": {"type": "Am", "what": "Beth ddywedoch chi", "help": "Beth fyddai'n helpu",
+                  "service": "Gwasanaeth", "advocate": "Eiriolwr", "reply": "Ateb"},
+        "rep_type": {"complaint": "aeth rhywbeth o'i le", "compliment": "rhywbeth da",
+                     "comment": "syniad", "enquiry": "cwestiwn"},
+        "service_area": {"front_door": "cyswllt cyntaf", "children_in_need": "cymorth i deuluoedd",
+                         "child_protection": "amddiffyn plant",
+                         "children_in_care": "plant mewn gofal", "fostering": "maethu",
+                         "residential": "cartref plant", "leaving_care": "gadael gofal",
+                         "disabled_children": "plant anabl", "adoption": "mabwysiadu",
+                         "early_help": "cymorth cynnar", "youth_justice": "cyfiawnder ieuenctid",
+                         "send_education": "ysgol neu ADY", "other": "ddim yn siwr"},
+        "advocate": {"yes": "ie", "help_me_choose": "ie, helpwch fi i ddewis", "no": "na"},
+        "advocate_provider": {"nyas": "NYAS", "barnardos": "Barnardo's",
+                              "coram_voice": "Coram Voice",
+                              "action_for_children": "Action for Children",
+                              "local": "un y cyngor", "help_me_choose": "helpwch fi i ddewis"},
+        "reply": {"sms": "neges destun", "email": "e-bost", "none": "dim ateb"},
+    },
+}

@@ -1,0 +1,142 @@
+"""A small HTTP client for the intake API, the only way the bot reaches the app.
+
+Keeping every call here means the actions can be unit-tested with a fake client and the
+API contract lives in one place. Timeouts are short because the gateway gives a whole
+turn only a few seconds before it falls back to its degraded mode.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Any, Optional
+
+import requests
+
+DEFAULT_API_URL = "http://127.0.0.1:5000/api/v1"
+REQUEST_TIMEOUT_SECONDS = 2.5
+
+
+class IntakeUnavailable(Exception):
+    """The API could not be reached or failed (timeout, connection error, 5xx)."""
+
+
+class IntakeRejected(Exception):
+    """The API refused the request as invalid (422); ``errors`` says which fields."""
+
+    def __init__(self, errors: dict[str, str]) -> None:
+        super().__init__(f"rejected: {errors}")
+        self.errors = errors
+
+
+@dataclass(frozen=True)
+class Submission:
+    """What the child needs to hear after submitting: the reference and a date."""
+
+    reference: str
+    reply_by: str
+    reply_by_words: str
+    safeguarding: bool
+
+
+@dataclass(frozen=True)
+class Status:
+    """The status of one record, as the API words it for the child."""
+
+    reference: str
+    status: str
+    status_text: str
+
+
+@dataclass(frozen=True)
+class CallbackRequest:
+    """A request for a person to contact the child, and by when."""
+
+    id: int
+    reply_by_words: str
+
+
+class IntakeClient:
+    """Calls ``/api/v1`` with the bot's service token."""
+
+    def __init__(
+        self,
+        base_url: str = DEFAULT_API_URL,
+        token: str = "",
+        session: Optional[requests.Session] = None,
+        timeout: float = REQUEST_TIMEOUT_SECONDS,
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.token = token
+        self.session = session or requests.Session()
+        self.timeout = timeout
+
+    @classmethod
+    def from_env(cls) -> "IntakeClient":
+        """Build a client from INTAKE_API_URL and INTAKE_API_TOKEN."""
+        return cls(
+            base_url=os.environ.get("INTAKE_API_URL", DEFAULT_API_URL),
+            token=os.environ.get("INTAKE_API_TOKEN", ""),
+        )
+
+    def submit(self, payload: dict[str, Any]) -> Submission:
+        """Create a representation; repeats with the same idempotency key are safe."""
+        response = self._request("POST", "/representations", json=payload)
+        if response.status_code == 422:
+            raise IntakeRejected(_errors(response))
+        if response.status_code not in (200, 201):
+            raise IntakeUnavailable(f"submit answered {response.status_code}")
+        body = response.json()
+        return Submission(
+            reference=body["reference"],
+            reply_by=body.get("reply_by", ""),
+            reply_by_words=body.get("reply_by_words", ""),
+            safeguarding=bool(body.get("safeguarding", False)),
+        )
+
+    def status(self, reference: str, conversation_id: str) -> Optional[Status]:
+        """Return the status, or None when the reference is unknown to this sender."""
+        response = self._request(
+            "GET",
+            f"/representations/{reference}/status",
+            params={"conversation_id": conversation_id},
+        )
+        if response.status_code == 404:
+            return None
+        if response.status_code != 200:
+            raise IntakeUnavailable(f"status answered {response.status_code}")
+        body = response.json()
+        return Status(
+            reference=body.get("reference", reference),
+            status=body.get("status", ""),
+            status_text=body.get("status_text", ""),
+        )
+
+    def request_callback(self, conversation_id: str, note: str) -> CallbackRequest:
+        """Ask for a person to contact whoever is behind this conversation."""
+        payload: dict[str, Any] = {"conversation_id": conversation_id}
+        if note:
+            payload["note"] = note
+        response = self._request("POST", "/callback-requests", json=payload)
+        if response.status_code == 422:
+            raise IntakeRejected(_errors(response))
+        if response.status_code not in (200, 201):
+            raise IntakeUnavailable(f"callback answered {response.status_code}")
+        body = response.json()
+        return CallbackRequest(id=int(body["id"]), reply_by_words=body.get("reply_by_words", ""))
+
+    def _request(self, method: str, path: str, **kwargs: Any) -> requests.Response:
+        headers = {"Authorization": f"Bearer {self.token}", "Accept": "application/json"}
+        try:
+            return self.session.request(
+                method, self.base_url + path, headers=headers, timeout=self.timeout, **kwargs
+            )
+        except requests.RequestException as error:
+            raise IntakeUnavailable(str(error)) from error
+
+
+def _errors(response: requests.Response) -> dict[str, str]:
+    try:
+        return dict(response.json().get("errors", {}))
+    except ValueError:
+        return {}
