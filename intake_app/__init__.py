@@ -31,7 +31,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         app.config.update(config)
     logging.basicConfig(level=app.config["LOG_LEVEL"])
 
-    from . import database, models, web_security  # noqa: F401 - models register tables
+    from . import auth, database, errors, models, web_security  # noqa: F401 - auth, models register
     from .i18n import select_locale
 
     db.init_app(app)
@@ -42,6 +42,8 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     login_manager.init_app(app)
     limiter.init_app(app)
     web_security.init_app(app)
+    errors.init_app(app)
+    app.context_processor(_page_context)
 
     from .health import bp as health_bp
     from .public import bp as public_bp
@@ -53,3 +55,21 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
     register_commands(app)
     return app
+
+
+def _page_context() -> dict[str, Any]:
+    """What every page template needs: the language, the exit link, the names."""
+    from flask import current_app
+    from flask_babel import get_locale
+    from flask_babel import gettext as _
+
+    from .i18n import text_direction
+
+    locale = str(get_locale() or current_app.config["BABEL_DEFAULT_LOCALE"])
+    return {
+        "html_lang": locale.replace("_", "-"),
+        "html_dir": text_direction(locale),
+        "exit_url": current_app.config["EXIT_URL"],
+        "service_name": _("Tell %(council)s", council=current_app.config["COUNCIL_NAME"]),
+        "service_council": current_app.config["COUNCIL_NAME"],
+    }

@@ -1,1 +1,206 @@
-"""Views."""
+"""Public pages: translate HTTP to the draft and submit services, and back to HTML."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import (
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
+from flask_babel import get_locale
+from flask_babel import gettext as _
+from sqlalchemy.exc import OperationalError
+
+from ..domain.draft import sanitised, validate
+from ..extensions import limiter
+from ..i18n import supported_locales
+from ..services import confirmation, web_drafts
+from ..services.intake import InvalidDraft, submit
+from . import bp, choices, steps
+from .answers import error_message, to_draft
+
+DRAFT_KEY = "draft_id"
+SUBMITTED_KEY = "submitted_reference"
+
+
+def _public_limit() -> str:
+    return current_app.config["PUBLIC_RATE_LIMIT"]
+
+
+def _answers() -> dict[str, Any]:
+    return web_drafts.load(session.get(DRAFT_KEY)) or {}
+
+
+def _language() -> str:
+    return str(get_locale() or current_app.config["BABEL_DEFAULT_LOCALE"])
+
+
+@bp.get("/")
+def start():
+    return render_template("public/start.html")
+
+
+@bp.get("/what-is-an-advocate")
+def advocates_explained():
+    return render_template("public/advocates_explained.html")
+
+
+@bp.get("/language/<code>")
+def choose_language(code: str):
+    if code in supported_locales():
+        session["locale"] = code
+    else:
+        flash(_("Sorry, we do not have that language yet. You can carry on in English, or ask "
+                "us for help in your language."))
+    return redirect(request.args.get("next") or url_for("public.start"))
+
+
+@bp.get("/tell-us")
+def begin():
+    first = steps.first_unanswered(_answers())
+    return redirect(url_for("public.step", slug=(first or steps.STEPS[0]).slug))
+
+
+def _step_or_404(slug: str) -> steps.Step:
+    step = steps.BY_SLUG.get(slug)
+    if step is None:
+        abort(404)
+    return step
+
+
+def _render_step(step: steps.Step, form: Any, answers: dict[str, Any],
+                 errors: dict[str, str] | None = None, status: int = 200,
+                 notice: str | None = None):
+    pages = steps.applicable(answers)
+    back = steps.previous(step, answers)
+    return render_template(
+        step.template,
+        step=step,
+        heading=step.heading,
+        form=form,
+        errors=errors or {},
+        notice=notice,
+        choices=choices,
+        answers=answers,
+        position=pages.index(step) + 1 if step in pages else 1,
+        total=len(pages),
+        back_url=url_for("public.step", slug=back.slug) if back else url_for("public.start"),
+        from_check=request.args.get("check") == "1",
+        max_chars=current_app.config["TEXT_MAX_CHARS"],
+    ), status
+
+
+@bp.get("/tell-us/<slug>")
+def step(slug: str):
+    step = _step_or_404(slug)
+    answers = _answers()
+    if not step.applies(answers):
+        return redirect(url_for("public.begin"))
+    form = step.form(data={name: answers.get(name) for name in step.fields})
+    return _render_step(step, form, answers)
+
+
+def _step_errors(step: steps.Step, form: Any, answers: dict[str, Any]) -> dict[str, str]:
+    """WTForms checks the choices; the domain's own rules check everything typed, so the
+    web form and every other channel accept exactly the same things."""
+    errors = {name: str(messages[0]) for name, messages in form.errors.items()
+              if name != "csrf_token"}
+    draft = sanitised(to_draft(answers, submission_key=None, language=_language()))
+    domain_errors = validate(draft, max_chars=current_app.config["TEXT_MAX_CHARS"],
+                             locales=supported_locales())
+    for name, code in domain_errors.items():
+        if name in step.fields and name not in errors:
+            errors[name] = error_message(name, code)
+    return errors
+
+
+@bp.post("/tell-us/<slug>")
+@limiter.limit(_public_limit)
+def save_step(slug: str):
+    step = _step_or_404(slug)
+    answers = _answers()
+    form = step.form()
+    form.validate()
+    posted = {name: form[name].data for name in step.fields if name in form}
+    if step.slug == "sharing":
+        posted["seen_sharing"] = True
+    merged = answers | {name: value for name, value in posted.items() if value is not None}
+    errors = _step_errors(step, form, merged)
+    if errors:
+        return _render_step(step, form, answers, errors, status=400)
+    try:
+        session[DRAFT_KEY] = web_drafts.save(session.get(DRAFT_KEY), merged)
+    except OperationalError:
+        current_app.logger.exception("could not save a draft step")
+        notice = _("Sorry, we could not save this just now. What you typed is still here. "
+                   "Please wait a minute and press Continue again.")
+        return _render_step(step, form, answers, status=503, notice=notice)
+    following = steps.following(step, merged)
+    missing = steps.first_unanswered(merged)
+    if request.args.get("check") == "1" or following is None:
+        target = missing or None
+        if target is None:
+            return redirect(url_for("public.check"))
+        return redirect(url_for("public.step", slug=target.slug))
+    return redirect(url_for("public.step", slug=following.slug))
+
+
+@bp.get("/tell-us/check")
+def check():
+    answers = _answers()
+    if not answers and session.get(SUBMITTED_KEY):
+        return redirect(url_for("public.sent"))
+    missing = steps.first_unanswered(answers)
+    if missing is not None:
+        return redirect(url_for("public.step", slug=missing.slug))
+    return render_template("public/check.html", answers=answers, choices=choices,
+                           pages=steps.applicable(answers), form=steps.forms.ContinueForm())
+
+
+@bp.post("/tell-us/check")
+@limiter.limit(_public_limit)
+def send():
+    draft_id = session.get(DRAFT_KEY)
+    answers = web_drafts.load(draft_id)
+    if answers is None:
+        # Already sent (a double click) or the draft expired.
+        if session.get(SUBMITTED_KEY):
+            return redirect(url_for("public.sent"))
+        return render_template("public/expired.html"), 410
+    draft = to_draft(answers, submission_key=draft_id, language=_language())
+    try:
+        result = submit(draft, actor="web")
+    except InvalidDraft as invalid:
+        field = next(iter(invalid.errors))
+        target = next((s for s in steps.STEPS if field in s.fields), steps.STEPS[0])
+        return redirect(url_for("public.step", slug=target.slug, check="1"))
+    session[SUBMITTED_KEY] = result.reference
+    web_drafts.discard(draft_id)
+    session.pop(DRAFT_KEY, None)
+    return redirect(url_for("public.sent"))
+
+
+@bp.get("/tell-us/sent")
+def sent():
+    reference = session.get(SUBMITTED_KEY)
+    details = confirmation.details(reference) if reference else None
+    if details is None:
+        return redirect(url_for("public.start"))
+    return render_template("public/sent.html", **details)
+
+
+def retry_step_after_csrf(slug: str):
+    """The security check failed (page open too long, cookie lost): show the same question
+    again with what they typed, and a fresh token, so pressing Continue again works."""
+    step = _step_or_404(slug)
+    form = step.form(meta={"csrf": True})
+    notice = _("Sorry, we could not check this page. We kept what you typed. Please press "
+               "Continue again.")
+    return _render_step(step, form, _answers(), status=400, notice=notice)

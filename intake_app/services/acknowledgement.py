@@ -1,0 +1,59 @@
+"""The instant acknowledgement, in the person's language, for every channel.
+
+The words live in templates and translation catalogues, not here: this module only picks
+the facts (reference, dates, safety reply) and renders them in the record's locale.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from flask import current_app, render_template
+from flask_babel import force_locale, format_date
+
+from ..domain.references import display
+from ..models import Representation
+
+
+@dataclass(frozen=True)
+class Acknowledgement:
+    text: str
+    sms: str
+    email_subject: str
+    email_html: str
+
+
+def reply_by(record: Representation) -> date:
+    """The date a person will have been in touch: staff acknowledge within the
+    configured working days of the clock start."""
+    return record.acknowledgement_due
+
+
+def facts(record: Representation) -> dict[str, object]:
+    """What every acknowledgement template is given."""
+    return {
+        "reference": display(record.reference),
+        "lang": record.language,
+        "type": record.type,
+        "reply_by": format_date(reply_by(record), "EEEE d MMMM y"),
+        "reply_by_short": format_date(reply_by(record), "EEE d MMM"),
+        "stage1_due": format_date(record.stage1_due, "EEEE d MMMM y"),
+        "can_reply": record.reply_channel != "none",
+        "reply_channel": record.reply_channel,
+        "safeguarding": record.safeguarding_flag,
+        "advocate_requested": record.advocate_requested != "no",
+        "out_of_hours": current_app.config["OUT_OF_HOURS_NUMBER"],
+        "council": current_app.config["COUNCIL_NAME"],
+    }
+
+
+def compose(record: Representation) -> Acknowledgement:
+    with force_locale(record.language):
+        context = facts(record)
+        return Acknowledgement(
+            text=render_template("acknowledgement/message.txt", **context).strip(),
+            sms=" ".join(render_template("acknowledgement/sms.txt", **context).split()),
+            email_subject=render_template("acknowledgement/subject.txt", **context).strip(),
+            email_html=render_template("acknowledgement/email.html", **context),
+        )

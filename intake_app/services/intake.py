@@ -1,0 +1,264 @@
+"""The one submit path (ARCHITECTURE rule 1): web, SMS, chat, advocates and the API all
+create records here, so triage, acknowledgement, audit and forwarding cannot diverge."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from flask import current_app
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from ..domain import references
+from ..domain.calendar import Deadlines, compute_deadlines
+from ..domain.draft import (
+    Draft,
+    normalise_email,
+    normalise_uk_phone,
+    sanitised,
+    validate,
+)
+from ..domain.safeguarding import screen
+from ..domain.triage import TriageResult, triage
+from ..extensions import db
+from ..models import Representation
+from . import acknowledgement
+from .audit import record_event
+from .outbox import enqueue
+from .protection import encrypt_json, lookup_hash
+
+MAX_REFERENCE_ATTEMPTS = 10
+
+
+class InvalidDraft(ValueError):
+    """The draft cannot be submitted; ``errors`` maps each field to an error code."""
+
+    def __init__(self, errors: dict[str, str]) -> None:
+        super().__init__(", ".join(f"{field}: {code}" for field, code in errors.items()))
+        self.errors = errors
+
+
+@dataclass(frozen=True)
+class SubmissionResult:
+    reference: str
+    reference_display: str
+    representation_id: int
+    created: bool
+    status: str
+    needs_review: bool
+    safeguarding: bool
+    deadlines: dict[str, str]
+    reply_by: date
+    acknowledgement_text: str
+
+
+def submit(draft: Draft, *, actor: str) -> SubmissionResult:
+    """Validate, sanitise, triage and save one representation with its audit event and
+    outbox rows in a single transaction. A repeated ``submission_key`` returns the first
+    record instead of making a second."""
+    config = current_app.config
+    clean = sanitised(draft)
+    errors = validate(clean, max_chars=config["TEXT_MAX_CHARS"],
+                      locales=tuple(config["SUPPORTED_LOCALES"]))
+    if errors:
+        raise InvalidDraft(errors)
+    if clean.submission_key:
+        existing = _by_submission_key(clean.submission_key)
+        if existing is not None:
+            return _result(existing, created=False)
+
+    received_at = clean.received_at or datetime.now(UTC)
+    result = triage(clean.text, role=clean.role, service_area=clean.service_area,
+                    channel=clean.channel, declared_type=clean.declared_type,
+                    received_at=received_at)
+    extra_evidence = _screen_other_fields(clean)
+    deadlines = compute_deadlines(
+        received_at,
+        procedure=result.procedure,
+        nation=config["NATION"],
+        acknowledgement_days=config["ACKNOWLEDGEMENT_WORKING_DAYS"],
+        corporate_stage1_days=config["CORPORATE_STAGE1_WORKING_DAYS"],
+        corporate_stage1_extended_days=config["CORPORATE_STAGE1_EXTENDED_WORKING_DAYS"],
+        cutoff=config["CUTOFF_TIME"],
+    )
+    record = _new_record(clean, result, extra_evidence, deadlines, received_at)
+    try:
+        db.session.add(record)
+        db.session.flush()
+        record_event(actor, "representation.submitted", record, after=_audit_view(record))
+        ack = acknowledgement.compose(record)
+        _enqueue_deliveries(record, clean, ack)
+        db.session.commit()
+    except IntegrityError:
+        db.session.rollback()
+        # A double click racing the first submit: the first one won, return it.
+        existing = _by_submission_key(clean.submission_key) if clean.submission_key else None
+        if existing is None:
+            raise
+        return _result(existing, created=False)
+    except Exception:
+        db.session.rollback()
+        raise
+    return _result(record, created=True, ack_text=ack.text)
+
+
+def _by_submission_key(key: str) -> Representation | None:
+    return db.session.scalars(
+        select(Representation).where(Representation.submission_key == key)).first()
+
+
+def _unused_reference() -> str:
+    for _ in range(MAX_REFERENCE_ATTEMPTS):
+        candidate = references.new_reference()
+        taken = db.session.scalar(
+            select(Representation.id).where(Representation.reference == candidate))
+        if taken is None:
+            return candidate
+    raise RuntimeError("no free reference after several tries")
+
+
+def _screen_other_fields(draft: Draft) -> list[dict[str, Any]]:
+    """The safeguarding screen runs on every free text a person typed, not only the main
+    one: a disclosure in "what would help" or a helper's note must not slip past."""
+    evidence: list[dict[str, Any]] = []
+    fields = {
+        "what_would_help": draft.what_would_help,
+        "contact_safety_note": draft.contact_safety.note,
+        "consent": draft.on_behalf.consent if draft.on_behalf else "",
+    }
+    for field_name, text in fields.items():
+        for item in screen(text).evidence if text else ():
+            evidence.append({"field": field_name, **asdict(item)})
+    return evidence
+
+
+def _contact_details(draft: Draft) -> dict[str, str] | None:
+    if draft.reply_channel == "none":
+        return None
+    contact = draft.contact
+    phone = normalise_uk_phone(contact.phone) if contact.phone else None
+    email = normalise_email(contact.email) if contact.email else None
+    return {"name": contact.name, "phone": phone or "", "email": email or "",
+            "address": contact.address}
+
+
+def _new_record(
+    draft: Draft,
+    result: TriageResult,
+    extra_evidence: list[dict[str, Any]],
+    deadlines: Deadlines,
+    received_at: datetime,
+) -> Representation:
+    evidence = [{"field": "text", **asdict(item)} for item in result.safeguarding.evidence]
+    evidence += extra_evidence
+    kinds = sorted({item["kind"] for item in evidence} | set(result.safeguarding.kinds))
+    flagged = result.safeguarding.flagged or bool(extra_evidence)
+    reasons = list(result.reasons)
+    if extra_evidence and not result.safeguarding.flagged:
+        quoted = "; ".join(f"'{item['text']}'" for item in extra_evidence)
+        reasons.insert(0, f"Flagged as urgent: a possible safeguarding concern in another "
+                          f"answer — {quoted}")
+    needs_review = result.needs_review or flagged
+    contact = _contact_details(draft)
+    return Representation(
+        reference=_unused_reference(),
+        submission_key=draft.submission_key,
+        channel=draft.channel,
+        language=draft.language,
+        declared_type=draft.declared_type,
+        type=result.type,
+        text=draft.text,
+        what_would_help=draft.what_would_help or None,
+        service_area=draft.service_area,
+        complainant_role=draft.role,
+        on_behalf_encrypted=encrypt_json(asdict(draft.on_behalf)) if draft.on_behalf else None,
+        advocate_requested=draft.advocate,
+        advocate_provider=_advocate_provider(draft),
+        reply_channel=draft.reply_channel,
+        contact_encrypted=encrypt_json(contact) if contact else None,
+        phone_lookup_hash=lookup_hash(contact["phone"]) if contact and contact["phone"] else None,
+        contact_safety=asdict(draft.contact_safety) | {"times": list(draft.contact_safety.times)},
+        primary_category=result.primary_category,
+        secondary_categories=list(result.secondary_categories),
+        type_confidence=result.type_confidence,
+        triage=result.to_dict(),
+        triage_reasons=reasons,
+        triage_flags=list(result.flags),
+        model_version=result.model_version,
+        needs_review=needs_review,
+        priority="urgent" if flagged else result.priority,
+        procedure=result.procedure,
+        procedure_reason=result.procedure_reason,
+        safeguarding_flag=flagged,
+        safeguarding_kinds=kinds,
+        safeguarding_evidence=evidence,
+        clock_start=deadlines.clock_start,
+        acknowledgement_due=deadlines.acknowledgement_due,
+        stage1_due=deadlines.stage1_due,
+        stage1_extended_due=deadlines.stage1_extended_due,
+        status="needs_review" if needs_review else "triaged",
+        conversation_id=draft.conversation_id,
+        received_at=received_at,
+    )
+
+
+def _advocate_provider(draft: Draft) -> str | None:
+    if draft.advocate == "help_me_choose":
+        return "help_me_choose"  # the council's default provider helps them choose
+    return draft.advocate_provider if draft.advocate == "yes" else None
+
+
+def _enqueue_deliveries(record: Representation, draft: Draft,
+                        ack: acknowledgement.Acknowledgement) -> None:
+    enqueue("case", record)
+    if record.safeguarding_flag:
+        enqueue("safeguarding_alert", record, urgent=True)
+    if record.advocate_requested != "no":
+        enqueue("advocacy_referral", record, {"provider": record.advocate_provider})
+    # SMS and chat answer in the conversation itself; other channels get the
+    # acknowledgement by the route the person chose. Anonymous senders see it on screen.
+    if record.reply_channel == "sms" and draft.channel not in ("sms", "chat"):
+        enqueue("sms", record, {"purpose": "acknowledgement", "body": ack.sms},
+                key_suffix="acknowledgement")
+    if record.reply_channel == "email":
+        enqueue("email", record, {"purpose": "acknowledgement", "subject": ack.email_subject,
+                                  "text": ack.text, "html": ack.email_html},
+                key_suffix="acknowledgement")
+
+
+def _audit_view(record: Representation) -> dict[str, Any]:
+    """What the audit trail keeps of a new record: its decisions, never contact details."""
+    return {
+        "reference": record.reference,
+        "channel": record.channel,
+        "type": record.type,
+        "status": record.status,
+        "priority": record.priority,
+        "procedure": record.procedure,
+        "safeguarding_flag": record.safeguarding_flag,
+        "primary_category": record.primary_category,
+        "model_version": record.model_version,
+    }
+
+
+def _result(record: Representation, *, created: bool, ack_text: str | None = None
+            ) -> SubmissionResult:
+    deadlines = {
+        "acknowledgement_due": record.acknowledgement_due.isoformat(),
+        "stage1_due": record.stage1_due.isoformat(),
+        "stage1_extended_due": record.stage1_extended_due.isoformat(),
+    }
+    return SubmissionResult(
+        reference=record.reference,
+        reference_display=references.display(record.reference),
+        representation_id=record.id,
+        created=created,
+        status=record.status,
+        needs_review=record.needs_review,
+        safeguarding=record.safeguarding_flag,
+        deadlines=deadlines,
+        reply_by=acknowledgement.reply_by(record),
+        acknowledgement_text=ack_text or acknowledgement.compose(record).text,
+    )
