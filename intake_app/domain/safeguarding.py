@@ -1,0 +1,375 @@
+"""Safeguarding screen: the part of triage that must not miss.
+
+It runs on every inbound text from every channel, before anything else. Children write in
+text-speak, misspell, stretch words ("hiiits"), hide letters behind digits ("k1ll"), speak
+about themselves or about someone else, and sometimes in Welsh. So the screen matches
+hand-written patterns against a normalised copy of the text: NFKC/NFKD compatibility
+folding, lower case, accents and control characters removed, apostrophes dropped, leet
+digits inside words read as letters, punctuation turned into spaces and every run of a
+repeated letter squeezed to one letter. The patterns are squeezed the same way when they
+are compiled, so "kill" in a pattern matches "kil", "kill" and "killllll" in a message.
+
+Negation and jokes never suppress a match ("I'm not saying he hits me", "lol jk i wanna
+die"): a false alarm costs an officer a minute, a miss can cost a child. Evidence spans
+point into the ORIGINAL text, so an officer sees exactly what the child wrote.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One span of the original text that triggered a kind; ``text == original[start:end]``."""
+
+    kind: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class SafeguardingResult:
+    flagged: bool
+    kinds: tuple[str, ...]
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True)
+class NormalisedText:
+    """A folded copy of a text with, for every character, the original span it came from."""
+
+    text: str
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        return self.starts[start], self.ends[end - 1]
+
+
+_APOSTROPHES = frozenset("'\u2018\u2019\u201b\u02bc\u02b9`\u00b4\u2032")
+# Digits and symbols read as letters when they sit inside a word ("k1ll", "h1ts", "mys3lf").
+_LEET_INSIDE = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t"}
+# Symbols that stand for letters even at a word edge ("$elf", "@buse").
+_LEET_EDGE = {"@": "a", "$": "s"}
+_DROPPED_CATEGORIES = frozenset({"Mn", "Me", "Cf", "Cc", "Co", "Cs", "Cn"})
+
+
+def normalise(text: str) -> NormalisedText:
+    """Fold ``text`` for matching, keeping a map back to the original offsets."""
+    folded: list[tuple[str, int, int]] = []
+    for index, char in enumerate(text):
+        if char in _APOSTROPHES:
+            continue
+        if char.isspace() or char == "\ufffd":
+            folded.append((" ", index, index + 1))
+            continue
+        for piece in unicodedata.normalize("NFKD", char):
+            for lowered in piece.lower():
+                if unicodedata.category(lowered) not in _DROPPED_CATEGORIES:
+                    folded.append((lowered, index, index + 1))
+
+    mapped: list[tuple[str, int, int]] = []
+    for position, (char, start, end) in enumerate(folded):
+        before = folded[position - 1][0] if position > 0 else " "
+        after = folded[position + 1][0] if position + 1 < len(folded) else " "
+        if char in _LEET_INSIDE and before.isalpha() and after.isalpha():
+            char = _LEET_INSIDE[char]
+        elif char in _LEET_EDGE and (before.isalpha() or after.isalpha()):
+            char = _LEET_EDGE[char]
+        elif not char.isalnum():
+            char = " "
+        mapped.append((char, start, end))
+
+    chars: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for char, start, end in mapped:
+        if chars and chars[-1] == char and not char.isdigit():
+            ends[-1] = end
+            continue
+        chars.append(char)
+        starts.append(start)
+        ends.append(end)
+    return NormalisedText("".join(chars), tuple(starts), tuple(ends))
+
+
+_SQUEEZE_PATTERN = re.compile(r"(?<!\\)([a-z])\1+")
+
+# Building blocks, written in plain spelling; squeezing happens at compile time.
+_FILL = r"(?: [a-z]+){0,3}"  # up to three words in between: "he always just hits me"
+_FILL_LONG = r"(?: [a-z]+){0,6}"
+_ME = r"(?:me|mi|my ?self|us)"
+_VICTIM = (
+    r"(?:me|mi|us|her|him|them|"
+    r"(?:my|our|his|her|their) (?:little |big |baby |younger |older |twin |half |step ?)?"
+    r"(?:brothers?|sisters?|bro|sis|siblings?|mum|mam|mom|dad|nan|cousin|friend|mate|"
+    r"girlfriend|boyfriend|wife|partner|baby|kids|child|children|son|daughter|face|head|arms?|"
+    r"legs?|back|neck|stomach|belly|eye|nose|mouth|lip|ear|hands?)|the (?:baby|kids))"
+)
+_ADULT = (
+    r"(?:dad|da|daddy|father|mum|mam|mom|mummy|mother|step ?dad|step ?mum|stepdad|stepmum|"
+    r"boyfriend|girlfriend|partner|uncle|aunt|auntie|nan|nanna|grandad|grandma|brother|sister|"
+    r"cousin|carer|foster carer|foster mum|foster dad|foster parents?|parents|staff|key ?worker|"
+    r"teacher|coach|he|she|they|hes|shes|theyre)"
+)
+_WANT = r"(?:want|wanna|wana|wanted|wantd|wnt|wants|gonna|gona|gna|going|goin|finna|ready|need)"
+_TO = r"(?: to| 2| ta| too)?"
+_HIT_VERB = (
+    r"(?:hit|hits|hitting|hiting|hitted|beat|beats|beating|beaten|punch|punches|punched|"
+    r"punching|kick|kicks|kicked|kicking|slap|slaps|slapped|slapping|smack|smacks|smacked|"
+    r"smacking|whack|whacks|whacked|batter|batters|battered|strangle|strangles|strangled|"
+    r"strangling|choke|chokes|choked|choking|throttle|throttled|shove|shoves|shoved|"
+    r"push|pushes|pushed|pushing|headbutt|headbutted|burn|burns|burnt|burned|"
+    r"thump|thumps|thumped|belt|belts|belted|hurt|hurts|hurting|hurted|harm|harms|harmed|"
+    r"bites|bit|"
+    r"attack|attacks|attacked|grab|grabs|grabbed|drag|drags|dragged|throw|throws|threw|"
+    r"knock|knocks|knocked|abuse|abuses|abused|abusing|batterd|bash|bashes|bashed|lamp|lamped)"
+)
+_TOUCH = r"(?:touch|touches|touchs|tuch|tuches|touched|touching|touchin|tuching|tuched)"
+_BODY = (
+    r"(?:privates?|private parts|private bits|bits|bum|butt|arse|ass|chest|boobs|breasts|"
+    r"willy|penis|vagina|fanny|down there|body|thighs?|legs?|under my clothes|crotch)"
+)
+
+_KIND_PATTERNS: dict[str, tuple[str, ...]] = {
+    "self_harm_suicide": (
+        r"kms|kill me|kil me",
+        r"kill(?:ing|ed|in)? ?(?:my ?self|myslef|mysefl|meself|me self)",
+        r"(?:end|ending) (?:it all|my (?:own )?life|things)|(?:take|taking) my (?:own )?life",
+        _WANT + _TO + r"(?: just)? (?:die|dye|be dead|not be here|not exist|disappear forever"
+        r"|sleep forever|not wake up|end it)",
+        r"(?:wish|wished) (?:i|id)(?: was| were| had)? (?:dead|never been born|not alive"
+        r"|wasnt (?:alive|born|here))",
+        r"(?:rather|better off) (?:be )?dead|better off without me|should just die",
+        r"(?:dont|do not|dnt|dont even) (?:want|wanna)(?: to| 2)? (?:live|be alive|be here"
+        r"(?: any ?more)?|exist|wake up)",
+        r"un ?alive|unaliving|sewer ?slide|suicid\w*|sucid\w*|suicd\w*|suiside\w*|sucide\w*|"
+        r"suiced\w*",
+        r"self ?harm\w*|self ?injur\w*|selfharm\w*|self ?hate and cut",
+        r"(?:cut|cuts|cutting|cuting|cutin|hurt|hurts|hurting|harm|harming|burn|burning|starve|"
+        r"starving|punish|punishing|scratch|scratching) ?(?:my ?self|meself|me self|my (?:arms?|"
+        r"wrists?|legs?|thighs?))",
+        r"(?:cut|cutting|cuting) again",
+        r"over ?dose\w*|overdos\w*|od on|took (?:all |some |loads of )?(?:my |the |a load of |"
+        r"too many )?(?:pills|tablets|meds|paracetamol)",
+        r"kill(?:ing|ed|in)? (?:him|her|them) ?sel(?:f|ves)|(?:cut|cuts|cutting|hurt|hurts|"
+        r"hurting|harm|harming|burn|burning) (?:him|her|them) ?sel(?:f|ves)|(?:he|she|they) "
+        r"(?:wants?|wanted|wanna|said (?:he|she|they) wants?) (?:to )?die|"
+        r"(?:take|took|taking|tried to take) (?:his|her|their) (?:own )?life",
+        r"(?:take|swallow) all (?:my|the|of my|of the) (?:pills|tablets|meds|paracetamol)",
+        r"jump (?:off|in front of)|hang(?:ing)? ?(?:my ?self)|no point (?:in )?(?:living|being "
+        r"(?:alive|here)|going on|me being here)|cant go on(?: like this| any ?more)|"
+        r"cant do this any ?more|no reason to live|ctb|dont want to wake up|"
+        r"want it all to end|not be here any ?more|not worth living|end my self",
+        # Welsh
+        r"(?:eisiau|isio|isie|eisie|ishe|moyn|mo[iy]n|am) marw|lladd fy (?:hun|hunan)|"
+        r"(?:brifo|frifo|niweidio|anafu|torri) (?:fy|ei|eu) (?:hun|hunan)|hunan ?niweidio|"
+        r"hunanladdiad|lladd (?:ei|eu) hun(?:an)?",
+    ),
+    "physical_abuse": (
+        r"(?<!it )(?<!that )(?<!this )" + _HIT_VERB + r" (?:me|mi|us)(?! off)",
+        r"(?:" + _ADULT + r"|who|and|just|always|keeps|still)" + _FILL + r" " + _HIT_VERB
+        + r" " + _VICTIM,
+        r"beat (?:me|us|her|him) up|beaten up|battered me|got (?:beat|battered|hit|punched|"
+        r"slapped|smacked)|gets (?:beat|battered|hit)|get (?:hit|beaten|smacked)",
+        r"(?:bruise|bruises|bruised|bruising|black eye|marks on (?:my|her|his)|"
+        r"cuts on (?:my|her|his)|burns on (?:my|her|his)|bust (?:my|her|his) lip|"
+        r"(?:hit|hits|beat|beats) (?:me |us )?with (?:a|the|his|her) \w+|throws things at)",
+        r"physical(?:ly)? abus\w*|physical abuse|violent (?:to|towards) (?:me|us)|"
+        r"pulled my hair|pulls my hair|by my (?:neck|throat|hair)|hands round my (?:neck|throat)",
+        # Welsh
+        r"(?:fy|ei|yn|wedi|eu) (?:nharo|taro|daro|tharo)|yn fy mwrw|fy mwrw|"
+        r"(?:fy|yn|wedi) (?:mrifo|mrifo i|mrifon)|brifo fi|(?:fy|yn fy) (?:ngham|cam) ?drin|"
+        r"(?:ngham|cham|gam|cam) ?drin",
+    ),
+    "sexual_abuse": (
+        _TOUCH + r" (?:me|mi|her|him|us)|(?:feels?|felt|feeling) (?:me|her|him|us) up",
+        r"(?:keeps|always|tries to|tried to|trying to|wants to|made me|makes me) " + _TOUCH,
+        _TOUCH + r" (?:my|her|his|me on my|me on the) " + _BODY,
+        r"raped?|raping|rapes|rapist|molest\w*|sexual(?:ly)? (?:abus\w*|assault\w*|exploit\w*)|"
+        r"sexual abuse|cse\b|groom(?:ed|ing|s)?\b|paedo\w*|pedo\w*|nonce",
+        r"nudes|naked (?:pics|pictures|photos|pic)|(?:send|sent|sends|asks? for|asked for|"
+        r"wants?|wanted) (?:me )?(?:to send )?(?:him |her |them )?(?:pics|pictures|photos|"
+        r"snaps|videos) of (?:me|us|my ?self|my body)|pics of my body",
+        r"(?:have|had|has|having|do|doing|did) (?:sex|sexual \w+) (?:with|to) "
+        r"(?:me|her|him|them|us)|(?:made|make|makes|making) (?:me|her) (?:have sex|do sexual"
+        r"|give|suck)|sex with (?:me|him|her|them|older|men)|(?:made|make|makes|making) "
+        r"(?:me|her|us) do (?:stuff|things)(?: [a-z]+){0,3} (?:dont|didnt|do not) (?:want|like)",
+        r"(?:shows?|showed|shown|made me watch|makes me watch) (?:me )?(?:porn|his (?:willy|"
+        r"penis|privates|thing))|flash(?:es|ed|ing) (?:me|at me|his)|"
+        r"(?:comes?|came|gets?|got|creeps?) (?:into|in) (?:my|our) (?:bed|room at night|"
+        r"room when)|in my bed (?:at night|with me)|inappropriate(?:ly)? touch\w*|"
+        r"touch\w* inappropriate\w*|wont leave me alone at night",
+        r"older (?:men|man|guys|guy|lads|boys) (?:give|gave|buy|bought|pick|picked|take|took|"
+        r"drive|drove)|(?:for|in exchange for) (?:sex|sexual)|party houses?",
+        # Welsh
+        r"cyffwrdd (?:a |ag |yn )?(?:fi|fy|a fi|ynddo i|ynof fi|ynddi)|cyffwrdd a fi|"
+        r"treisio|trais rhywiol|cam ?drin rhywiol",
+    ),
+    "emotional_abuse": (
+        r"(?:scared|scarred|scard|skared|frightened|terrified|afraid|petrified|frit|fritened)"
+        r"(?: [a-z]+){0,2} (?:of|off) (?:him|her|them|my|me (?:dad|mum)|going (?:back )?home|"
+        r"goin home|being at home|" + _ADULT + r")",
+        r"(?:scared|frightened|terrified|afraid)(?: [a-z]+){0,2} (?:to|2) (?:go|goin|going) "
+        r"(?:back )?home|(?:scared|frightened|terrified) (?:all the time|at home|in my house|"
+        r"in the house)|(?:scared|frightened|terrified) (?:he|she|they)(?:ll| will| is going|"
+        r" are going)",
+        r"threat\w*|threten\w*|thret\w*",
+        r"(?:says|said|told me|tells me)(?: that)? (?:hell|shell|theyll|he will|she will|"
+        r"they will|he is going to|she is going to|they are going to|hes gonna|shes gonna|"
+        r"theyre gonna|he would|she would|they would|hed|shed|theyd)" + _FILL
+        + r" (?:kill|hurt|beat|batter|stab|kick me out|throw me out|put me in care|"
+        r"send me away|get rid of me|smash|do me in)",
+        r"(?:calls?|called|calling) me (?:names|stupid|fat|ugly|thick|worthless|useless|"
+        r"a waste|retard\w*|a slag|slag|a slut|slut|a whore|dumb|a bitch|bitch|a cunt)",
+        r"(?:tells?|told|says?|said) (?:me )?(?:im|i am|i was|i'm)(?: just)? (?:worthless|"
+        r"useless|stupid|a mistake|nothing|a waste|a burden|unwanted|disgusting|evil|the "
+        r"devil)|wishes i was never born|wish(?:es|ed)? (?:i|id) (?:was|had) never been born",
+        r"(?:screams?|screaming|screamed|yells?|yelling|yelled|swears?|swearing|swore) "
+        r"(?:at|in) (?:me|us|my face)",
+        r"(?:locks?|locked|locking|shuts?|shut) (?:me|us) (?:in|out)|locked in (?:my|the|a) "
+        r"(?:room|bedroom|cupboard|shed|house)|emotional(?:ly)? abus\w*|mental(?:ly)? abus\w*|"
+        r"humiliat\w*|wont let me (?:eat|leave the house|leave my room|see anyone)",
+        # Welsh
+        r"ofn (?:e|fe|hi|nhw|arna i|arnaf|mynd adre\w*|mynd nol|fy|ei)|mae ofn|dw i ofn|dwi ofn|"
+        r"bygwth\w*|gweiddi arna i",
+    ),
+    "neglect": (
+        r"(?:dont|do not|dnt|not|never|cant|dont really) (?:feel )?(?:very |really |that |so )?"
+        r"(?:safe|saf|sfe)|unsafe|"
+        r"not safe|feel(?:s|ing)? unsafe",
+        r"no food|not (?:been |being |getting )?fed|dont (?:get|have|got) (?:any |enough )?"
+        r"(?:food|dinner|tea|breakfast|meals?)|nothing to eat|no ?thing to eat|"
+        r"(?:havent|hasnt|have not|not) (?:eaten|ate|had (?:anything|food|a meal))|"
+        r"hungry (?:all the time|every day|at night|again)|always hungry|starving (?:all|every|"
+        r"at)|go to bed hungry|no dinner|food (?:is )?locked|locks? the (?:fridge|food|kitchen)",
+        r"(?:left|leaves|leave|leaving) (?:me|us|my (?:brother|sister|little \w+)|the kids)"
+        r"(?: [a-z]+){0,2} (?:alone|on (?:my|our) own|by (?:my|our) ?sel\w*|home alone)|"
+        r"home alone|on (?:my|our) own all (?:night|weekend|day)|nobody (?:looks after|feeds|"
+        r"cares for) (?:me|us)|no one (?:looks after|feeds|cares for) (?:me|us)",
+        r"(?:drunk|pissed|wasted|off (?:his|her|their) (?:face|head)|high|smashed|mashed)"
+        r"(?! off)(?: [a-z]+){0,2} (?:all the time|every (?:day|night)|again|always)|"
+        r"(?:always|keeps getting|gets|got) (?:drunk|pissed|wasted|high|stoned|off (?:his|her|"
+        r"their) face)(?! off)|(?:is|are|was|were) (?:drunk|wasted|stoned|off (?:his|her|their) "
+        r"face)|(?:takes|taking|on|does|doing|"
+        r"smokes|smoking) (?:drugs|crack|heroin|coke|spice)|drinks? all the time|alcoholic",
+        r"(?:no|dont have|havent got) (?:clean )?(?:clothes|bed|heating|electric\w*|gas|water|"
+        r"hot water|nappies|milk)(?! allowance)|sleep(?:ing)? on the floor|dirty clothes|"
+        r"bed ?bugs|no one takes me to the (?:doctor|dentist|hospital)|neglect\w*",
+        # Welsh
+        r"ddim yn (?:teimlo ?n |teimlon |teimlo yn )?(?:ddiogel|diogel|saff)|"
+        r"(?:dim|heb) (?:bwyd|fwyd)|llwgu|newynu|ar (?:ben )?(?:fy|ein) hun(?:an)? drwy",
+    ),
+    "domestic_abuse": (
+        r"(?:" + _ADULT + r")" + _FILL + r" " + _HIT_VERB + r" (?:my |me )?(?:mum|mam|mom|"
+        r"mother|mummy|dad|father|nan|step ?mum|step ?dad|partner|wife|girlfriend)",
+        r"domestic (?:violence|abuse)|\bdv\b|(?:mum|mam|mom|mother)s? (?:boyfriend|partner) "
+        r"(?:is|gets) (?:violent|aggressive)|(?:fight|fights|fighting|argue|argues|arguing|"
+        r"rows?)(?: [a-z]+){0,3} (?:and|till|until) (?:the police|police|someone gets hurt|"
+        r"things get smashed|hits?)|(?:parents|mum and dad|mam and dad|they) (?:fight|fighting|"
+        r"fights)(?: [a-z]+){0,2} (?:all the time|every night|every day|again|physically)|"
+        r"(?:smash|smashes|smashed|smashing|break|breaks|broke|throwing|throws|threw) "
+        r"(?:things|stuff|the house|up the house|plates|doors|the tv)|police (?:came|come|were "
+        r"called|keep coming) (?:to|round|out)",
+        # Welsh
+        r"(?:taro|daro|brifo|frifo|cam ?drin) (?:mam|mami|dad|fy mam)|trais yn y cartref",
+    ),
+    "missing": (
+        r"(?:run|runs|running|runing|ran|gonna run|going to run|planning to run) ?(?:away|off|"
+        r"awy)|runaway|reported (?:me |him |her )?missing|(?:i|im|ive|he|hes|she|shes|they|"
+        r"theyve|we|keeps?|kids?|child|son|daughter|brother|sister)(?: [a-z]+){0,2} (?:went|"
+        r"gone|go|going|goes|been) missing",
+        r"(?:no ?where|no place|nowhere|no where|nwhere|no wer|no were|not got anywhere) "
+        r"(?:to|2) (?:sleep|stay|go|live|kip|crash|be)|dont (?:have|know) (?:anywhere|where)"
+        r"(?: [a-z]+){0,3} (?:sleep\w*|stay\w*|kip\w*)|"
+        r"(?:need|needs|want) (?:somewhere|a place|a bed) (?:to (?:sleep|stay)|for tonight)|"
+        r"(?:sleep|sleeping|slept|kip|kipping) (?:rough|"
+        r"outside|on the streets?|in (?:a|the) (?:park|car|stairwell|bus shelter|tent)|on "
+        r"(?:a|the) bench|on (?:my )?(?:mates|friends)? ?(?:sofa|couch|floor))",
+        r"sofa surf\w*|(?:kicked|chucked|thrown|threw|kick|chuck|throw|kicks|chucks) (?:me|us)"
+        r" out|kicked out|homeless|(?:live|living|lived|sleep|sleeping|end up|ended up|be|been|"
+        r"im) on the streets?|cant go (?:back )?home|not going (?:back )?home|"
+        r"wont go (?:back )?home|never going (?:back )?home|(?:out|outside) all night",
+        # Welsh
+        r"rhedeg (?:i )?(?:ffwrdd|bant)|wedi rhedeg|ar goll|(?:dim|heb) (?:lle|unman|le) "
+        r"(?:i|y) (?:gysgu|gysgu heno|aros|fynd)|digartref|cysgu (?:allan|ar y stryd)",
+    ),
+    "exploitation": (
+        r"county ?lines?|going country|trap ?house|cuckoo\w*|shott\w*|bando",
+        r"(?:make|makes|made|making|getting|get|got|force|forces|forced|tell|tells|told)"
+        r" (?:me|us|him|her|them) (?:to )?(?:hold|carry|sell|deliver|move|drop|take|keep|hide|"
+        r"run|stash|bring)(?: [a-z]+){0,2} (?:stuff|things|drugs|packages|parcels|bags|"
+        r"food|weed|it|them|money|for them|for him|for her|phones?)",
+        r"(?:hold|holding|carry|carrying|stash|stashing|hide|hiding|keep|keeping)(?: [a-z]+)"
+        r"{0,2} (?:stuff|drugs|packages|parcels|bags|things) for (?:them|him|her|some)",
+        r"(?:sell|selling|sold|deal|dealing|delivering|running|run) (?:drugs|weed|food|stuff for"
+        r"|packages|bags|lines|for (?:them|him|some older))",
+        r"(?:owe|owes|owed|owing) (?:them|him|some (?:people|boys|lads|guys|men|man|older \w+))"
+        r"|in debt to (?:them|him|some)|(?:work|working|worked|graft\w*) for (?:them|some older|"
+        r"older)|older (?:boys|lads|men|guys|kids) (?:make|made|give|gave|got|get|want)|"
+        r"exploit\w*|drugs in my",
+        # Welsh
+        r"(?:gwerthu|cario|cuddio) (?:cyffuriau|stwff|pethau) (?:iddyn|iddo|iddi)|"
+        r"cyffuriau|gorfodi fi",
+    ),
+    "bullying_threats": (
+        r"bul+y|bul+ies|bul+ied|bul+ying|bulying|buly|bullys|bulys",
+        r"(?:gonna|going to|will|wanna|want to|gna|said (?:they|he|she)(?:d|ll| would| will)"
+        r"|threaten\w* to) (?:stab|shank|kill|jump|batter|beat up|shoot|merk|smash|rape|do)"
+        r" (?:me|us|my)|(?:stab|stabbed|shank|shanked|jumped|merked) (?:me|us)|"
+        r"(?:has|got|had|carries|carrying|pulled) (?:a )?(?:knife|blade|shank|gun|machete|"
+        r"weapon)|death threat\w*|(?:told|tells|telling) me to (?:kys|kill my ?self|die)|kys",
+        r"(?:gonna|going to|coming to) get me|(?:wait|waiting) for me after|"
+        r"(?:posting|posted|sharing|shared) (?:stuff|pics|photos|videos) (?:of|about) me|"
+        r"(?:gang|group) (?:of \w+ )?(?:follow|followed|chased|chase)\w* me|"
+        r"(?:follow|follows|followed|following) me home",
+        # Welsh
+        r"bwlio|mwlio|fwlio|bwli|bygwth fy (?:lladd|mrifo|nharo)",
+    ),
+    "immediate_danger": (
+        r"in danger|(?:help|hlp) (?:me|us)(?: [a-z]+){0,1} (?:now|asap|quick|quickly)|"
+        r"(?:please|pls|plz|plez) help(?: me| us)?(?: now| quick| asap)|sos|"
+        r"(?:call|ring|phone|get) (?:the )?(?:police|999|ambulance)|"
+        r"(?:hes|shes|theyre|he is|she is|they are) (?:coming|outside|here|downstairs|"
+        r"at the door|in the house)(?: [a-z]+){0,2} (?:now|right now|to get me|with a)|"
+        r"(?:scared|frightened|terrified|help|hurting|hitting|not safe|unsafe|danger)"
+        r"(?: [a-z]+){0,3} right now|hiding (?:from|in)|scared for my life|fear for my life|"
+        r"(?:gonna|going to|will|wants? to|trying to) kill (?:me|us|her|him|my)|"
+        r"(?:is|are|was) (?:strangling|choking|attacking|hurting|beating)",
+        # Welsh
+        r"mewn perygl|helpwch fi|help fi|ffoniwch yr heddlu|(?:mae|mae e|mae o|mae hi) yma nawr",
+    ),
+}
+
+
+def _squeeze(pattern: str) -> str:
+    return _SQUEEZE_PATTERN.sub(r"\1", pattern)
+
+
+def _compile(alternatives: tuple[str, ...]) -> re.Pattern[str]:
+    joined = "|".join(f"(?:{_squeeze(alternative)})" for alternative in alternatives)
+    return re.compile(rf"(?<![a-z0-9])(?:{joined})(?![a-z0-9])")
+
+
+_COMPILED: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, _compile(patterns)) for kind, patterns in _KIND_PATTERNS.items()
+)
+
+
+def screen(text: str) -> SafeguardingResult:
+    """Screen one message; never raises for any ``str`` input."""
+    folded = normalise(text or "")
+    evidence: list[Evidence] = []
+    for kind, pattern in _COMPILED:
+        for match in pattern.finditer(folded.text):
+            if match.end() == match.start():
+                continue
+            start, end = folded.original_span(match.start(), match.end())
+            evidence.append(Evidence(kind, start, end, text[start:end]))
+    evidence.sort(key=lambda item: (item.start, item.end, item.kind))
+    kinds = tuple(kind for kind, _ in _COMPILED if any(e.kind == kind for e in evidence))
+    return SafeguardingResult(bool(evidence), kinds, tuple(evidence))
