@@ -1,9 +1,32 @@
-"""``flask`` commands for operators: demo data, draft clean-up, staff accounts."""
+"""``flask`` commands for operators: demo data and draft clean-up."""
 
 from __future__ import annotations
 
+import click
 from flask import Flask
+from flask.cli import AppGroup
+
+from .services import demo_data, web_drafts
+
+demo_cli = AppGroup("demo", help="Demo data for the embedded default.")
+drafts_cli = AppGroup("drafts", help="Unsent web-form drafts.")
+
+
+@demo_cli.command("load")
+@click.option("--force", is_flag=True, help="Load even when the database has records.")
+def load_demo(force: bool) -> None:
+    """Load a few example representations when the database is empty."""
+    created = demo_data.load(force=force)
+    click.echo(f"demo data: {created} representations added" if created
+               else "demo data: database already has records, nothing added")
+
+
+@drafts_cli.command("purge")
+def purge_drafts() -> None:
+    """Delete expired drafts (run from cron in production)."""
+    click.echo(f"deleted {web_drafts.purge_expired()} expired drafts")
 
 
 def register_commands(app: Flask) -> None:
-    """Attach the command groups to the app's CLI."""
+    app.cli.add_command(demo_cli)
+    app.cli.add_command(drafts_cli)

@@ -6,6 +6,7 @@ Keys come from taxonomy.yaml; only the wording lives here, through the catalogue
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
+from wtforms import SelectChoice
 
 TYPES = {
     "complaint": (_l("Something is wrong or not good enough"), _l("This is a complaint.")),
@@ -82,5 +83,5 @@ LEAVE_MESSAGE = {
 }
 
 
-def radio_choices(options: dict) -> list[tuple[str, str]]:
-    return [(key, label) for key, (label, _hint) in options.items()]
+def radio_choices(options: dict) -> list[SelectChoice]:
+    return [SelectChoice(key, label) for key, (label, _hint) in options.items()]

@@ -1,0 +1,67 @@
+# Two commands on a fresh clone:  make run   and   make test
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export FLASK_APP := intake_app:create_app
+export PYTHONPATH := $(CURDIR)
+
+.PHONY: help install install-dev migrate demo translations extract-messages bot-ready run \
+        lint test test-fast bench clean
+
+help:
+	@echo "make run    install, migrate, load demo data, start everything on 127.0.0.1"
+	@echo "make test   set up what the tests need and run the whole suite (ruff + pytest)"
+	@echo "make bench  print the benchmarks' figures"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed-run: requirements.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	@touch $@
+
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	@touch $@ $(VENV)/.installed-run
+
+install: $(VENV)/.installed-run
+install-dev: $(VENV)/.installed-dev
+
+translations: install
+	$(BIN)/pybabel compile -d translations --use-fuzzy 2>/dev/null || true
+
+extract-messages: install
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -o translations/messages.pot .
+
+migrate: install
+	@mkdir -p instance
+	$(BIN)/flask db upgrade
+
+demo: migrate
+	$(BIN)/flask demo load
+
+bot-ready:
+	$(MAKE) -C bot venv train
+
+run: migrate demo translations bot-ready
+	$(BIN)/honcho start -f Procfile
+
+lint: install-dev
+	$(BIN)/ruff check .
+
+test: install-dev translations bot-ready lint
+	$(BIN)/python -m pytest -q
+
+test-fast: install-dev lint
+	$(BIN)/python -m pytest -q -m "not rasa"
+
+bench: install-dev
+	$(BIN)/python bench/submit_bench.py
+	$(BIN)/python bench/triage_bench.py
+
+clean:
+	rm -rf $(VENV) instance .pytest_cache .ruff_cache

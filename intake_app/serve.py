@@ -1,0 +1,25 @@
+"""The embedded default's web process: the site on 127.0.0.1 with the outbox worker as a
+thread beside it (production runs gunicorn and ``flask outbox work`` instead)."""
+
+from __future__ import annotations
+
+import os
+
+from werkzeug.serving import run_simple
+
+from . import create_app
+
+
+def main() -> None:
+    app = create_app()
+    if app.config.get("OUTBOX_WORKER", "thread") == "thread":
+        from .forwarding.worker import start_worker_thread
+
+        start_worker_thread(app)
+    host = os.environ.get("HOST", "127.0.0.1")
+    port = int(os.environ.get("PORT", "5000"))
+    run_simple(host, port, app, threaded=True, use_reloader=False)
+
+
+if __name__ == "__main__":
+    main()

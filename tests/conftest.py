@@ -1,0 +1,74 @@
+"""A fresh app and database for every test (flaskr's pattern), and a test client that
+checks every HTML page it receives."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from flask_migrate import upgrade
+
+from intake_app import create_app
+from intake_app.extensions import db
+
+from .html_checks import check_page
+
+
+class CheckingClient(FlaskClient):
+    """Every HTML response is checked for valid markup, one h1, a matching title, unique
+    ids and labelled inputs, so no page can regress unnoticed."""
+
+    def open(self, *args, **kwargs):
+        response = super().open(*args, **kwargs)
+        if response.mimetype == "text/html" and response.status_code != 302:
+            check_page(response.get_data())
+        return response
+
+
+def make_app(tmp_path: Path, **overrides: object) -> Flask:
+    config = {
+        "TESTING": True,
+        "INSTANCE_PATH": str(tmp_path / "instance"),
+        "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'intake.db'}",
+        "RATELIMIT_ENABLED": False,
+        "SERVER_NAME": None,
+    }
+    config.update(overrides)
+    app = create_app(config)
+    app.test_client_class = CheckingClient
+    with app.app_context():
+        upgrade()
+    return app
+
+
+@pytest.fixture
+def app(tmp_path: Path) -> Iterator[Flask]:
+    app = make_app(tmp_path)
+    with app.app_context():
+        yield app
+        db.session.remove()
+        db.engine.dispose()
+
+
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    return app.test_client()
+
+
+CSRF_FIELD = re.compile(rb'name="csrf_token" type="hidden" value="([^"]+)"')
+
+
+def csrf_token(client: FlaskClient, path: str) -> str:
+    page = client.get(path)
+    match = CSRF_FIELD.search(page.get_data())
+    assert match, f"no CSRF token on {path}"
+    return match.group(1).decode()
+
+
+def post_form(client: FlaskClient, path: str, data: dict, **kwargs):
+    """Post a form the way a browser does: with the CSRF token from the page."""
+    return client.post(path, data={**data, "csrf_token": csrf_token(client, path)}, **kwargs)
