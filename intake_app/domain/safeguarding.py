@@ -142,7 +142,7 @@ _KIND_PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:end|ending) (?:it all|my (?:own )?life|things)|(?:take|taking) my (?:own )?life",
         _WANT + _TO + r"(?: just)? (?:die|dye|be dead|not be here|not exist|disappear forever"
         r"|sleep forever|not wake up|end it)",
-        r"(?:wish|wished) (?:i|id)(?: was| were| had)? (?:dead|never been born|not alive"
+        r"(?:wish|wished) (?:i|id)(?: was| were| had)? (?:dead|never been born|never born|not alive"
         r"|wasnt (?:alive|born|here))",
         r"(?:rather|better off) (?:be )?dead|better off without me|should just die",
         r"(?:dont|do not|dnt|dont even) (?:want|wanna)(?: to| 2)? (?:live|be alive|be here"
@@ -153,7 +153,9 @@ _KIND_PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:cut|cuts|cutting|cuting|cutin|hurt|hurts|hurting|harm|harming|burn|burning|starve|"
         r"starving|punish|punishing|scratch|scratching) ?(?:my ?self|meself|me self|my (?:arms?|"
         r"wrists?|legs?|thighs?))",
-        r"(?:cut|cutting|cuting) again",
+        r"(?:cut|cutting|cuting) again|(?:i|me|been|started|start|keep|keeps|still|stop|stopped|"
+        r"about|im) (?:cut|cutting|cuting|cutin)(?! (?:off|down|out|back|in|up|the|my "
+        r"hair|hair|class|school|lessons|contact|me off|us off))",
         r"over ?dose\w*|overdos\w*|od on|took (?:all |some |loads of )?(?:my |the |a load of |"
         r"too many )?(?:pills|tablets|meds|paracetamol)",
         r"kill(?:ing|ed|in)? (?:him|her|them) ?sel(?:f|ves)|(?:cut|cuts|cutting|hurt|hurts|"
@@ -164,7 +166,10 @@ _KIND_PATTERNS: dict[str, tuple[str, ...]] = {
         r"jump (?:off|in front of)|hang(?:ing)? ?(?:my ?self)|no point (?:in )?(?:living|being "
         r"(?:alive|here)|going on|me being here)|cant go on(?: like this| any ?more)|"
         r"cant do this any ?more|no reason to live|ctb|dont want to wake up|"
-        r"want it all to end|not be here any ?more|not worth living|end my self",
+        r"want it all to end|not be here any ?more|not worth living|end my self|"
+        r"cant take (?:it|this|any ?more)(?: any ?more)?|want (?:it|everything|the pain|this) "
+        r"to stop|disappear forever|if i (?:died|was dead|was gone|killed my ?self|wasnt here|"
+        r"wasnt alive)|sh again|been sh|shing|sui ?cid\w*",
         # Welsh
         r"(?:eisiau|isio|isie|eisie|ishe|moyn|mo[iy]n|am) marw|lladd fy (?:hun|hunan)|"
         r"(?:brifo|frifo|niweidio|anafu|torri) (?:fy|ei|eu) (?:hun|hunan)|hunan ?niweidio|"
@@ -204,6 +209,13 @@ _KIND_PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:comes?|came|gets?|got|creeps?) (?:into|in) (?:my|our) (?:bed|room at night|"
         r"room when)|in my bed (?:at night|with me)|inappropriate(?:ly)? touch\w*|"
         r"touch\w* inappropriate\w*|wont leave me alone at night",
+        r"(?:ask|asks|asking|asked|keeps asking) (?:me )?for (?:pics|pictures|photos|nudes|"
+        r"videos|snaps)|(?:says?|said|saying|tells me|told me|calls me|called me) (?:im|i am|i "
+        r"look|i was) (?:sexy|hot|fit|beautiful)|(?:met|meet|talking to|talk to|chatting to) "
+        r"(?:a|an|some|this)? ?(?:man|guy|bloke|person|older \w+|someone) online|(?:man|guy|bloke"
+        r"|person|someone) (?:i met |from )?online|(?:tried|tries|trying) to kiss me|kissed me|"
+        r"(?:force|forces|forced|forcing) me (?:to|into) (?:have sex|do|sex|touch|kiss|give)|"
+        r"(?:made|makes|make|making) me touch (?:him|her|them|his|it)|"
         r"older (?:men|man|guys|guy|lads|boys) (?:give|gave|buy|bought|pick|picked|take|took|"
         r"drive|drove)|(?:for|in exchange for) (?:sex|sexual)|party houses?",
         # Welsh
@@ -214,6 +226,11 @@ _KIND_PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:scared|scarred|scard|skared|frightened|terrified|afraid|petrified|frit|fritened)"
         r"(?: [a-z]+){0,2} (?:of|off) (?:him|her|them|my|me (?:dad|mum)|going (?:back )?home|"
         r"goin home|being at home|" + _ADULT + r")",
+        r"(?:scared|frightened|terrified|afraid) (?:of )?what (?:hell|shell|theyll|he will|she "
+        r"will|they will|he would|she would|they would|he might|she might|they might|hed|shed)|"
+        r"if i (?:tell|told|say|said) (?:anyone|anybody|someone|you|my social worker|a teacher)|"
+        r"(?:hell|shell|theyll|he will|she will|they will|hes gonna|shes gonna|theyre gonna) "
+        r"(?:hurt|kill|beat|batter|get) (?:me|my|us)|"
         r"(?:scared|frightened|terrified|afraid)(?: [a-z]+){0,2} (?:to|2) (?:go|goin|going) "
         r"(?:back )?home|(?:scared|frightened|terrified) (?:all the time|at home|in my house|"
         r"in the house)|(?:scared|frightened|terrified) (?:he|she|they)(?:ll| will| is going|"
@@ -236,7 +253,7 @@ _KIND_PATTERNS: dict[str, tuple[str, ...]] = {
         r"humiliat\w*|wont let me (?:eat|leave the house|leave my room|see anyone)",
         # Welsh
         r"ofn (?:e|fe|hi|nhw|arna i|arnaf|mynd adre\w*|mynd nol|fy|ei)|mae ofn|dw i ofn|dwi ofn|"
-        r"bygwth\w*|gweiddi arna i",
+        r"(?:b|m|f)ygwth\w*|gweiddi arna i|arna i ofn|arnaf ofn",
     ),
     "neglect": (
         r"(?:dont|do not|dnt|not|never|cant|dont really) (?:feel )?(?:very |really |that |so )?"
@@ -245,11 +262,15 @@ _KIND_PATTERNS: dict[str, tuple[str, ...]] = {
         r"no food|not (?:been |being |getting )?fed|dont (?:get|have|got) (?:any |enough )?"
         r"(?:food|dinner|tea|breakfast|meals?)|nothing to eat|no ?thing to eat|"
         r"(?:havent|hasnt|have not|not) (?:eaten|ate|had (?:anything|food|a meal))|"
+        r"(?:never|not|isnt|aint|hardly|hardly ever) (?:any|enough) food|"
         r"hungry (?:all the time|every day|at night|again)|always hungry|starving (?:all|every|"
         r"at)|go to bed hungry|no dinner|food (?:is )?locked|locks? the (?:fridge|food|kitchen)",
         r"(?:left|leaves|leave|leaving) (?:me|us|my (?:brother|sister|little \w+)|the kids)"
         r"(?: [a-z]+){0,2} (?:alone|on (?:my|our) own|by (?:my|our) ?sel\w*|home alone)|"
-        r"home alone|on (?:my|our) own all (?:night|weekend|day)|nobody (?:looks after|feeds|"
+        r"home alone|on (?:my|our) own all (?:night|weekend|day)|(?:left|leave|leaves) (?:me )?to "
+        r"look after|look after my (?:baby|little) (?:brother|sister|brothers|sisters)(?: [a-z]+)"
+        r"{0,3} (?:all night|on my own|by my ?self)|(?:starves?|starving|starved) (?:me|us)|"
+        r"nobody (?:looks after|feeds|"
         r"cares for) (?:me|us)|no one (?:looks after|feeds|cares for) (?:me|us)",
         r"(?:drunk|pissed|wasted|off (?:his|her|their) (?:face|head)|high|smashed|mashed)"
         r"(?! off)(?: [a-z]+){0,2} (?:all the time|every (?:day|night)|again|always)|"
@@ -288,11 +309,13 @@ _KIND_PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?: [a-z]+){0,3} (?:sleep\w*|stay\w*|kip\w*)|"
         r"(?:need|needs|want) (?:somewhere|a place|a bed) (?:to (?:sleep|stay)|for tonight)|"
         r"(?:sleep|sleeping|slept|kip|kipping) (?:rough|"
-        r"outside|on the streets?|in (?:a|the) (?:park|car|stairwell|bus shelter|tent)|on "
+        r"outside|on the streets?|in (?:a|the|my|his|her|our) (?:park|car|van|stairwell|"
+        r"bus shelter|tent|garage|shed)|on "
         r"(?:a|the) bench|on (?:my )?(?:mates|friends)? ?(?:sofa|couch|floor))",
         r"sofa surf\w*|(?:kicked|chucked|thrown|threw|kick|chuck|throw|kicks|chucks) (?:me|us)"
-        r" out|kicked out|homeless|(?:live|living|lived|sleep|sleeping|end up|ended up|be|been|"
-        r"im) on the streets?|cant go (?:back )?home|not going (?:back )?home|"
+        r" out|(?:kicked|chucked|thrown|slung) out|(?:staying|sleeping|kipping) (?:at|in|on) "
+        r"(?:random|strangers|different)|homeless|(?:live|living|lived|sleep|sleeping|end up|"
+        r"ended up|be|been|im) on the streets?|cant go (?:back )?home|not going (?:back )?home|"
         r"wont go (?:back )?home|never going (?:back )?home|(?:out|outside) all night",
         # Welsh
         r"rhedeg (?:i )?(?:ffwrdd|bant)|wedi rhedeg|ar goll|(?:dim|heb) (?:lle|unman|le) "
@@ -311,7 +334,10 @@ _KIND_PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:owe|owes|owed|owing) (?:them|him|some (?:people|boys|lads|guys|men|man|older \w+))"
         r"|in debt to (?:them|him|some)|(?:work|working|worked|graft\w*) for (?:them|some older|"
         r"older)|older (?:boys|lads|men|guys|kids) (?:make|made|give|gave|got|get|want)|"
-        r"exploit\w*|drugs in my",
+        r"exploit\w*|drugs in my|(?:deliver|delivering|drop off|dropping off|run|running|hold|"
+        r"holding|carry|carrying|take|taking) (?:stuff|things|packages|parcels|bags|drugs) for "
+        r"(?:some|them|him|her|older|these|people)|(?:burner|work|graft) phone|gave me a phone|"
+        r"(?:told|tell|tells) me to answer it",
         # Welsh
         r"(?:gwerthu|cario|cuddio) (?:cyffuriau|stwff|pethau) (?:iddyn|iddo|iddi)|"
         r"cyffuriau|gorfodi fi",
@@ -323,7 +349,7 @@ _KIND_PATTERNS: dict[str, tuple[str, ...]] = {
         r" (?:me|us|my)|(?:stab|stabbed|shank|shanked|jumped|merked) (?:me|us)|"
         r"(?:has|got|had|carries|carrying|pulled) (?:a )?(?:knife|blade|shank|gun|machete|"
         r"weapon)|death threat\w*|(?:told|tells|telling) me to (?:kys|kill my ?self|die)|kys",
-        r"(?:gonna|going to|coming to) get me|(?:wait|waiting) for me after|"
+        r"(?:gonna|going to|coming to) get me|(?:wait|waits|waiting) for me (?:after|outside|at)|"
         r"(?:posting|posted|sharing|shared) (?:stuff|pics|photos|videos) (?:of|about) me|"
         r"(?:gang|group) (?:of \w+ )?(?:follow|followed|chased|chase)\w* me|"
         r"(?:follow|follows|followed|following) me home",
@@ -336,6 +362,11 @@ _KIND_PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:call|ring|phone|get) (?:the )?(?:police|999|ambulance)|"
         r"(?:hes|shes|theyre|he is|she is|they are) (?:coming|outside|here|downstairs|"
         r"at the door|in the house)(?: [a-z]+){0,2} (?:now|right now|to get me|with a)|"
+        r"(?:scared|frightened|terrified)(?: [a-z]+){0,2} (?:please|pls|plz) help|"
+        r"help me im (?:scared|frightened|terrified)|need help (?:now|right now|asap|urgently|"
+        r"quick)|(?:hes|shes|theyre|he is|she is|they are) coming (?:back|home|round|over|for "
+        r"me)(?: [a-z]+){0,4} (?:scared|frightened|terrified)|(?:scared|frightened|terrified)"
+        r"(?: [a-z]+){0,4} (?:hes|shes|theyre|he is|she is|they are) coming|"
         r"(?:scared|frightened|terrified|help|hurting|hitting|not safe|unsafe|danger)"
         r"(?: [a-z]+){0,3} right now|hiding (?:from|in)|scared for my life|fear for my life|"
         r"(?:gonna|going to|will|wants? to|trying to) kill (?:me|us|her|him|my)|"
