@@ -43,8 +43,27 @@ def check_page(body: bytes | str) -> None:
                 f"<{tag} name={element.get('name')!r}> has no label")
 
 
+BLOCKS = {"p", "li", "label", "legend", "h1", "h2", "h3", "dt", "dd", "a", "button"}
+INLINE = {"span", "strong", "em", "b", "i", "br", "abbr", "code", "small"}
+
+
+def _segments(element, out: list[str]) -> None:
+    """Each block (paragraph, label, link, heading) is read as its own sentence."""
+    own = [element.text or ""]
+    for child in element:
+        if child.tag.removeprefix(NS) not in INLINE:
+            _segments(child, out)
+        else:
+            own.append("".join(child.itertext()))
+        own.append(child.tail or "")
+    text = re.sub(r"\s+", " ", "".join(own)).strip()
+    if text and element.tag.removeprefix(NS) in BLOCKS:
+        out.append(text if text[-1] in ".?!:" else text + ".")
+
+
 def main_text(body: bytes | str) -> str:
-    """The readable text of <main>: headings, paragraphs, labels and hints."""
+    """The readable text of <main>, one sentence per paragraph, label, link or heading."""
     document = html5lib.parse(body, namespaceHTMLElements=True)
-    main = next(document.iter(f"{NS}main"))
-    return _text(main)
+    segments: list[str] = []
+    _segments(next(document.iter(f"{NS}main")), segments)
+    return " ".join(segments)
