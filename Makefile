@@ -32,7 +32,8 @@ install: $(VENV)/.installed-run
 install-dev: $(VENV)/.installed-dev
 
 translations: install
-	$(BIN)/pybabel compile -d translations --use-fuzzy 2>/dev/null || true
+	@if compgen -G "translations/*/LC_MESSAGES/messages.po" >/dev/null; then \
+	  $(BIN)/pybabel compile -d translations; else echo "no catalogues yet: English only"; fi
 
 extract-messages: install
 	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -o translations/messages.pot .
