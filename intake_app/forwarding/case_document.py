@@ -1,0 +1,111 @@
+"""The ``case.v1`` document: what the case store gets for one record.
+
+Built from the saved record at delivery time (the outbox row only names the record), so a
+correction an officer makes before delivery is what the case store sees. It holds what an
+officer needs and no more: contact details only when the person agreed to be contacted.
+The published schema is ``docs/schemas/case.v1.json``; change both together.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import select
+
+from ..domain.references import display
+from ..extensions import db
+from ..models import ChannelMessage, Representation
+from ..services.protection import decrypt_json
+
+SCHEMA_VERSION = "case.v1"
+
+
+def _iso_date(value: date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _iso_time(value: datetime) -> str:
+    return value.isoformat().replace("+00:00", "Z")
+
+
+def contact_details(record: Representation) -> dict[str, str] | None:
+    """Decrypted contact details, or None when the person did not agree to be contacted."""
+    if record.reply_channel == "none":
+        return None
+    stored = decrypt_json(record.contact_encrypted) or {}
+    return {name: stored[name] for name in ("name", "phone", "email", "address")
+            if stored.get(name)}
+
+
+def transcript(record: Representation) -> list[dict[str, str]]:
+    """The bot conversation that produced the record, oldest first (empty for forms)."""
+    if record.conversation_id is None:
+        return []
+    messages = db.session.scalars(
+        select(ChannelMessage)
+        .where(ChannelMessage.conversation_id == record.conversation_id)
+        .order_by(ChannelMessage.created_at, ChannelMessage.id)
+    )
+    return [
+        {"direction": message.direction, "body": message.body, "at": _iso_time(message.created_at)}
+        for message in messages
+    ]
+
+
+def build_case_document(record: Representation, *, idempotency_key: str) -> dict[str, Any]:
+    """The ``case.v1`` JSON document for ``record``."""
+    on_behalf = decrypt_json(record.on_behalf_encrypted)
+    return {
+        "schema": SCHEMA_VERSION,
+        "idempotency_key": idempotency_key,
+        "reference": record.reference,
+        "reference_display": display(record.reference),
+        "received_at": _iso_time(record.received_at),
+        "channel": record.channel,
+        "language": record.language,
+        "type": record.type,
+        "declared_type": record.declared_type,
+        "categories": {
+            "primary": record.primary_category,
+            "secondary": list(record.secondary_categories or []),
+        },
+        "service_area": record.service_area,
+        "procedure": record.procedure,
+        "procedure_reason": record.procedure_reason,
+        "priority": record.priority,
+        "needs_review": record.needs_review,
+        "safeguarding": {
+            "flagged": record.safeguarding_flag,
+            "kinds": list(record.safeguarding_kinds or []),
+            "evidence": list(record.safeguarding_evidence or []),
+        },
+        "complainant": {
+            "role": record.complainant_role,
+            "on_behalf": on_behalf or None,
+        },
+        "text": record.text,
+        "what_would_help": record.what_would_help or "",
+        "advocate": {
+            "requested": record.advocate_requested,
+            "provider": record.advocate_provider,
+        },
+        "reply": {
+            "channel": record.reply_channel,
+            "contact": contact_details(record),
+            "contact_safety": dict(record.contact_safety or {}),
+        },
+        "deadlines": {
+            "clock_start": _iso_date(record.clock_start),
+            "acknowledgement_due": _iso_date(record.acknowledgement_due),
+            "stage1_due": _iso_date(record.stage1_due),
+            "stage1_extended_due": _iso_date(record.stage1_extended_due),
+        },
+        "triage": {
+            "reasons": list(record.triage_reasons or []),
+            "flags": list(record.triage_flags or []),
+            "type_confidence": record.type_confidence,
+            "model_version": record.model_version,
+        },
+        "transcript": transcript(record),
+    }

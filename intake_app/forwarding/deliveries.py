@@ -1,0 +1,168 @@
+"""One delivery function per outbox kind: read the record, decide, hand to an adapter.
+
+Rows carry only ids and small payloads; everything personal is read from the record at
+delivery time, so a STOP or a correction made after the row was written is respected.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+from flask import current_app, render_template
+from sqlalchemy import select
+
+from ..extensions import db
+from ..models import OutboxMessage, Representation, SmsOptOut
+from ..services.protection import lookup_hash
+from .case_document import build_case_document, contact_details
+from .case_store import deliver_case
+from .mail import Attachment, send_email
+from .outcomes import Delivered, Outcome, PermanentError, Skipped
+from .signed_http import post_signed
+from .sms import send_sms
+
+NO_REPLY = "the person chose no reply"
+
+
+def _require_record(record: Representation | None, message: OutboxMessage) -> Representation:
+    if record is None:
+        raise PermanentError(f"{message.kind} message without a record")
+    return record
+
+
+def deliver_case_message(message: OutboxMessage, record: Representation | None) -> Outcome:
+    record = _require_record(record, message)
+    document = build_case_document(record, idempotency_key=message.idempotency_key)
+    return deliver_case(document, message.idempotency_key)
+
+
+def deliver_safeguarding_alert(message: OutboxMessage, record: Representation | None) -> Outcome:
+    """To every duty team target configured; with none, the alert fails loudly (officers
+    see it as delivery_failed and managers are alerted) rather than vanish into a log."""
+    record = _require_record(record, message)
+    config = current_app.config
+    email, webhook = config["DUTY_TEAM_EMAIL"], config["DUTY_TEAM_WEBHOOK_URL"]
+    if not email and not webhook:
+        raise PermanentError("no DUTY_TEAM_EMAIL or DUTY_TEAM_WEBHOOK_URL configured")
+    case = build_case_document(record, idempotency_key=message.idempotency_key)
+    if webhook:
+        post_signed(webhook, {"schema": "safeguarding_alert.v1", "case": case},
+                    secret=config["DUTY_TEAM_WEBHOOK_SECRET"],
+                    idempotency_key=message.idempotency_key,
+                    timeout=config["FORWARDING_HTTP_TIMEOUT_SECONDS"])
+    if email:
+        send_email(config, to=email,
+                   subject=f"URGENT safeguarding alert {case['reference_display']}",
+                   text=render_template("notifications/safeguarding_alert.txt", case=case),
+                   headers={"X-Idempotency-Key": message.idempotency_key,
+                            "Importance": "high", "X-Priority": "1"})
+    return Delivered(None)
+
+
+def referral_document(case: dict[str, Any], provider: str, chosen_by_child: bool
+                      ) -> dict[str, Any]:
+    """What an advocate needs to get in touch and help: not the triage or the deadlines."""
+    return {
+        "schema": "advocacy_referral.v1",
+        "idempotency_key": case["idempotency_key"],
+        "provider": provider,
+        "chosen_by_child": chosen_by_child,
+        "reference": case["reference"],
+        "reference_display": case["reference_display"],
+        "received_at": case["received_at"],
+        "language": case["language"],
+        "type": case["type"],
+        "service_area": case["service_area"],
+        "complainant": case["complainant"],
+        "safeguarding_flagged": case["safeguarding"]["flagged"],
+        "text": case["text"],
+        "what_would_help": case["what_would_help"],
+        "reply": case["reply"],
+    }
+
+
+def deliver_advocacy_referral(message: OutboxMessage, record: Representation | None) -> Outcome:
+    record = _require_record(record, message)
+    config = current_app.config
+    chosen = message.payload.get("provider") or record.advocate_provider or "help_me_choose"
+    provider = config["DEFAULT_ADVOCACY_PROVIDER"] if chosen == "help_me_choose" else chosen
+    target = config["ADVOCACY_PROVIDERS"].get(provider)
+    if not target or not (target.get("email") or target.get("webhook")):
+        raise PermanentError(f"advocacy provider {provider!r} has no email or webhook in "
+                             "ADVOCACY_PROVIDERS")
+    case = build_case_document(record, idempotency_key=message.idempotency_key)
+    referral = referral_document(case, provider, chosen_by_child=chosen != "help_me_choose")
+    if target.get("webhook"):
+        post_signed(target["webhook"], referral, secret=target.get("secret", ""),
+                    idempotency_key=message.idempotency_key,
+                    timeout=config["FORWARDING_HTTP_TIMEOUT_SECONDS"])
+    if target.get("email"):
+        send_email(config, to=target["email"],
+                   subject=f"Advocacy referral {case['reference_display']}",
+                   text=render_template("notifications/advocacy_referral.txt",
+                                        referral=referral, council=config["COUNCIL_NAME"]),
+                   attachments=[Attachment(
+                       filename=f"referral-{case['reference_display']}.json",
+                       content=json.dumps(referral, ensure_ascii=False, indent=2).encode())],
+                   headers={"X-Idempotency-Key": message.idempotency_key})
+    return Delivered(None)
+
+
+def opted_out(phone: str) -> bool:
+    """STOP was texted from this number (and no START since)."""
+    return bool(db.session.scalar(
+        select(SmsOptOut.opted_out).where(SmsOptOut.phone_lookup_hash == lookup_hash(phone))))
+
+
+def deliver_sms_message(message: OutboxMessage, record: Representation | None) -> Outcome:
+    record = _require_record(record, message)
+    contact = contact_details(record)
+    if contact is None:
+        return Skipped(NO_REPLY)
+    phone = contact.get("phone")
+    if not phone:
+        raise PermanentError("no phone number on the record")
+    if opted_out(phone):
+        return Skipped("the number texted STOP")
+    return send_sms(phone, message.payload["body"])
+
+
+def deliver_email_message(message: OutboxMessage, record: Representation | None) -> Outcome:
+    record = _require_record(record, message)
+    contact = contact_details(record)
+    if contact is None:
+        return Skipped(NO_REPLY)
+    if not contact.get("email"):
+        raise PermanentError("no email address on the record")
+    payload = message.payload
+    send_email(current_app.config, to=contact["email"], subject=payload["subject"],
+               text=payload["text"], html=payload.get("html"),
+               headers={"X-Idempotency-Key": message.idempotency_key})
+    return Delivered(None)
+
+
+def deliver_manager_alert(message: OutboxMessage, record: Representation | None) -> Outcome:
+    """Managers by email when configured; otherwise the log, since the failed row itself is
+    already on the officers' screen."""
+    config = current_app.config
+    text = render_template("notifications/manager_alert.txt", alert=message.payload,
+                           reference=record.reference if record is not None else None)
+    if not config["MANAGERS_EMAIL"]:
+        current_app.logger.error("manager alert (no MANAGERS_EMAIL configured): %s", text)
+        return Delivered(None)
+    send_email(config, to=config["MANAGERS_EMAIL"],
+               subject=f"Delivery failed: {message.payload.get('kind', 'message')}",
+               text=text, headers={"X-Idempotency-Key": message.idempotency_key})
+    return Delivered(None)
+
+
+DELIVERIES: dict[str, Callable[[OutboxMessage, Representation | None], Outcome]] = {
+    "case": deliver_case_message,
+    "safeguarding_alert": deliver_safeguarding_alert,
+    "advocacy_referral": deliver_advocacy_referral,
+    "sms": deliver_sms_message,
+    "email": deliver_email_message,
+    "manager_alert": deliver_manager_alert,
+}

@@ -1,0 +1,173 @@
+"""The outbox worker: claim due rows, deliver each through its adapter, record the result.
+
+Delivery is at least once: a row is marked delivered only after its peer said yes, so a
+worker killed in between leaves the row "sending" until its lease runs out and the sweeper
+hands it to the next worker; peers de-duplicate on the idempotency key. Urgent rows
+(safeguarding alerts) are claimed first and, while a batch is being worked through, looked
+for again every few seconds so a slow case store cannot hold an alert back.
+
+Runs as a thread inside the app (``OUTBOX_WORKER=thread``, the embedded default) or as
+``flask outbox work`` processes; ``run_once`` is the same loop body, called by tests.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import socket
+import threading
+import time
+import uuid
+from collections.abc import Mapping
+from typing import Any
+
+from flask import Flask
+
+from ..extensions import db
+from ..models import OutboxMessage, Representation
+from ..services import forwarding
+from .case_store import CASE_STORES
+from .deliveries import DELIVERIES
+from .outcomes import Delivered, PermanentError, RetryableError, Skipped
+
+logger = logging.getLogger(__name__)
+
+# How often a worker busy with a batch looks for newly due urgent rows.
+URGENT_CHECK_SECONDS = 5.0
+
+
+def new_worker_id() -> str:
+    return f"{socket.gethostname()[:32]}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+
+
+def configuration_problems(config: Mapping[str, Any]) -> list[str]:
+    """What stops the worker from delivering; checked before it starts, so a missing secret
+    is an error at start-up rather than a pile of failed deliveries."""
+    problems = []
+    store = config.get("CASE_STORE")
+    if store not in CASE_STORES:
+        problems.append(f"CASE_STORE must be one of {', '.join(CASE_STORES)}, not {store!r}")
+    if store == "webhook":
+        for name in ("CASE_STORE_WEBHOOK_URL", "CASE_STORE_WEBHOOK_SECRET"):
+            if not config.get(name):
+                problems.append(f"CASE_STORE=webhook needs {name}")
+    if store == "email":
+        for name in ("SMTP_HOST", "MAIL_FROM", "COMPLAINTS_INBOX"):
+            if not config.get(name):
+                problems.append(f"CASE_STORE=email needs {name}")
+    if config.get("DUTY_TEAM_WEBHOOK_URL") and not config.get("DUTY_TEAM_WEBHOOK_SECRET"):
+        problems.append("DUTY_TEAM_WEBHOOK_URL needs DUTY_TEAM_WEBHOOK_SECRET")
+    sms_adapter, worker = config.get("SMS_ADAPTER"), config.get("OUTBOX_WORKER")
+    if sms_adapter not in ("console", "twilio"):
+        problems.append(f"SMS_ADAPTER must be console or twilio, not {sms_adapter!r}")
+    if sms_adapter == "twilio":
+        for name in ("TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_FROM_NUMBER"):
+            if not config.get(name):
+                problems.append(f"SMS_ADAPTER=twilio needs {name}")
+    if worker not in ("thread", "none"):
+        problems.append(f"OUTBOX_WORKER must be thread or none, not {worker!r}")
+    if config.get("FORWARDING_HTTP_TIMEOUT_SECONDS", 0) >= config.get("OUTBOX_LEASE_SECONDS", 0):
+        problems.append("FORWARDING_HTTP_TIMEOUT_SECONDS must be shorter than "
+                        "OUTBOX_LEASE_SECONDS, or a slow peer makes every message go twice")
+    return problems
+
+
+def deliver_one(message_id: int, worker_id: str) -> None:
+    """Deliver one claimed row and record what happened."""
+    if not forwarding.renew_lease(message_id, worker_id):
+        return
+    message = db.session.get(OutboxMessage, message_id)
+    if message is None:
+        return
+    record = (db.session.get(Representation, message.representation_id)
+              if message.representation_id else None)
+    try:
+        deliver = DELIVERIES.get(message.kind)
+        if deliver is None:
+            raise PermanentError(f"no delivery for outbox kind {message.kind!r}")
+        outcome = deliver(message, record)
+    except RetryableError as error:
+        db.session.rollback()
+        forwarding.schedule_retry(message_id, worker_id, error=str(error),
+                                  retry_after=error.retry_after)
+    except PermanentError as error:
+        db.session.rollback()
+        forwarding.mark_failed(message_id, worker_id, error=str(error))
+    except Exception as error:
+        # A bug or an unexpected peer: retried like an outage, so nothing is dropped, and
+        # the row reaches delivery_failed (with this message) if it never goes away.
+        logger.exception("unexpected error delivering outbox message %s", message_id)
+        db.session.rollback()
+        forwarding.schedule_retry(message_id, worker_id,
+                                  error=f"unexpected {type(error).__name__}: {error}")
+    else:
+        if isinstance(outcome, Skipped):
+            forwarding.mark_skipped(message_id, worker_id, reason=outcome.reason)
+        elif isinstance(outcome, Delivered):
+            forwarding.mark_delivered(message_id, worker_id, external_id=outcome.external_id)
+
+
+def run_once(app: Flask, *, worker_id: str | None = None) -> int:
+    """Sweep expired leases, then claim and deliver one batch; returns rows worked on."""
+    worker_id = worker_id or new_worker_id()
+    batch_size = app.config["OUTBOX_BATCH_SIZE"]
+    with app.app_context():
+        try:
+            forwarding.release_expired_leases(worker_id)
+            queue = forwarding.claim_batch(worker_id, limit=batch_size)
+            handled = 0
+            last_urgent_check = time.monotonic()
+            while queue:
+                if time.monotonic() - last_urgent_check >= URGENT_CHECK_SECONDS:
+                    queue = forwarding.claim_batch(worker_id, limit=batch_size,
+                                                   urgent_only=True) + queue
+                    last_urgent_check = time.monotonic()
+                deliver_one(queue.pop(0), worker_id)
+                handled += 1
+            return handled
+        finally:
+            db.session.remove()
+
+
+def run_forever(app: Flask, stop: threading.Event, *, worker_id: str | None = None) -> None:
+    """Work until ``stop`` is set; a failing database is logged and retried, never fatal."""
+    worker_id = worker_id or new_worker_id()
+    poll = app.config["OUTBOX_POLL_SECONDS"]
+    logger.info("outbox worker %s started", worker_id)
+    while not stop.is_set():
+        try:
+            handled = run_once(app, worker_id=worker_id)
+        except Exception:
+            logger.exception("outbox worker %s: poll failed; trying again", worker_id)
+            handled = 0
+        if handled == 0:
+            stop.wait(poll)
+    logger.info("outbox worker %s stopped", worker_id)
+
+
+class WorkerThread:
+    """The embedded worker: a daemon thread with a way to stop it cleanly."""
+
+    def __init__(self, app: Flask) -> None:
+        self.stop_event = threading.Event()
+        self.thread = threading.Thread(target=run_forever, args=(app, self.stop_event),
+                                       name="outbox-worker", daemon=True)
+
+    def start(self) -> WorkerThread:
+        self.thread.start()
+        return self
+
+    def stop(self, timeout: float | None = None) -> None:
+        self.stop_event.set()
+        self.thread.join(timeout)
+
+
+def start_worker_thread(app: Flask) -> WorkerThread | None:
+    """Start the embedded worker when ``OUTBOX_WORKER=thread``; call it only from a process
+    that actually serves (not under the reloader's parent, not in tests)."""
+    if app.config["OUTBOX_WORKER"] != "thread":
+        return None
+    problems = configuration_problems(app.config)
+    if problems:
+        raise RuntimeError("outbox worker cannot start: " + "; ".join(problems))
+    return WorkerThread(app).start()

@@ -1,0 +1,86 @@
+"""``flask outbox …`` (run and inspect the worker) and ``flask tokens …`` (API tokens)."""
+
+from __future__ import annotations
+
+import signal
+import sys
+import threading
+from types import FrameType
+
+import click
+from flask import current_app
+from flask.cli import AppGroup
+
+from .forwarding.worker import configuration_problems, new_worker_id, run_forever, run_once
+from .services import forwarding
+from .services.tokens import SCOPES, TokenError, create_token, revoke_token
+
+outbox_cli = AppGroup("outbox", help="Deliver and inspect the outbox.")
+tokens_cli = AppGroup("tokens", help="Service tokens for the intake API.")
+
+
+@outbox_cli.command("work")
+@click.option("--once", is_flag=True, help="Deliver one batch of due messages, then exit.")
+def work(once: bool) -> None:
+    """Run an outbox worker (one per process; many may run against PostgreSQL)."""
+    app = current_app._get_current_object()  # type: ignore[attr-defined]
+    problems = configuration_problems(app.config)
+    if problems:
+        for problem in problems:
+            click.echo(f"error: {problem}", err=True)
+        sys.exit(1)
+    worker_id = new_worker_id()
+    if once:
+        click.echo(f"{run_once(app, worker_id=worker_id)} messages worked on")
+        return
+    stop = threading.Event()
+
+    def finish_current_delivery(signum: int, frame: FrameType | None) -> None:
+        stop.set()
+
+    signal.signal(signal.SIGTERM, finish_current_delivery)
+    signal.signal(signal.SIGINT, finish_current_delivery)
+    click.echo(f"outbox worker {worker_id} running; SIGTERM stops it after the current message")
+    run_forever(app, stop, worker_id=worker_id)
+
+
+@outbox_cli.command("status")
+def status() -> None:
+    """Messages by state, and how long the oldest waiting one has waited."""
+    result = forwarding.summary()
+    for state in ("pending", "sending", "delivered", "delivery_failed", "cancelled"):
+        click.echo(f"{state:16} {result.by_state.get(state, 0)}")
+    if result.oldest_pending is not None:
+        click.echo(f"oldest pending   {result.oldest_pending.isoformat()}")
+
+
+@outbox_cli.command("retry")
+@click.argument("message_id", type=int)
+def retry(message_id: int) -> None:
+    """Send a failed or cancelled message again once its cause is fixed."""
+    if not forwarding.retry_now(message_id, actor="cli"):
+        raise click.ClickException(f"message {message_id} is not failed or cancelled")
+    click.echo(f"message {message_id} queued again")
+
+
+@tokens_cli.command("create")
+@click.argument("name")
+@click.option("--scope", type=click.Choice(SCOPES), default="intake", show_default=True)
+def create(name: str, scope: str) -> None:
+    """Make a token and print it once; only its hash is kept."""
+    try:
+        created = create_token(name, scope=scope)
+    except TokenError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(created.token)
+    click.echo(f"token {created.name!r} (scope {created.scope}) created; it is not shown again",
+               err=True)
+
+
+@tokens_cli.command("revoke")
+@click.argument("name")
+def revoke(name: str) -> None:
+    """Stop a token from working."""
+    if not revoke_token(name):
+        raise click.ClickException(f"no live token named {name!r}")
+    click.echo(f"token {name!r} revoked")
