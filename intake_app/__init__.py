@@ -45,11 +45,15 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     errors.init_app(app)
     app.context_processor(_page_context)
 
+    from .chat import bp as chat_bp
     from .health import bp as health_bp
     from .public import bp as public_bp
+    from .sms import bp as sms_bp
 
     app.register_blueprint(health_bp)
     app.register_blueprint(public_bp)
+    app.register_blueprint(sms_bp)
+    app.register_blueprint(chat_bp)
 
     from .cli import register_commands
 

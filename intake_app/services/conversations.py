@@ -1,0 +1,341 @@
+"""The conversation gateway: one turn of an SMS or web-chat conversation.
+
+Both channels come here, so the rules hold for both (ARCHITECTURE "Safeguarding first",
+"Nothing is lost"):
+
+1. a retried provider message id (Twilio's MessageSid) changes nothing;
+2. STOP words opt the sender out and nothing is sent after them; START words opt back in;
+3. the message is stored before anything else can fail;
+4. the safeguarding screen runs on it; a hit saves a record through ``submit()`` at once
+   (which writes the urgent ``safeguarding_alert`` outbox row in the same transaction)
+   and puts the safety reply at the top of this turn's answer; the conversation goes on;
+5. the bot (Rasa) answers within the turn budget, or the gateway falls back to degraded
+   mode: a ``needs_review`` record with the raw transcript and an honest acknowledgement;
+6. the answer is stored as outbound messages, so the record's transcript is whole.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import secrets
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+
+from flask import current_app, render_template
+from flask_babel import force_locale
+from flask_babel import gettext as _
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from ..domain import sms_segments
+from ..domain.draft import Contact, Draft, clean_text
+from ..domain.safeguarding import SafeguardingResult, screen
+from ..extensions import db
+from ..models import ChannelMessage, Conversation, Representation, SmsOptOut
+from . import acknowledgement
+from .audit import record_event
+from .intake import InvalidDraft, SubmissionResult, submit
+from .protection import decrypt_json, encrypt_json, lookup_hash
+from .rasa_client import BotUnavailable, RasaClient
+
+logger = logging.getLogger(__name__)
+
+STOP_WORDS = frozenset({"STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "REVOKE",
+                        "OPTOUT"})
+START_WORDS = frozenset({"START", "YES", "UNSTOP"})
+GATEWAY_ACTOR = "gateway"
+REPLY_SEPARATOR = "\n\n"
+
+
+@dataclass(frozen=True)
+class Inbound:
+    """One message as a channel received it, before anything is decided about it."""
+
+    channel: str  # "sms" or "chat"
+    body: str
+    provider_message_id: str | None
+    phone: str | None = None  # E.164, SMS only
+    public_id: str | None = None  # chat: the conversation this browser session holds
+
+
+@dataclass(frozen=True)
+class Turn:
+    """What the channel sends back (the texts of this turn, in order), and what happened."""
+
+    public_id: str | None
+    replies: tuple[str, ...] = ()
+    duplicate: bool = False
+    degraded: bool = False
+    safeguarding: bool = False
+    opted_out: bool = False
+
+    @property
+    def body(self) -> str:
+        """The turn as one SMS body, inside Twilio's 1,600 characters."""
+        return reply_body(self.replies)
+
+
+def reply_body(replies: tuple[str, ...] | list[str]) -> str:
+    return sms_segments.fit(REPLY_SEPARATOR.join(text for text in replies if text))
+
+
+def handle_inbound(inbound: Inbound) -> Turn:
+    """Store, screen, ask the bot (or degrade), answer: one conversation turn."""
+    body = clean_text(inbound.body)
+    if inbound.provider_message_id and _already_stored(inbound.provider_message_id):
+        return Turn(public_id=None, duplicate=True)
+
+    conversation = _conversation_for(inbound)
+    keyword = body.strip(" .!").upper()
+    opted_out = inbound.channel == "sms" and _is_opted_out(conversation)
+    if inbound.channel == "sms" and keyword in STOP_WORDS:
+        return _opt_out(conversation, inbound, body, keyword)
+    if inbound.channel == "sms" and opted_out and keyword in START_WORDS:
+        return _opt_in(conversation, inbound, body, keyword)
+
+    result = screen(body)
+    message = _store_inbound(conversation, inbound, body, result)
+    if message is None:
+        return Turn(public_id=conversation.public_id, duplicate=True)
+
+    replies: list[str] = []
+    if result.flagged:
+        _raise_safeguarding_record(conversation, message)
+        replies.append(_safety_reply(conversation))
+    if opted_out:
+        # The message is kept and screened, but a sender who texted STOP gets nothing.
+        return Turn(public_id=conversation.public_id, safeguarding=result.flagged,
+                    opted_out=True)
+
+    degraded = False
+    try:
+        replies.extend(_bot().send(conversation.public_id, body, {
+            "channel": conversation.channel,
+            "safety_reply_sent": result.flagged,
+        }))
+    except BotUnavailable as error:
+        logger.warning("bot unavailable for conversation %s: %s", conversation.public_id, error)
+        degraded = True
+        replies.append(_degraded_reply(conversation))
+
+    turn = Turn(public_id=conversation.public_id, replies=tuple(text for text in replies if text),
+                degraded=degraded, safeguarding=result.flagged)
+    if turn.body:
+        _store_outbound(conversation, turn.body)
+    return turn
+
+
+def _bot() -> RasaClient:
+    """One client per app, so connections to Rasa are kept alive between turns."""
+    app = current_app._get_current_object()  # type: ignore[attr-defined]
+    client = app.extensions.get("rasa_client")
+    if client is None:
+        client = RasaClient(app.config["RASA_URL"], app.config["RASA_TURN_BUDGET_SECONDS"])
+        app.extensions["rasa_client"] = client
+    return client
+
+
+def _already_stored(provider_message_id: str) -> bool:
+    return db.session.scalar(
+        select(ChannelMessage.id).where(ChannelMessage.provider_message_id == provider_message_id)
+    ) is not None
+
+
+def _conversation_for(inbound: Inbound) -> Conversation:
+    """The open conversation of this phone (SMS) or browser session (chat), or a new one."""
+    conversation: Conversation | None = None
+    phone_hash = lookup_hash(inbound.phone) if inbound.phone else None
+    if inbound.channel == "sms" and phone_hash:
+        conversation = db.session.scalars(
+            select(Conversation)
+            .where(Conversation.phone_lookup_hash == phone_hash,
+                   Conversation.channel == "sms", Conversation.state == "open")
+            .order_by(Conversation.id.desc())
+        ).first()
+    elif inbound.public_id:
+        conversation = db.session.scalars(
+            select(Conversation).where(Conversation.public_id == inbound.public_id,
+                                       Conversation.channel == inbound.channel)
+        ).first()
+    if conversation is not None:
+        return conversation
+    conversation = Conversation(
+        public_id=new_public_id(),
+        channel=inbound.channel,
+        phone_encrypted=encrypt_json(inbound.phone) if inbound.phone else None,
+        phone_lookup_hash=phone_hash,
+        language=current_app.config["BABEL_DEFAULT_LOCALE"],
+    )
+    db.session.add(conversation)
+    db.session.commit()
+    return conversation
+
+
+def new_public_id() -> str:
+    """An opaque id for Rasa's ``sender``: unguessable and unrelated to the phone."""
+    return "c-" + secrets.token_urlsafe(18)
+
+
+def _is_opted_out(conversation: Conversation) -> bool:
+    if not conversation.phone_lookup_hash:
+        return False
+    return bool(db.session.scalar(
+        select(SmsOptOut.opted_out)
+        .where(SmsOptOut.phone_lookup_hash == conversation.phone_lookup_hash)))
+
+
+def _record_opt_choice(conversation: Conversation, opted_out: bool, keyword: str) -> None:
+    assert conversation.phone_lookup_hash is not None  # SMS conversations always have one
+    choice = db.session.get(SmsOptOut, conversation.phone_lookup_hash)
+    if choice is None:
+        choice = SmsOptOut(phone_lookup_hash=conversation.phone_lookup_hash)
+        db.session.add(choice)
+    choice.opted_out = opted_out
+    choice.keyword = keyword
+
+
+def _opt_out(conversation: Conversation, inbound: Inbound, body: str, keyword: str) -> Turn:
+    """STOP: remembered per sender; Twilio confirms it to the phone, we send nothing."""
+    _record_opt_choice(conversation, True, keyword)
+    if _store_inbound(conversation, inbound, body, screen(body)) is None:
+        return Turn(public_id=conversation.public_id, duplicate=True)
+    return Turn(public_id=conversation.public_id, opted_out=True)
+
+
+def _opt_in(conversation: Conversation, inbound: Inbound, body: str, keyword: str) -> Turn:
+    """START after STOP: messages may be sent again, and we say how to begin."""
+    _record_opt_choice(conversation, False, keyword)
+    if _store_inbound(conversation, inbound, body, screen(body)) is None:
+        return Turn(public_id=conversation.public_id, duplicate=True)
+    with force_locale(conversation.language):
+        reply = _("You will get our texts again. Text HI to tell us something.")
+    _store_outbound(conversation, reply)
+    return Turn(public_id=conversation.public_id, replies=(reply,))
+
+
+def _store_inbound(conversation: Conversation, inbound: Inbound, body: str,
+                   result: SafeguardingResult) -> ChannelMessage | None:
+    """Persist the message first; None when a concurrent retry stored it already."""
+    message = ChannelMessage(
+        conversation_id=conversation.id,
+        direction="inbound",
+        body=body,
+        provider_message_id=inbound.provider_message_id,
+        safeguarding_flag=result.flagged,
+    )
+    db.session.add(message)
+    if result.flagged:
+        conversation.safeguarding_flag = True
+    conversation.updated_at = datetime.now(UTC)
+    try:
+        db.session.commit()
+    except IntegrityError:
+        db.session.rollback()
+        return None
+    return message
+
+
+def _store_outbound(conversation: Conversation, body: str) -> None:
+    db.session.add(ChannelMessage(conversation_id=conversation.id, direction="outbound",
+                                  body=body))
+    db.session.commit()
+
+
+def _safety_reply(conversation: Conversation) -> str:
+    with force_locale(conversation.language):
+        text = render_template("acknowledgement/safety.txt",
+                               out_of_hours=current_app.config["OUT_OF_HOURS_NUMBER"])
+    return " ".join(text.split())
+
+
+def _unsent_text(conversation: Conversation) -> str:
+    """What the child has sent since this conversation's last record, oldest first."""
+    last_record_at = db.session.scalar(
+        select(Representation.created_at)
+        .where(Representation.conversation_id == conversation.id)
+        .order_by(Representation.created_at.desc()).limit(1))
+    query = (select(ChannelMessage.body)
+             .where(ChannelMessage.conversation_id == conversation.id,
+                    ChannelMessage.direction == "inbound")
+             .order_by(ChannelMessage.created_at, ChannelMessage.id))
+    if last_record_at is not None:
+        query = query.where(ChannelMessage.created_at > last_record_at)
+    return "\n".join(body for body in db.session.scalars(query) if body)
+
+
+def _gateway_draft(conversation: Conversation, text: str, submission_key: str) -> Draft:
+    """A draft made by the gateway itself (safety or degraded mode), not by the bot.
+
+    For SMS the reply goes back to the number that texted; web chat has no contact.
+    """
+    phone = decrypt_json(conversation.phone_encrypted) if conversation.phone_encrypted else None
+    return Draft(
+        text=text,
+        channel=conversation.channel,
+        reply_channel="sms" if phone else "none",
+        contact=Contact(phone=phone or ""),
+        language=conversation.language,
+        submission_key=submission_key,
+        conversation_id=conversation.id,
+    )
+
+
+def _submit_for_review(conversation: Conversation, text: str, submission_key: str,
+                       reason: str) -> SubmissionResult | None:
+    """Save a record an officer must look at; None only when even that failed."""
+    try:
+        result = submit(_gateway_draft(conversation, text, submission_key), actor=GATEWAY_ACTOR)
+    except InvalidDraft as error:
+        # A number the draft rules refuse (e.g. not a UK mobile): keep it, without a reply.
+        logger.warning("gateway draft refused (%s); saving without a reply route", error)
+        draft = replace(_gateway_draft(conversation, text, submission_key),
+                        reply_channel="none", contact=Contact())
+        result = submit(draft, actor=GATEWAY_ACTOR)
+    record = db.session.get(Representation, result.representation_id)
+    if record is not None and not record.needs_review:
+        before = {"status": record.status, "needs_review": record.needs_review}
+        record.needs_review = True
+        record.status = "needs_review"
+        record.triage_reasons = [reason, *record.triage_reasons]
+        record_event(GATEWAY_ACTOR, "representation.needs_review", record, before=before,
+                     after={"status": record.status, "needs_review": True, "reason": reason})
+        db.session.commit()
+    return result
+
+
+def _raise_safeguarding_record(conversation: Conversation, message: ChannelMessage) -> None:
+    """A record now, so the urgent alert (which needs one) leaves at once."""
+    text = _unsent_text(conversation) or message.body
+    try:
+        _submit_for_review(conversation, text, f"safeguarding:{message.id}",
+                           "Possible safeguarding concern in a bot conversation")
+    except Exception:
+        # The message and its flag are stored; the officers' queue shows flagged
+        # conversations. Never let this stop the safety reply reaching the child.
+        db.session.rollback()
+        logger.exception("could not save the safeguarding record for message %s", message.id)
+
+
+def _degraded_reply(conversation: Conversation) -> str:
+    """Degraded mode: save what the child sent for a person, and say so honestly."""
+    day = datetime.now(UTC).date().isoformat()
+    key = "degraded:" + hashlib.sha256(f"{conversation.public_id}:{day}".encode()).hexdigest()[:40]
+    text = _unsent_text(conversation)
+    result = None
+    if text:
+        try:
+            result = _submit_for_review(conversation, text, key,
+                                        "The bot was unavailable: read the transcript")
+        except Exception:
+            db.session.rollback()
+            logger.exception("degraded mode could not save a record for %s",
+                             conversation.public_id)
+    with force_locale(conversation.language):
+        sorry = _("Sorry, our text helper is not working right now.")
+        if result is None:
+            return " ".join((sorry, _("Your message is saved. A person will read it. "
+                                      "In danger now? Call 999. Childline: 0800 1111.")))
+        record = db.session.get(Representation, result.representation_id)
+        assert record is not None
+        return " ".join((sorry, _("Your message is saved."), acknowledgement.compose(record).sms))

@@ -1,0 +1,53 @@
+"""The gateway's client for Rasa's REST channel.
+
+Rasa runs in its own Python 3.10 environment, so the only contract is HTTP: POST
+``/webhooks/rest/webhook`` with ``sender`` (the conversation's opaque public id, never a
+phone number), ``message`` and ``metadata``; the answer is a list of ``{"text": ...}``.
+Every failure, including a turn slower than the budget, is one exception, because the
+gateway's answer to all of them is the same: degraded mode.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import requests
+
+WEBHOOK_PATH = "/webhooks/rest/webhook"
+# Connecting to 127.0.0.1 is instant or refused; a long connect wait only eats the budget.
+CONNECT_TIMEOUT_SECONDS = 0.5
+
+
+class BotUnavailable(Exception):
+    """Rasa could not answer within the turn budget (down, slow, or a bad answer)."""
+
+
+class RasaClient:
+    """Sends one message to Rasa and returns the texts it answers with.
+
+    One ``requests.Session`` per client keeps connections to Rasa alive between turns.
+    """
+
+    def __init__(self, base_url: str, budget_seconds: float,
+                 session: requests.Session | None = None) -> None:
+        self.url = base_url.rstrip("/") + WEBHOOK_PATH
+        self.budget_seconds = budget_seconds
+        self.session = session or requests.Session()
+
+    def send(self, sender: str, text: str, metadata: dict[str, Any]) -> list[str]:
+        """The bot's reply texts for this turn, in order; raises BotUnavailable."""
+        timeout = (min(CONNECT_TIMEOUT_SECONDS, self.budget_seconds), self.budget_seconds)
+        try:
+            response = self.session.post(
+                self.url,
+                json={"sender": sender, "message": text, "metadata": metadata},
+                timeout=timeout,
+            )
+            response.raise_for_status()
+            answers = response.json()
+        except (requests.RequestException, ValueError) as error:
+            raise BotUnavailable(f"{type(error).__name__}: {error}") from error
+        if not isinstance(answers, list):
+            raise BotUnavailable(f"unexpected answer from Rasa: {answers!r:.200}")
+        return [item["text"] for item in answers
+                if isinstance(item, dict) and isinstance(item.get("text"), str)]

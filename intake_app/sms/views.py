@@ -1,0 +1,74 @@
+"""``POST /sms/inbound``: check Twilio's signature, hand the turn to the gateway, answer TwiML.
+
+Twilio's own Rasa connector checks no signature, so this view is the only public door for
+texts. It refuses (403) only what it cannot trust; everything else gets a 200 with TwiML,
+because an error status makes Twilio retry or fall back, and the child hears nothing.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from flask import Response, abort, current_app, request
+from flask_babel import gettext as _
+from twilio.request_validator import RequestValidator
+from twilio.twiml.messaging_response import MessagingResponse
+
+from ..extensions import csrf
+from ..services.conversations import Inbound, handle_inbound
+from . import bp
+
+TWIML_TYPE = "application/xml"
+logger = logging.getLogger(__name__)
+
+
+def _signature_is_valid() -> bool:
+    """X-Twilio-Signature over the public URL (PUBLIC_BASE_URL, not what Flask sees)."""
+    token = current_app.config["TWILIO_AUTH_TOKEN"]
+    signature = request.headers.get("X-Twilio-Signature", "")
+    if not token or not signature:
+        return False
+    url = current_app.config["PUBLIC_BASE_URL"].rstrip("/") + "/sms/inbound"
+    if request.query_string:
+        url += "?" + request.query_string.decode()
+    return RequestValidator(token).validate(url, request.form.to_dict(), signature)
+
+
+def _account_is_ours() -> bool:
+    expected = current_app.config["TWILIO_ACCOUNT_SID"]
+    return not expected or request.form.get("AccountSid") == expected
+
+
+def _body() -> str:
+    """The text; a picture (MMS) is not kept, but the officer sees that one was sent."""
+    body = request.form.get("Body", "")
+    try:
+        pictures = int(request.form.get("NumMedia", "0") or 0)
+    except ValueError:
+        pictures = 0
+    if pictures and not body.strip():
+        return "[picture - not kept]"
+    return body
+
+
+@bp.post("/inbound")
+@csrf.exempt
+def inbound() -> Response:
+    if not _signature_is_valid() or not _account_is_ours():
+        abort(403)
+    message_sid = request.form.get("MessageSid") or request.form.get("SmsSid") or None
+    sender = request.form.get("From", "")
+    twiml = MessagingResponse()
+    if message_sid and sender:
+        try:
+            turn = handle_inbound(Inbound(channel="sms", body=_body(),
+                                          provider_message_id=message_sid, phone=sender))
+        except Exception:
+            # Even a failure answers the child; Twilio would not retry a 500 anyway.
+            logger.exception("inbound SMS %s could not be handled", message_sid)
+            twiml.message(_("Sorry, something went wrong. Please text us again later. "
+                            "In danger now? Call 999. Childline: 0800 1111."))
+        else:
+            if turn.body:
+                twiml.message(turn.body)
+    return Response(str(twiml), status=200, mimetype=TWIML_TYPE)

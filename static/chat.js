@@ -1,0 +1,85 @@
+/* The chat widget: posts each message to /chat/messages and shows the answers.
+ * Progressive enhancement: without this script the form opens the web form instead.
+ * Answers are added to an aria-live log, so screen readers read them as they arrive. */
+(function () {
+  "use strict";
+  var form = document.getElementById("chat-form");
+  if (!form || !window.fetch) { return; }
+  var log = document.getElementById("chat-log");
+  var input = document.getElementById("chat-input");
+  var status = document.getElementById("chat-status");
+  var button = document.getElementById("chat-send");
+  var counter = 0;
+
+  function newMessageId() {
+    counter += 1;
+    var random = window.crypto && window.crypto.getRandomValues
+      ? Array.prototype.map.call(window.crypto.getRandomValues(new Uint8Array(8)),
+          function (b) { return ("0" + b.toString(16)).slice(-2); }).join("")
+      : String(Math.random()).slice(2);
+    return "m" + Date.now().toString(36) + "-" + counter + "-" + random;
+  }
+
+  function add(who, text, kind) {
+    var item = document.createElement("li");
+    item.className = "chat-message chat-message--" + kind;
+    var label = document.createElement("span");
+    label.className = "chat-who";
+    label.textContent = who + ": ";
+    var body = document.createElement("span");
+    body.className = "chat-text";
+    body.textContent = text;  // never innerHTML: text only
+    item.appendChild(label);
+    item.appendChild(body);
+    log.appendChild(item);
+    item.scrollIntoView({ block: "nearest" });
+  }
+
+  function send(text, messageId, attempt) {
+    return fetch(form.getAttribute("data-endpoint"), {
+      method: "POST",
+      credentials: "same-origin",
+      headers: {
+        "Content-Type": "application/json",
+        "X-CSRFToken": form.getAttribute("data-csrf-token")
+      },
+      body: JSON.stringify({ text: text, message_id: messageId })
+    }).then(function (response) {
+      if (response.status >= 500 && attempt < 2) {
+        // Same message id: the server stores a retried message only once.
+        return send(text, messageId, attempt + 1);
+      }
+      if (!response.ok) { throw new Error("HTTP " + response.status); }
+      return response.json();
+    });
+  }
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var text = input.value.trim();
+    if (!text) { input.focus(); return; }
+    add(form.getAttribute("data-you"), text, "you");
+    input.value = "";
+    button.disabled = true;
+    status.textContent = form.getAttribute("data-sending");
+    send(text, newMessageId(), 0).then(function (answer) {
+      status.textContent = "";
+      (answer.replies || []).forEach(function (reply) {
+        add(form.getAttribute("data-us"), reply, "us");
+      });
+    }).catch(function () {
+      status.textContent = form.getAttribute("data-failed");
+    }).then(function () {
+      button.disabled = false;
+      input.focus();
+    });
+  });
+
+  // Enter sends, Shift+Enter makes a new line: what people expect from a chat box.
+  input.addEventListener("keydown", function (event) {
+    if (event.key === "Enter" && !event.shiftKey) {
+      event.preventDefault();
+      form.requestSubmit ? form.requestSubmit() : form.dispatchEvent(new Event("submit"));
+    }
+  });
+}());
