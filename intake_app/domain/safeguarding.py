@@ -377,12 +377,13 @@ _KIND_PATTERNS: dict[str, tuple[str, ...]] = {
 }
 
 
-def _squeeze(pattern: str) -> str:
+def squeeze_pattern(pattern: str) -> str:
+    """Squeeze letter runs in a regex source, as ``normalise`` squeezes them in text."""
     return _SQUEEZE_PATTERN.sub(r"\1", pattern)
 
 
 def _compile(alternatives: tuple[str, ...]) -> re.Pattern[str]:
-    joined = "|".join(f"(?:{_squeeze(alternative)})" for alternative in alternatives)
+    joined = "|".join(f"(?:{squeeze_pattern(alternative)})" for alternative in alternatives)
     return re.compile(rf"(?<![a-z0-9])(?:{joined})(?![a-z0-9])")
 
 

@@ -1,0 +1,357 @@
+"""Training and measuring the triage classifier (type and category).
+
+The training data is the ``train`` split of ``tests/data/triage_labelled.csv`` (columns
+``text,type,category,safeguarding,split``); the ``heldout`` split is never read by
+``train`` so that the figures ``evaluate`` reports on it mean something. ``train`` writes
+one joblib artefact holding three TF-IDF + logistic regression pipelines (type, complaint
+category, compliment category); its sha256 is the ``model_version``, so a record always
+says which model triaged it. Word and character n-grams together cope with text-speak and
+misspellings that a word model alone would never have seen.
+
+Pure: no Flask. ``flask triage train`` and ``flask triage evaluate`` wrap these functions.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+import joblib
+import numpy as np
+import scipy.sparse
+from sklearn.base import BaseEstimator, TransformerMixin
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.pipeline import FeatureUnion, Pipeline
+
+from intake_app.domain.safeguarding import squeeze_pattern
+from intake_app.domain.triage import ARTEFACT_NAME, MODEL_DIR, file_version, prepare, triage
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_DATA_PATH = PROJECT_ROOT / "tests" / "data" / "triage_labelled.csv"
+
+# Hand-written cue phrases: domain knowledge the small labelled set cannot teach on its own.
+# Written in plain spelling; they are folded and squeezed like the messages they match.
+CUES: dict[str, tuple[str, ...]] = {
+    "type_compliment": (
+        r"thank\w*|thanx|thx|ty|cheers|diolch", r"amazing|brilliant|excellent|fantastic|fab\w*",
+        r"the best|best (?:one|thing|place|night|social worker|worker)|legend|lush|sound|10 10",
+        r"(?:so|really|very|been) (?:good|kind|helpful|nice|supportive|lovely)|kind|lovely",
+        r"appreciat\w*|grateful|compliment\w*|commend|shout ?out|well done|impressed|pleased",
+        r"love (?:living|it|her|him|them|going)|i like (?:her|him|that|it)|made (?:me|us) feel",
+        r"helped (?:me|us)|changed (?:our|my) lives?|(?:made|make) it happen|wych|arbennig",
+    ),
+    "type_enquiry": (
+        r"zzquestionmark",
+        r"^(?:hi |hello |hiya )?(?:how|what|whats|when|where|who|whos|which|can|could|do|does|"
+        r"is|are|am|will|has|have|if|pryd|sut|oes|faint|beth|ble|pwy)",
+        r"i (?:want|would like|need) to know|i was wondering|can you (?:tell|let) me|"
+        r"let me know|how (?:do|can|long|much)|what (?:is|does|happens|time)|who do i|"
+        r"am i allowed|is it true|do i (?:get|need|have)|can i (?:get|have|see|bring|stay|go)",
+    ),
+    "type_comment": (
+        r"idea|suggest\w*|syniad|feedback|just a thought|not a complaint",
+        r"(?:it )?(?:would|wud|d) be (?:good|nice|better|great|helpful|sick|cool) (?:if|to)",
+        r"(?:it )?(?:would|might|could) (?:help|be helpful)|maybe (?:you|there|have|we)",
+        r"(?:you|they|there|kids|we|children|care leavers|young people|social workers|homes?) "
+        r"(?:should|could) (?:have|be|get|do|let|ask|put|make|stay|think)|i (?:think|reckon)",
+        r"byddai|dylai|dw i n meddwl|why not",
+    ),
+    "type_complaint": (
+        r"not fair|unfair|rubbish|terrible|awful|disgusting|horrible|unacceptable|joke|"
+        r"fed up|sick of|hate|angry|upset",
+        r"never|nobody|no one|noone|still (?:not|no|waiting|hasnt|havent|isnt|dont)|wrong|"
+        r"complain\w*|rude|cancelled|refused|promised|wont|didnt|havent|hasnt|doesnt|isnt",
+    ),
+    "communication": (
+        r"(?:never|not|no one|nobody|noone|dont|didnt|doesnt|neb) (?:\w+ )?(?:tells?|told|"
+        r"informed|updated?|calls?|call me back|rings?|phones?|replies|reply|replied|answers?|"
+        r"answered|explained?|get back|got back|ffonio|gwybod)",
+        r"no (?:reply|response|answer|call|update|one told)|no call|found out (?:from|about|by)|"
+        r"(?:keep|kept) (?:me|us) (?:informed|updated|in the loop)|left (?:out|messages?)|"
+        r"messages?|emails?|emailed|texts?|letters?|phone|rang|ring|calls?|rings out|"
+        r"passed round|explain\w*|dont understand|didnt know|find out|update",
+    ),
+    "staff_conduct": (
+        r"rude|attitude|disrespect\w*|patronis\w*|sarcastic|laugh\w*|shout\w*|yell\w*|swore|"
+        r"unprofessional|moody|rolled (?:her|his) eyes|unkind|unfriendly|cold|dismissive|"
+        r"belittl\w*|judgement\w*|made fun|anghwrtais|shut up|lying|liar|talks? over|"
+        r"on (?:her|his) phone|without knocking|horrible to|speaks? to|spoke to|the way (?:she|"
+        r"he|they) (?:speak|spoke|talk)|how (?:she|he|they) (?:speak|speaks|talk|talks|treat)",
+        r"(?:doesnt|dont|didnt|never|wont|not) (?:\w+ )?listen",
+    ),
+    "worker_allocation": (
+        r"(?:new|different|another|change|changing|my old|same) (?:social worker|sw|worker|pa|"
+        r"personal adviser|person|gweithiwr)",
+        r"(?:no|not had a|without an?|havent got a|dont have a|hasnt got a|no one|nobody) "
+        r"(?:allocated )?(?:social worker|sw|pa|worker|personal adviser)|allocat\w*",
+        r"(?:social workers|workers|sws) (?:keep|keeps)? ?(?:changing|leaving|change)|"
+        r"keep(?:s)? changing|leaving again|left and|\d+ (?:social workers|sws|workers)|"
+        r"(?:three|four|five|six|3rd|4th|third|fourth) (?:social worker|one)|replaced|"
+        r"different people|same person|had nobody since|gweithiwr cymdeithasol newydd|pump "
+        r"gweithiwr",
+    ),
+    "delay": (
+        r"waiting|still waiting|wait\w*|aros|ages|overdue|delay\w*|late|put off|no date",
+        r"(?:supposed|meant|due|promised|agreed|told) (?:to|that|id|i would|it would|me)|"
+        r"(?:weeks|months|ages|year|days) (?:ago|later|now|and)|since (?:january|february|march|"
+        r"april|may|june|july|august|september|october|november|december|the summer|easter)",
+        r"still (?:not|no|hasnt|havent|isnt|nothing|hasn t)|(?:not|never|nothing has) "
+        r"(?:happened|done|been done|sorted|arrived|came)|it took|took (?:\d+|ages|weeks|"
+        r"months)|ers (?:misoedd|wythnosau|chwe)|nothing (?:has )?happen\w*",
+    ),
+    "quality_of_service": (
+        r"reports?|assessments?|records?|minutes|file|care plan|pathway plan|life story|plan|"
+        r"adroddiad|visits?",
+        r"wrong|mistakes?|(?:not|isnt|wasnt) (?:true|accurate|correct|right)|incorrect|"
+        r"inaccura\w*|copied|copy and paste\w*|poor|quality|tick box\w*|anghywir|gywir|"
+        r"never (?:happened|lived|agreed)|(?:didnt|didn t|never) (?:even )?(?:speak|spoke|"
+        r"read|meet|met|do)|a joke|rubbish|not recorded|wrote",
+    ),
+    "decision": (
+        r"decision\w*|decided|decide|disagree\w*|(?:dont|do not|dont really) agree|appeal\w*|"
+        r"refus\w*|outcome|threshold|eligib\w*|(?:the )?rules?|policy|challenge|conclusion\w*|"
+        r"penderfyniad|anghytuno|cytuno|panel|said no|not allowed|why (?:cant|am i not)|"
+        r"changed|looked at again|reviewed",
+    ),
+    "placement": (
+        r"placement\w*|foster (?:home|carers?|placement|family|mum|dad|house)|children\w* "
+        r"homes?|the home|residential|hostel|supported (?:lodgings|accommodation)|semi "
+        r"independent|bed and breakfast|b and b|staying put|lleoliad|symud",
+        r"(?:move|moved|moving) (?:me|house|placement|us|again)|been moved|live with|living "
+        r"(?:with|here|in)|my (?:flat|room|bedroom|carers?)|share a room|mould|boiler|privacy|"
+        r"go to bed|bedtime|key to|treats me|other kids|landlady|the food",
+    ),
+    "contact": (
+        r"contact|family time|supervised|facetime|siblings?|overnight stays?|birth family|"
+        r"letterbox|gweld|mrawd|chwaer",
+        r"(?:see|seeing|seen|visit|visits|visiting|miss) (?:my |our |the )?(?:mum|mam|mom|dad|"
+        r"brothers?|sisters?|nan|nanny|grandad|grandson|granddaughter|family|friends|kids|"
+        r"children|him|her|them|baby)",
+    ),
+    "confidentiality": (
+        r"(?:told|tell|tells|shared?|sharing|sent|send|emailed|gave|given|posted|discussed|"
+        r"read|passed|left) (?:\w+ )?(?:my|about me|our|me|his)|(?:shared|rhannodd)",
+        r"private|privacy|confidential\w*|personal (?:information|details|stuff)|data|"
+        r"wrong (?:person|address)|without (?:asking|permission|consent)|heb ofyn|everyone "
+        r"(?:knows|can see|knew)|knows? im in care|gwybodaeth|facebook|diary|who (?:has )?seen|"
+        r"who else|group email|could hear|for anyone to",
+    ),
+    "money": (
+        r"money|pocket money|allowance|grant|bursary|payments?|paid|pay|cost\w*|savings|"
+        r"funds?|funding|bank|cash|rent|arrears|isa|lwfans|arian|afford|direct payments|"
+        r"clothing|\d+ ?(?:pounds|quid|p)|birthday money|financ\w*|talu",
+    ),
+    "other": (
+        r"council tax|bins?|parking|website|park|play park|roads?|potholes?|street ?lights?|"
+        r"library|leisure centre|swim\w*|taxi|bus|school|gcse\w*|ehcp|sen team|toilets?|"
+        r"waiting room|building|lift|parc|chwarae|wifi|office",
+    ),
+    "compliment_worker": (
+        r"(?:my |our )?(?:social worker|sw|pa|carers?|foster carers?|advocate|iro|key ?worker|"
+        r"worker|family support worker|residential worker|gweithiwr|personal adviser) (?:is|was|"
+        r"has been|are)", r"legend|(?:hes|shes|she is|he is|they are) (?:so |really )?"
+        r"(?:kind|sound|amazing|great|the best|lovely|funny|brilliant)",
+        r"thank(?:s| you| u)? to (?:my |our )?\w+|compliment the|mae (?:hi|e|o) n|weithiwr",
+    ),
+    "compliment_service": (
+        r"team|service\w*|the home|centre|club|drop ?in|scheme|unit|activities|group|"
+        r"provision|gwasanaeth|starter pack|dinner|short breaks|best place|place i|the support",
+    ),
+    "compliment_communication": (
+        r"(?:kept|keep|keeping) (?:me|us) (?:informed|updated|in the loop|posted)|explain\w*|"
+        r"esbonio|(?:texts?|rings?|called|calls?|replies|replied|answering|answers|emails?|"
+        r"messages?|letters?|newsletter) (?:\w+ )?(?:back|quickly|fast|straight|same day|"
+        r"before|after|to me)|easy to read|let (?:me|us) know|returned (?:our |my )?calls|"
+        r"updated|in a way i understood",
+    ),
+    "compliment_child_focus": (
+        r"listen\w* to (?:me|him|her|my|us)|listened|asked (?:me|him|her) (?:what|before)|"
+        r"what (?:i|he|she) (?:wanted|thought|think|want)|my (?:views|wishes|voice|opinion)|"
+        r"wishes|heard|mattered|matter|choose|chair my own|at the centre|gwrando\w*|"
+        r"important|seriously|about me not|ask me what|voice",
+    ),
+    "compliment_partnership": (
+        r"(?:worked|working|work|works) (?:really |so )?(?:well )?(?:together|with (?:me|us|"
+        r"the|my)|as a team|jointly)|joint\w*|joined up|same page|partnership|talked to each "
+        r"other|gyda i gilydd|gilydd|not against|all the different|everyone (?:from|in)",
+        r"(?:school|camhs|police|health|housing|college|nurse|yot|youth offending|ysgol) and "
+        r"(?:the |my )?(?:social|children|team|sw|pa|leaving|fostering|family)|"
+        r"(?:and|with) (?:camhs|housing|the school|the police|health|the college)",
+    ),
+}
+
+
+class CueFeatures(BaseEstimator, TransformerMixin):
+    """One feature per cue group: how many distinct cue phrases of that group a message has.
+
+    The cues travel inside the artefact, so its hash (the model_version) covers them too.
+    """
+
+    def __init__(self, cues: Mapping[str, tuple[str, ...]] | None = None, weight: float = 1.0):
+        self.cues = cues
+        self.weight = weight
+
+    def fit(self, texts: Iterable[str], labels: Iterable[str] | None = None) -> CueFeatures:
+        self.patterns_ = [
+            re.compile(
+                r"(?<![a-z0-9])(?:" + squeeze_pattern("|".join(group)) + r")(?![a-z0-9])"
+            )
+            for group in (self.cues or {}).values()
+        ]
+        return self
+
+    def transform(self, texts: Iterable[str]) -> scipy.sparse.csr_matrix:
+        counts = [
+            [len({match[0] for match in pattern.finditer(text)}) for pattern in self.patterns_]
+            for text in texts
+        ]
+        return scipy.sparse.csr_matrix(np.log1p(np.array(counts, dtype=float)) * self.weight)
+
+
+def _pipeline() -> Pipeline:
+    features = FeatureUnion(
+        [
+            ("words", TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=1)),
+            (
+                "chars",
+                TfidfVectorizer(
+                    analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=2
+                ),
+            ),
+            ("cues", CueFeatures(CUES)),
+        ]
+    )
+    classifier = LogisticRegression(C=10.0, class_weight="balanced", max_iter=5000)
+    return Pipeline([("features", features), ("classifier", classifier)])
+
+
+def read_rows(path: str | Path, *, split: str | None = None) -> list[dict[str, str]]:
+    """Rows of a labelled CSV; with ``split``, only rows whose ``split`` column matches."""
+    with Path(path).open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    if split is not None:
+        rows = [row for row in rows if row.get("split", "train") == split]
+    return rows
+
+
+def _fit(rows: list[dict[str, str]], label: str) -> Pipeline:
+    model = _pipeline()
+    model.fit([prepare(row["text"]) for row in rows], [row[label] for row in rows])
+    return model
+
+
+def train(data_path: str | Path = DEFAULT_DATA_PATH, out_dir: str | Path = MODEL_DIR) -> str:
+    """Rebuild the artefact from the ``train`` split and return its model_version."""
+    rows = read_rows(data_path, split="train")
+    complaints = [row for row in rows if row["type"] == "complaint" and row["category"]]
+    compliments = [row for row in rows if row["type"] == "compliment" and row["category"]]
+    bundle = {
+        "type": _fit(rows, "type"),
+        "complaint_category": _fit(complaints, "category"),
+        "compliment_category": _fit(compliments, "category"),
+    }
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    artefact = out / ARTEFACT_NAME
+    joblib.dump(bundle, artefact, compress=3)
+    return file_version(artefact)
+
+
+def _f1(precision: float, recall: float) -> float:
+    return 0.0 if precision + recall == 0 else 2 * precision * recall / (precision + recall)
+
+
+def _per_category(pairs: list[tuple[str, str]]) -> dict[str, dict[str, float | int]]:
+    labels = sorted({expected for expected, _ in pairs if expected})
+    report: dict[str, dict[str, float | int]] = {}
+    for label in labels:
+        true_pos = sum(1 for e, g in pairs if e == label and g == label)
+        predicted = sum(1 for _, g in pairs if g == label)
+        support = sum(1 for e, _ in pairs if e == label)
+        precision = true_pos / predicted if predicted else 0.0
+        recall = true_pos / support if support else 0.0
+        report[label] = {
+            "precision": round(precision, 4),
+            "recall": round(recall, 4),
+            "f1": round(_f1(precision, recall), 4),
+            "support": support,
+        }
+    return report
+
+
+def evaluate(rows: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
+    """Measure triage against labelled rows (``text,type,category,safeguarding``).
+
+    Category macro-F1 is averaged over the categories that appear in the expected labels;
+    a category given to a comment or enquiry that should have none counts against the
+    precision of that category. Safeguarding is judged on flagged or not, whatever kind.
+    """
+    rows = list(rows)
+    type_pairs: list[tuple[str, str]] = []
+    category_pairs: list[tuple[str, str]] = []
+    sg_true_pos = sg_false_pos = sg_false_neg = 0
+    misses: list[dict[str, Any]] = []
+    for row in rows:
+        text = str(row.get("text") or "")
+        result = triage(text)
+        expected_type = str(row.get("type") or "").strip()
+        expected_category = str(row.get("category") or "").strip()
+        expected_flag = str(row.get("safeguarding") or "0").strip() in {"1", "true", "True"}
+        got_category = result.primary_category or ""
+        type_pairs.append((expected_type, result.type))
+        category_pairs.append((expected_category, got_category))
+        if expected_flag and result.safeguarding.flagged:
+            sg_true_pos += 1
+        elif expected_flag:
+            sg_false_neg += 1
+        elif result.safeguarding.flagged:
+            sg_false_pos += 1
+        if (
+            expected_type != result.type
+            or expected_category != got_category
+            or expected_flag != result.safeguarding.flagged
+        ):
+            misses.append(
+                {
+                    "text": text,
+                    "expected": {
+                        "type": expected_type,
+                        "category": expected_category,
+                        "safeguarding": expected_flag,
+                    },
+                    "got": {
+                        "type": result.type,
+                        "category": got_category,
+                        "safeguarding": result.safeguarding.flagged,
+                        "kinds": list(result.safeguarding.kinds),
+                    },
+                }
+            )
+    per_category = _per_category(category_pairs)
+    confusion: dict[str, dict[str, int]] = {}
+    for (expected, got), count in sorted(Counter(type_pairs).items()):
+        confusion.setdefault(expected, {})[got] = count
+    count = len(rows)
+    flagged_expected = sg_true_pos + sg_false_neg
+    flagged_got = sg_true_pos + sg_false_pos
+    return {
+        "count": count,
+        "type_accuracy": round(sum(e == g for e, g in type_pairs) / count, 4) if count else 0.0,
+        "category_macro_f1": round(
+            sum(item["f1"] for item in per_category.values()) / len(per_category), 4
+        )
+        if per_category
+        else 0.0,
+        "per_category": per_category,
+        "safeguarding_recall": round(sg_true_pos / flagged_expected, 4)
+        if flagged_expected
+        else 1.0,
+        "safeguarding_precision": round(sg_true_pos / flagged_got, 4) if flagged_got else 1.0,
+        "confusion": confusion,
+        "misses": misses,
+    }
