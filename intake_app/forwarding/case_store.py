@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
-from flask import current_app, render_template
+from flask import current_app
 from sqlalchemy import (
     JSON,
     Boolean,
@@ -32,6 +32,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from .mail import Attachment, send_email
 from .outcomes import Delivered, PermanentError, RetryableError
 from .signed_http import post_signed
+from .templates import render_staff_text
 
 # The stand-in case store's layout (docs/case_store.md). Its own metadata, so the intake
 # database's migrations never see it.
@@ -121,7 +122,7 @@ def deliver_to_email(document: dict[str, Any], idempotency_key: str) -> Delivere
         config,
         to=config["COMPLAINTS_INBOX"],
         subject=subject,
-        text=render_template("notifications/case_email.txt", case=document),
+        text=render_staff_text("notifications/case_email.txt", case=document),
         attachments=[Attachment(
             filename=f"case-{document['reference_display']}.json",
             content=json.dumps(document, ensure_ascii=False, indent=2).encode(),

@@ -10,7 +10,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from flask import current_app, render_template
+from flask import current_app
 from sqlalchemy import select
 
 from ..extensions import db
@@ -22,6 +22,7 @@ from .mail import Attachment, send_email
 from .outcomes import Delivered, Outcome, PermanentError, Skipped
 from .signed_http import post_signed
 from .sms import send_sms
+from .templates import render_staff_text
 
 NO_REPLY = "the person chose no reply"
 
@@ -55,7 +56,7 @@ def deliver_safeguarding_alert(message: OutboxMessage, record: Representation | 
     if email:
         send_email(config, to=email,
                    subject=f"URGENT safeguarding alert {case['reference_display']}",
-                   text=render_template("notifications/safeguarding_alert.txt", case=case),
+                   text=render_staff_text("notifications/safeguarding_alert.txt", case=case),
                    headers={"X-Idempotency-Key": message.idempotency_key,
                             "Importance": "high", "X-Priority": "1"})
     return Delivered(None)
@@ -101,7 +102,7 @@ def deliver_advocacy_referral(message: OutboxMessage, record: Representation | N
     if target.get("email"):
         send_email(config, to=target["email"],
                    subject=f"Advocacy referral {case['reference_display']}",
-                   text=render_template("notifications/advocacy_referral.txt",
+                   text=render_staff_text("notifications/advocacy_referral.txt",
                                         referral=referral, council=config["COUNCIL_NAME"]),
                    attachments=[Attachment(
                        filename=f"referral-{case['reference_display']}.json",
@@ -147,7 +148,7 @@ def deliver_manager_alert(message: OutboxMessage, record: Representation | None)
     """Managers by email when configured; otherwise the log, since the failed row itself is
     already on the officers' screen."""
     config = current_app.config
-    text = render_template("notifications/manager_alert.txt", alert=message.payload,
+    text = render_staff_text("notifications/manager_alert.txt", alert=message.payload,
                            reference=record.reference if record is not None else None)
     if not config["MANAGERS_EMAIL"]:
         current_app.logger.error("manager alert (no MANAGERS_EMAIL configured): %s", text)
