@@ -45,6 +45,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     errors.init_app(app)
     app.context_processor(_page_context)
 
+    from .api import bp as api_bp
     from .chat import bp as chat_bp
     from .health import bp as health_bp
     from .public import bp as public_bp
@@ -54,10 +55,15 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(public_bp)
     app.register_blueprint(sms_bp)
     app.register_blueprint(chat_bp)
+    app.register_blueprint(api_bp)
 
     from .cli import register_commands
 
     register_commands(app)
+    from .forwarding_cli import outbox_cli, tokens_cli
+
+    app.cli.add_command(outbox_cli)
+    app.cli.add_command(tokens_cli)
     return app
 
 
