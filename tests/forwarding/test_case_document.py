@@ -27,11 +27,11 @@ def validator() -> Draft202012Validator:
 def test_document_with_contact_details_is_valid_case_v1(forwarding_app, validator):
     with forwarding_app().app_context():
         record = add_record(reply_channel="sms", safeguarding=True,
-                            contact={"name": "Sam", "phone": "+447700900123", "email": "",
+                            contact={"name": "Sam", "phone": "+447911123456", "email": "",
                                      "address": ""})
         document = build_case_document(record, idempotency_key=f"{record.reference}:case")
     validator.validate(document)
-    assert document["reply"]["contact"] == {"name": "Sam", "phone": "+447700900123"}
+    assert document["reply"]["contact"] == {"name": "Sam", "phone": "+447911123456"}
     assert document["safeguarding"]["flagged"] is True
     assert document["deadlines"]["stage1_due"] == "2026-12-10"
     assert document["received_at"] == "2026-11-26T10:00:00Z"
@@ -40,7 +40,7 @@ def test_document_with_contact_details_is_valid_case_v1(forwarding_app, validato
 def test_no_contact_details_when_the_person_chose_no_reply(forwarding_app, validator):
     with forwarding_app().app_context():
         # Details typed before the person changed their mind must not travel.
-        record = add_record(reply_channel="none", contact={"phone": "+447700900123"})
+        record = add_record(reply_channel="none", contact={"phone": "+447911123456"})
         document = build_case_document(record, idempotency_key="X:case")
     validator.validate(document)
     assert document["reply"]["contact"] is None
@@ -48,7 +48,7 @@ def test_no_contact_details_when_the_person_chose_no_reply(forwarding_app, valid
 
 def test_schema_refuses_contact_details_when_no_reply_was_chosen(forwarding_app, validator):
     with forwarding_app().app_context():
-        record = add_record(reply_channel="sms", contact={"phone": "+447700900123"})
+        record = add_record(reply_channel="sms", contact={"phone": "+447911123456"})
         document = build_case_document(record, idempotency_key="X:case")
     document["reply"]["channel"] = "none"
     assert not validator.is_valid(document)

@@ -18,7 +18,7 @@ from intake_app.services.protection import lookup_hash
 
 from .conftest import add_case, add_record, app_logs, drain, messages, webhook_settings
 
-PHONE = "+447700900123"
+PHONE = "+447911123456"
 
 
 def test_database_case_store_stores_each_case_once_and_the_record_is_accepted(forwarding_app):
