@@ -9,7 +9,8 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
-from typing import Any, Callable, Optional
+from collections.abc import Callable
+from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -39,7 +40,7 @@ client_factory: ClientFactory = IntakeClient.from_env
 """Replaced in unit tests by a fake; the real one reads INTAKE_API_URL/INTAKE_API_TOKEN."""
 
 
-def _intent(tracker: Tracker) -> Optional[str]:
+def _intent(tracker: Tracker) -> str | None:
     return (tracker.latest_message.get("intent") or {}).get("name")
 
 
@@ -60,7 +61,7 @@ def _reset_story() -> list[EventType]:
     return [SlotSet(name, None) for name in FORM_SLOTS + STORY_SLOTS + ("requested_slot",)]
 
 
-def _append(story: Optional[str], text: str) -> str:
+def _append(story: str | None, text: str) -> str:
     return f"{story}\n{text}" if story else text
 
 
@@ -78,9 +79,8 @@ class ActionBegin(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         dispatcher.utter_message(response="utter_greet")
-        events: list[EventType] = [
-            SlotSet("channel", _metadata(tracker).get("channel") or tracker.get_slot("channel") or "sms")
-        ]
+        channel = _metadata(tracker).get("channel") or tracker.get_slot("channel") or "sms"
+        events: list[EventType] = [SlotSet("channel", channel)]
         intent, text = _intent(tracker), _text(tracker)
         if intent == "choose_language":
             language = answers.parse_language(text)
@@ -164,7 +164,9 @@ class ValidateTellForm(FormValidationAction):
             return {"advocate": None}
         if advocate == "help_me_choose":
             provider = "help_me_choose"
-        return {"advocate": advocate, "advocate_provider": provider if advocate != "no" else answers.SKIPPED}
+        if advocate == "no":
+            provider = answers.SKIPPED
+        return {"advocate": advocate, "advocate_provider": provider}
 
     def validate_advocate_provider(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -206,7 +208,9 @@ def build_summary(tracker: Tracker) -> str:
     labels = answers.LABELS.get(_language(tracker), answers.LABELS["en"])
     field = labels["field"]
     story = tracker.get_slot("story_text") or ""
-    excerpt = story if len(story) <= SUMMARY_EXCERPT_CHARS else story[:SUMMARY_EXCERPT_CHARS].rstrip() + "..."
+    excerpt = story
+    if len(story) > SUMMARY_EXCERPT_CHARS:
+        excerpt = story[:SUMMARY_EXCERPT_CHARS].rstrip() + "..."
     lines = [
         f"{field['type']}: {labels['rep_type'].get(tracker.get_slot('rep_type') or '', '')}",
         f"{field['what']}: {excerpt}",
@@ -215,7 +219,8 @@ def build_summary(tracker: Tracker) -> str:
     if what_would_help and what_would_help != answers.SKIPPED:
         lines.append(f"{field['help']}: {what_would_help}")
     service = tracker.get_slot("service_area") or "other"
-    lines.append(f"{field['service']}: {tracker.get_slot('service_words') or labels['service_area'].get(service, service)}")
+    service_words = tracker.get_slot("service_words") or labels["service_area"].get(service)
+    lines.append(f"{field['service']}: {service_words}")
     advocate = tracker.get_slot("advocate") or "no"
     advocate_words = labels["advocate"].get(advocate, advocate)
     provider = tracker.get_slot("advocate_provider")
@@ -307,7 +312,7 @@ class ActionSubmit(Action):
         dispatcher.utter_message(
             response="utter_submitted", reference=result.reference, reply_by=reply_by
         )
-        return _reset_story() + [SlotSet("reference", result.reference)]
+        return [*_reset_story(), SlotSet("reference", result.reference)]
 
 
 class ActionCheckStatus(Action):

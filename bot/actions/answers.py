@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Optional
 
 SKIPPED = "none"
 """Slot value for an optional question the child skipped (a slot needs a value)."""
@@ -64,13 +63,13 @@ _UK_MOBILE = re.compile(r"(?:\+44\s?7|\b07)(?:[\s-]?\d){9}\b")
 _REFERENCE = re.compile(r"\b([A-Za-z0-9]{4})-?([A-Za-z0-9]{4})\b")
 
 
-def normalise(text: Optional[str]) -> str:
+def normalise(text: str | None) -> str:
     """Lower-case, trim, squash spaces and drop trailing punctuation."""
     squashed = " ".join((text or "").lower().split())
     return squashed.strip(" .!?,")
 
 
-def parse_language(text: str) -> Optional[str]:
+def parse_language(text: str) -> str | None:
     """'en' or 'cy' from "1", "English", "2", "Cymraeg", "welsh pls"; None otherwise."""
     answer = normalise(text)
     if answer in {"2", "cy"} or any(w in answer for w in ("cymraeg", "gymraeg", "welsh")):
@@ -80,7 +79,7 @@ def parse_language(text: str) -> Optional[str]:
     return None
 
 
-def parse_rep_type(text: str, intent: Optional[str]) -> Optional[str]:
+def parse_rep_type(text: str, intent: str | None) -> str | None:
     """A representation type from a number, the classified intent or a keyword."""
     answer = normalise(text)
     by_number = {"1": "complaint", "2": "compliment", "3": "comment", "4": "enquiry"}
@@ -100,34 +99,34 @@ def parse_rep_type(text: str, intent: Optional[str]) -> Optional[str]:
     return None
 
 
-def is_done(text: str, intent: Optional[str]) -> bool:
+def is_done(text: str, intent: str | None) -> bool:
     """True when the child says they have finished telling us what happened."""
     return intent == "done" or normalise(text) in _DONE_WORDS
 
 
-def is_yes(text: str, intent: Optional[str]) -> bool:
+def is_yes(text: str, intent: str | None) -> bool:
     """A yes, in any of the ways a child texts one."""
     return intent == "affirm" or normalise(text) in _YES_WORDS
 
 
-def is_no(text: str, intent: Optional[str]) -> bool:
+def is_no(text: str, intent: str | None) -> bool:
     """A no, in any of the ways a child texts one."""
     return intent == "deny" or normalise(text) in _NO_WORDS
 
 
-def is_not_sure(text: str, intent: Optional[str]) -> bool:
+def is_not_sure(text: str, intent: str | None) -> bool:
     """'Not sure', 'idk', a shrug, or 'skip'."""
     return intent == "not_sure" or normalise(text) in _NOT_SURE_WORDS
 
 
-def parse_optional_text(text: str, intent: Optional[str]) -> str:
+def parse_optional_text(text: str, intent: str | None) -> str:
     """The child's words, or SKIPPED when they skip an optional question."""
     if is_no(text, intent) or is_not_sure(text, intent):
         return SKIPPED
     return text.strip()
 
 
-def parse_service_area(text: str, intent: Optional[str]) -> tuple[str, Optional[str]]:
+def parse_service_area(text: str, intent: str | None) -> tuple[str, str | None]:
     """(taxonomy key, the child's own words when no key matched).
 
     "Not sure" is a fine answer and maps to "other"; unmatched words also map to "other"
@@ -142,7 +141,7 @@ def parse_service_area(text: str, intent: Optional[str]) -> tuple[str, Optional[
     return "other", text.strip()
 
 
-def parse_advocate(text: str, intent: Optional[str]) -> tuple[Optional[str], Optional[str]]:
+def parse_advocate(text: str, intent: str | None) -> tuple[str | None, str | None]:
     """(advocate answer, provider): "yes NYAS" gives both at once."""
     provider = _match_provider(text)
     answer = normalise(text)
@@ -157,14 +156,14 @@ def parse_advocate(text: str, intent: Optional[str]) -> tuple[Optional[str], Opt
     return None, None
 
 
-def parse_advocate_provider(text: str, intent: Optional[str]) -> str:
+def parse_advocate_provider(text: str, intent: str | None) -> str:
     """A provider key; anything unclear means the child wants help to choose."""
     return _match_provider(text) or "help_me_choose"
 
 
 def parse_reply(
-    text: str, intent: Optional[str], channel: str
-) -> tuple[Optional[str], dict[str, str]]:
+    text: str, intent: str | None, channel: str
+) -> tuple[str | None, dict[str, str]]:
     """(reply channel, contact details) from "yes", "no", a mobile number or an email."""
     email = _EMAIL.search(text or "")
     if email:
@@ -179,7 +178,7 @@ def parse_reply(
     return None, {}
 
 
-def find_reference(text: str) -> Optional[str]:
+def find_reference(text: str) -> str | None:
     """A reference such as ABCD-EFGH in any case, with or without the dash."""
     match = _REFERENCE.search(text or "")
     if not match:
@@ -187,7 +186,7 @@ def find_reference(text: str) -> Optional[str]:
     return f"{match.group(1)}-{match.group(2)}".upper()
 
 
-def _match_provider(text: str) -> Optional[str]:
+def _match_provider(text: str) -> str | None:
     answer = normalise(text)
     for key, words in _PROVIDER_KEYWORDS:
         if any(_mentions(answer, word) for word in words):
@@ -210,7 +209,7 @@ _WELSH_MONTHS = ["Ionawr", "Chwefror", "Mawrth", "Ebrill", "Mai", "Mehefin", "Go
                  "Awst", "Medi", "Hydref", "Tachwedd", "Rhagfyr"]
 
 
-def date_in_words(iso_date: str, english_words: str, language: Optional[str]) -> str:
+def date_in_words(iso_date: str, english_words: str, language: str | None) -> str:
     """The reply-by date for the child: the API's English words, or Welsh made here."""
     if language != "cy" or not iso_date:
         return english_words or iso_date

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from typing import Any, Optional
+from typing import Any
 
 import requests
 
@@ -63,7 +63,7 @@ class IntakeClient:
         self,
         base_url: str = DEFAULT_API_URL,
         token: str = "",
-        session: Optional[requests.Session] = None,
+        session: requests.Session | None = None,
         timeout: float = REQUEST_TIMEOUT_SECONDS,
     ) -> None:
         self.base_url = base_url.rstrip("/")
@@ -72,7 +72,7 @@ class IntakeClient:
         self.timeout = timeout
 
     @classmethod
-    def from_env(cls) -> "IntakeClient":
+    def from_env(cls) -> IntakeClient:
         """Build a client from INTAKE_API_URL and INTAKE_API_TOKEN."""
         return cls(
             base_url=os.environ.get("INTAKE_API_URL", DEFAULT_API_URL),
@@ -94,7 +94,7 @@ class IntakeClient:
             safeguarding=bool(body.get("safeguarding", False)),
         )
 
-    def status(self, reference: str, conversation_id: str) -> Optional[Status]:
+    def status(self, reference: str, conversation_id: str) -> Status | None:
         """Return the status, or None when the reference is unknown to this sender."""
         response = self._request(
             "GET",

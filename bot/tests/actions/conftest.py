@@ -1,0 +1,77 @@
+"""Fixtures for the action unit tests: trackers and a fake intake API client."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from rasa_sdk import Tracker
+
+from actions import actions
+from actions.intake_client import CallbackRequest, IntakeUnavailable, Status, Submission
+
+
+class FakeIntakeClient:
+    """Records calls and answers like the API, or fails like it when told to."""
+
+    def __init__(self) -> None:
+        self.submitted: list[dict[str, Any]] = []
+        self.status_calls: list[tuple[str, str]] = []
+        self.callbacks: list[tuple[str, str]] = []
+        self.unavailable = False
+        self.known_references = {"ABCD-EFGH"}
+
+    def submit(self, payload: dict[str, Any]) -> Submission:
+        self._fail_if_unavailable()
+        self.submitted.append(payload)
+        return Submission("QWER-TYUI", "2026-12-04", "Friday 4 December 2026", False)
+
+    def status(self, reference: str, conversation_id: str) -> Status | None:
+        self._fail_if_unavailable()
+        self.status_calls.append((reference, conversation_id))
+        if reference not in self.known_references:
+            return None
+        return Status(reference, "triaged", "We have it and a person is looking at it.")
+
+    def request_callback(self, conversation_id: str, note: str) -> CallbackRequest:
+        self._fail_if_unavailable()
+        self.callbacks.append((conversation_id, note))
+        return CallbackRequest(7, "Friday 27 November 2026")
+
+    def _fail_if_unavailable(self) -> None:
+        if self.unavailable:
+            raise IntakeUnavailable("down")
+
+
+@pytest.fixture
+def fake_client(monkeypatch: pytest.MonkeyPatch) -> FakeIntakeClient:
+    client = FakeIntakeClient()
+    monkeypatch.setattr(actions, "client_factory", lambda: client)
+    return client
+
+
+def make_tracker(
+    slots: dict[str, Any] | None = None,
+    text: str = "",
+    intent: str | None = None,
+    entities: list[dict[str, Any]] | None = None,
+    metadata: dict[str, Any] | None = None,
+    sender_id: str = "conv-123",
+) -> Tracker:
+    """A tracker whose latest message is ``text`` classified as ``intent``."""
+    latest_message = {
+        "text": text,
+        "intent": {"name": intent, "confidence": 0.9} if intent else {},
+        "entities": entities or [],
+        "metadata": metadata or {},
+    }
+    return Tracker(
+        sender_id=sender_id,
+        slots=dict(slots or {}),
+        latest_message=latest_message,
+        events=[],
+        paused=False,
+        followup_action=None,
+        active_loop={"name": "tell_form"},
+        latest_action_name="action_listen",
+    )

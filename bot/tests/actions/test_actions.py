@@ -1,0 +1,230 @@
+"""The custom actions, driven with CollectingDispatcher and a fake intake API."""
+
+from __future__ import annotations
+
+import asyncio
+
+from conftest import FakeIntakeClient, make_tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import actions
+
+COMPLETE_ANSWERS = {
+    "language": "en",
+    "channel": "sms",
+    "rep_type": "complaint",
+    "story_text": "my social worker never calls me back\nits been 3 weeks",
+    "what_happened": "my social worker never calls me back\nits been 3 weeks",
+    "what_would_help": "a call back",
+    "service_area": "children_in_care",
+    "advocate": "yes",
+    "advocate_provider": "nyas",
+    "reply_channel": "sms",
+}
+
+
+def responses(dispatcher: CollectingDispatcher) -> list[str]:
+    return [message.get("response") for message in dispatcher.messages]
+
+
+def slots(events: list) -> dict:
+    return {event["name"]: event["value"] for event in events if event.get("event") == "slot"}
+
+
+def test_begin_keeps_the_type_and_a_long_first_message() -> None:
+    dispatcher = CollectingDispatcher()
+    text = "my social worker never calls me back and i am fed up with it"
+    events = actions.ActionBegin().run(
+        dispatcher, make_tracker(text=text, intent="complaint", metadata={"channel": "chat"}), {}
+    )
+    assert responses(dispatcher) == ["utter_greet"]
+    assert slots(events) == {"channel": "chat", "rep_type": "complaint", "story_text": text}
+
+
+def test_begin_with_a_language_word_sets_the_language() -> None:
+    events = actions.ActionBegin().run(
+        CollectingDispatcher(), make_tracker(text="cymraeg plis", intent="choose_language"), {}
+    )
+    assert slots(events)["language"] == "cy"
+
+
+def test_story_accumulates_until_done() -> None:
+    form = actions.ValidateTellForm()
+    dispatcher = CollectingDispatcher()
+    first = form.validate_what_happened(
+        "they moved me", dispatcher, make_tracker(text="they moved me", intent="complaint"), {}
+    )
+    assert first == {"what_happened": None, "story_text": "they moved me"}
+    second = form.validate_what_happened(
+        "without asking me", dispatcher,
+        make_tracker({"story_text": "they moved me"}, text="without asking me"), {},
+    )
+    assert second["story_text"] == "they moved me\nwithout asking me"
+    done = form.validate_what_happened(
+        "done", dispatcher,
+        make_tracker({"story_text": second["story_text"]}, text="done", intent="done"), {},
+    )
+    assert done == {"what_happened": "they moved me\nwithout asking me"}
+
+
+def test_done_before_any_story_asks_kindly_for_one() -> None:
+    dispatcher = CollectingDispatcher()
+    result = actions.ValidateTellForm().validate_what_happened(
+        "done", dispatcher, make_tracker(text="done", intent="done"), {}
+    )
+    assert result == {"what_happened": None}
+    assert responses(dispatcher) == ["utter_what_happened_empty"]
+
+
+def test_no_to_anything_else_ends_the_story() -> None:
+    result = actions.ValidateTellForm().validate_what_happened(
+        "nah", CollectingDispatcher(),
+        make_tracker({"story_text": "it was bad"}, text="nah", intent="deny"), {},
+    )
+    assert result == {"what_happened": "it was bad"}
+
+
+def test_unclear_answers_are_asked_again() -> None:
+    form = actions.ValidateTellForm()
+    dispatcher = CollectingDispatcher()
+    assert form.validate_language("banana", dispatcher, make_tracker(text="banana"), {}) == {
+        "language": None}
+    assert form.validate_advocate("hmm", dispatcher, make_tracker(text="hmm"), {}) == {
+        "advocate": None}
+    assert responses(dispatcher) == [
+        "utter_language_not_understood", "utter_advocate_not_understood"]
+
+
+def test_advocate_provider_is_only_asked_after_yes() -> None:
+    form = actions.ValidateTellForm()
+    domain_slots = ["language", "advocate", "advocate_provider", "reply_channel"]
+    asked = asyncio.run(form.required_slots(
+        domain_slots, CollectingDispatcher(), make_tracker({"advocate": "no"}), {}))
+    assert "advocate_provider" not in asked
+    asked = asyncio.run(form.required_slots(
+        domain_slots, CollectingDispatcher(), make_tracker({"advocate": "yes"}), {}))
+    assert "advocate_provider" in asked
+
+
+def test_ask_what_happened_changes_after_the_first_message() -> None:
+    dispatcher = CollectingDispatcher()
+    actions.ActionAskWhatHappened().run(dispatcher, make_tracker(), {})
+    actions.ActionAskWhatHappened().run(dispatcher, make_tracker({"story_text": "x"}), {})
+    assert responses(dispatcher) == [
+        "utter_ask_what_happened_first", "utter_ask_what_happened_more"]
+
+
+def test_summary_reads_back_the_answers_in_welsh() -> None:
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker({**COMPLETE_ANSWERS, "language": "cy"})
+    actions.ActionSummary().run(dispatcher, tracker, {})
+    summary = dispatcher.messages[0]["summary"]
+    assert "Am: aeth rhywbeth o'i le" in summary
+    assert "Eiriolwr: ie, NYAS" in summary
+
+
+def test_submit_sends_the_contract_payload_and_gives_reference_and_date(
+    fake_client: FakeIntakeClient,
+) -> None:
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(actions.ActionSubmit().run(
+        dispatcher, make_tracker(COMPLETE_ANSWERS, text="yes", intent="affirm"), {}))
+    payload = fake_client.submitted[0]
+    assert payload["text"] == COMPLETE_ANSWERS["story_text"]
+    assert payload["type"] == "complaint"
+    assert payload["conversation_id"] == "conv-123"
+    assert payload["advocate"] == "yes" and payload["advocate_provider"] == "nyas"
+    assert payload["reply_channel"] == "sms" and payload["channel"] == "sms"
+    assert payload["language"] == "en" and payload["role"] == "young_person"
+    assert "contact" not in payload and payload["idempotency_key"]
+    assert dispatcher.messages[0]["response"] == "utter_submitted"
+    assert dispatcher.messages[0]["reference"] == "QWER-TYUI"
+    assert dispatcher.messages[0]["reply_by"] == "Friday 4 December 2026"
+    assert SlotSet("story_text", None) in events
+    assert SlotSet("language", None) not in events
+
+
+def test_submitting_twice_uses_the_same_idempotency_key(fake_client: FakeIntakeClient) -> None:
+    for _ in range(2):
+        asyncio.run(actions.ActionSubmit().run(
+            CollectingDispatcher(), make_tracker(COMPLETE_ANSWERS), {}))
+    first, second = fake_client.submitted
+    assert first["idempotency_key"] == second["idempotency_key"]
+
+
+def test_submit_failure_keeps_the_answers_and_asks_again(fake_client: FakeIntakeClient) -> None:
+    fake_client.unavailable = True
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(actions.ActionSubmit().run(
+        dispatcher, make_tracker(COMPLETE_ANSWERS), {}))
+    assert events == []
+    assert responses(dispatcher) == ["utter_submit_failed", "utter_summary"]
+
+
+def test_unmatched_service_words_travel_with_the_text(fake_client: FakeIntakeClient) -> None:
+    answers_with_words = {
+        **COMPLETE_ANSWERS, "service_area": "other", "service_words": "the bus pass team"}
+    asyncio.run(actions.ActionSubmit().run(
+        CollectingDispatcher(), make_tracker(answers_with_words), {}))
+    assert fake_client.submitted[0]["service_area"] == "other"
+    assert "the bus pass team" in fake_client.submitted[0]["text"]
+
+
+def test_status_passes_the_conversation_and_answers(fake_client: FakeIntakeClient) -> None:
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(
+        text="STATUS abcd-efgh", intent="status",
+        entities=[{"entity": "reference", "value": "abcd-efgh"}],
+    )
+    asyncio.run(actions.ActionCheckStatus().run(dispatcher, tracker, {}))
+    assert fake_client.status_calls == [("ABCD-EFGH", "conv-123")]
+    assert dispatcher.messages[0]["response"] == "utter_status"
+    assert dispatcher.messages[0]["status_text"].startswith("We have it")
+
+
+def test_status_of_unknown_or_missing_reference(fake_client: FakeIntakeClient) -> None:
+    dispatcher = CollectingDispatcher()
+    asyncio.run(actions.ActionCheckStatus().run(
+        dispatcher, make_tracker(text="status ZZZZ-ZZZZ", intent="status"), {}))
+    asyncio.run(actions.ActionCheckStatus().run(
+        dispatcher, make_tracker(text="status", intent="status"), {}))
+    assert responses(dispatcher) == ["utter_status_not_found", "utter_ask_reference"]
+
+
+def test_talk_to_a_person_sends_the_story_so_far(fake_client: FakeIntakeClient) -> None:
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(actions.ActionRequestCallback().run(
+        dispatcher, make_tracker({"story_text": "they moved me"}, text="person"), {}))
+    assert fake_client.callbacks == [("conv-123", "they moved me")]
+    assert dispatcher.messages[0]["reply_by"] == "Friday 27 November 2026"
+    assert SlotSet("story_text", None) in events
+
+
+def test_api_down_gets_an_honest_answer(fake_client: FakeIntakeClient) -> None:
+    fake_client.unavailable = True
+    dispatcher = CollectingDispatcher()
+    asyncio.run(actions.ActionRequestCallback().run(dispatcher, make_tracker(), {}))
+    asyncio.run(actions.ActionCheckStatus().run(
+        dispatcher, make_tracker(text="status ABCD-EFGH"), {}))
+    assert responses(dispatcher) == ["utter_service_unavailable", "utter_service_unavailable"]
+
+
+def test_safety_reply_is_not_repeated_after_the_gateway_gave_it() -> None:
+    dispatcher = CollectingDispatcher()
+    events = actions.ActionSafety().run(
+        dispatcher, make_tracker({"story_text": "a"}, text="im scared",
+                                 metadata={"safety_reply_sent": True}), {})
+    actions.ActionSafety().run(dispatcher, make_tracker(text="im scared"), {})
+    assert responses(dispatcher) == ["utter_safety_noted", "utter_safety"]
+    assert slots(events) == {"story_text": "a\nim scared"}
+
+
+def test_start_again_and_cancel_forget_the_story_but_not_the_language() -> None:
+    for action, response in ((actions.ActionStartAgain(), "utter_start_again"),
+                             (actions.ActionCancel(), "utter_cancelled")):
+        dispatcher = CollectingDispatcher()
+        events = action.run(dispatcher, make_tracker(COMPLETE_ANSWERS), {})
+        assert responses(dispatcher) == [response]
+        assert "language" not in slots(events)
+        assert slots(events)["story_text"] is None

@@ -1,0 +1,93 @@
+"""The parsing of short answers: numbers, text-speak, Welsh, and the taxonomy keys."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from actions import answers
+
+TAXONOMY = yaml.safe_load(
+    (Path(__file__).resolve().parents[3] / "intake_app" / "taxonomy.yaml").read_text()
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("1", "en"), ("English pls", "en"), ("2", "cy"), ("Cymraeg", "cy"), ("welsh", "cy"),
+     ("banana", None)],
+)
+def test_language_answers(text: str, expected: str | None) -> None:
+    assert answers.parse_language(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "expected"),
+    [("1", None, "complaint"), ("4", "complaint", "enquiry"), ("idk", "compliment", "compliment"),
+     ("i have an idea", None, "comment"), ("question?", None, "enquiry"), ("hmm", None, None)],
+)
+def test_representation_type_answers(text: str, intent: str | None, expected: str | None) -> None:
+    assert answers.parse_rep_type(text, intent) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("my foster carer", ("fostering", None)), ("Social Worker", ("children_in_care", None)),
+     ("not sure", ("other", None)), ("idk", ("other", None)),
+     ("the childrens home", ("residential", None)), ("my PA", ("leaving_care", None)),
+     ("the answer is the bus", ("other", "the answer is the bus"))],
+)
+def test_service_answers_map_to_taxonomy_or_keep_the_words(
+    text: str, expected: tuple[str, str | None]
+) -> None:
+    assert answers.parse_service_area(text, None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "expected"),
+    [("yes", None, ("yes", None)), ("yeah nyas", None, ("yes", "nyas")),
+     ("choose", None, ("help_me_choose", None)), ("dewis", None, ("help_me_choose", None)),
+     ("nah", None, ("no", None)), ("whatever", "affirm", ("yes", None)),
+     ("hmm", None, (None, None))],
+)
+def test_advocate_answers(text: str, intent: str | None, expected: tuple) -> None:
+    assert answers.parse_advocate(text, intent) == expected
+
+
+def test_reply_answers_on_sms_and_chat() -> None:
+    assert answers.parse_reply("yes", None, "sms") == ("sms", {})
+    assert answers.parse_reply("yes", None, "chat") == (None, {})
+    assert answers.parse_reply("no reply", None, "chat") == ("none", {})
+    assert answers.parse_reply("07700 900123", None, "chat") == ("sms", {"phone": "07700900123"})
+    assert answers.parse_reply("me@example.org", None, "chat") == (
+        "email", {"email": "me@example.org"})
+
+
+def test_done_and_reference_spotting() -> None:
+    assert answers.is_done("Thats it!", None)
+    assert answers.is_done("wedi gorffen", None)
+    assert not answers.is_done("they hit done the door", None)
+    assert answers.find_reference("status abcd-efgh pls") == "ABCD-EFGH"
+    assert answers.find_reference("status ABCDEFGH") == "ABCD-EFGH"
+    assert answers.find_reference("status") is None
+
+
+def test_welsh_dates_are_made_from_the_iso_date() -> None:
+    assert answers.date_in_words("2026-12-04", "Friday 4 December 2026", "cy") == (
+        "dydd Gwener 4 Rhagfyr 2026")
+    assert answers.date_in_words("2026-12-04", "Friday 4 December 2026", "en") == (
+        "Friday 4 December 2026")
+
+
+def test_keys_are_the_taxonomy_keys_verbatim() -> None:
+    for language in ("en", "cy"):
+        labels = answers.LABELS[language]
+        assert set(labels["rep_type"]) == set(TAXONOMY["representation_types"])
+        assert set(labels["service_area"]) == set(TAXONOMY["service_areas"])
+        assert set(labels["advocate_provider"]) == set(TAXONOMY["advocacy_providers"])
+    mapped_services = {key for key, _ in answers._SERVICE_KEYWORDS}
+    assert mapped_services <= set(TAXONOMY["service_areas"])
+    mapped_providers = {key for key, _ in answers._PROVIDER_KEYWORDS}
+    assert mapped_providers <= set(TAXONOMY["advocacy_providers"])
