@@ -36,13 +36,17 @@ def test_api_keeps_its_contract(app: Flask, intake_headers, case_store_headers, 
     operations = [result.ok() for result in schema.get_all_operations()]
     assert len(operations) == 4
     for operation in operations:
-        headers = case_store_headers if operation.path.startswith("/cases") else intake_headers
+        token = case_store_headers if operation.path.startswith("/cases") else intake_headers
+        _check_operation(operation, mode, token)
 
-        @given(case=operation.as_strategy(generation_mode=mode))
-        @settings(max_examples=EXAMPLES_PER_OPERATION, deadline=None, database=None,
-                  suppress_health_check=list(HealthCheck))
-        def keeps_contract(case: schemathesis.Case, headers: dict[str, str] = headers) -> None:
-            case.call_and_validate(headers={**(case.headers or {}), **headers},
-                                   excluded_checks=[positive_data_acceptance])
 
-        keeps_contract()
+def _check_operation(operation: schemathesis.APIOperation, mode: schemathesis.GenerationMode,
+                     token: dict[str, str]) -> None:
+    @given(case=operation.as_strategy(generation_mode=mode))
+    @settings(max_examples=EXAMPLES_PER_OPERATION, deadline=None, database=None,
+              suppress_health_check=list(HealthCheck))
+    def keeps_contract(case: schemathesis.Case) -> None:
+        case.call_and_validate(headers={**(case.headers or {}), **token},
+                               excluded_checks=[positive_data_acceptance])
+
+    keeps_contract()
