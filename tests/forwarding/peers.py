@@ -38,6 +38,7 @@ class CaseStoreReceiver:
         self.posts: Counter[str] = Counter()  # POSTs per idempotency key, including failed ones
         self.stored: dict[str, dict[str, Any]] = {}  # key -> document, stored once
         self.bad_signatures = 0
+        self.in_flight = 0
         self.lock = threading.Lock()
         self.server: ThreadingHTTPServer | None = None
         self.thread: threading.Thread | None = None
@@ -103,11 +104,14 @@ class CaseStoreReceiver:
             return 422, {"error": "field 'service_area' is not known here"}, {}
         if mode == "throttle":
             return 429, {"error": "slow down"}, {"Retry-After": self.retry_after}
+        with self.lock:
+            self.in_flight += 1
         if mode == "hang":
             time.sleep(self.hang_seconds)
         if self.delay_seconds:
             time.sleep(self.delay_seconds)
         with self.lock:
+            self.in_flight -= 1
             if key not in self.stored:
                 self.stored[key] = json.loads(body)
             case_id = f"CS-{list(self.stored).index(key) + 1:05d}"
