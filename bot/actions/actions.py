@@ -18,7 +18,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import answers
-from actions.intake_client import IntakeClient, IntakeRejected, IntakeUnavailable
+from actions.intake_client import IntakeClient, IntakeRejected, IntakeUnavailable, Submission
 
 logger = logging.getLogger(__name__)
 
@@ -302,7 +302,7 @@ class ActionSubmit(Action):
             return []
         payload = build_payload(tracker)
         try:
-            result = await asyncio.to_thread(client_factory().submit, payload)
+            result = await asyncio.to_thread(_submit_keeping_the_record, payload)
         except (IntakeUnavailable, IntakeRejected) as error:
             logger.warning("submit failed for %s: %s", tracker.sender_id, error)
             dispatcher.utter_message(response="utter_submit_failed")
@@ -313,6 +313,22 @@ class ActionSubmit(Action):
             response="utter_submitted", reference=result.reference, reply_by=reply_by
         )
         return [*_reset_story(), SlotSet("reference", result.reference)]
+
+
+def _submit_keeping_the_record(payload: dict[str, Any]) -> Submission:
+    """Submit; if the council does not offer the chosen language, submit in English.
+
+    The child has already been answered in their language; refusing the record over the
+    language of the officer's paperwork would lose what they told us.
+    """
+    client = client_factory()
+    try:
+        return client.submit(payload)
+    except IntakeRejected as error:
+        if set(error.errors) != {"language"} or payload.get("language") == "en":
+            raise
+        logger.warning("language %s not offered; submitting in English", payload["language"])
+        return client.submit({**payload, "language": "en"})
 
 
 class ActionCheckStatus(Action):

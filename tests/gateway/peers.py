@@ -4,6 +4,7 @@ that sign requests the way Twilio does."""
 from __future__ import annotations
 
 import json
+import socket
 import threading
 import time
 from collections.abc import Callable
@@ -74,3 +75,10 @@ def twilio_params(body: str, sid: str, sender: str = "+447911123456",
 def twilio_signature(params: dict[str, str], token: str = TWILIO_TOKEN,
                      base_url: str = PUBLIC_BASE_URL) -> str:
     return RequestValidator(token).compute_signature(base_url + "/sms/inbound", params)
+
+
+def free_port() -> int:
+    """A port nothing listens on (yet) on 127.0.0.1."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]

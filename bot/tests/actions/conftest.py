@@ -8,7 +8,13 @@ import pytest
 from rasa_sdk import Tracker
 
 from actions import actions
-from actions.intake_client import CallbackRequest, IntakeUnavailable, Status, Submission
+from actions.intake_client import (
+    CallbackRequest,
+    IntakeRejected,
+    IntakeUnavailable,
+    Status,
+    Submission,
+)
 
 
 class FakeIntakeClient:
@@ -20,9 +26,12 @@ class FakeIntakeClient:
         self.callbacks: list[tuple[str, str]] = []
         self.unavailable = False
         self.known_references = {"ABCD-EFGH"}
+        self.languages = {"en", "cy"}
 
     def submit(self, payload: dict[str, Any]) -> Submission:
         self._fail_if_unavailable()
+        if payload["language"] not in self.languages:
+            raise IntakeRejected({"language": "is not one of ['en']"})
         self.submitted.append(payload)
         return Submission("QWER-TYUI", "2026-12-04", "Friday 4 December 2026", False)
 

@@ -228,3 +228,15 @@ def test_start_again_and_cancel_forget_the_story_but_not_the_language() -> None:
         assert responses(dispatcher) == [response]
         assert "language" not in slots(events)
         assert slots(events)["story_text"] is None
+
+
+def test_a_language_the_council_does_not_offer_still_saves_the_record(
+    fake_client: FakeIntakeClient,
+) -> None:
+    fake_client.languages = {"en"}
+    dispatcher = CollectingDispatcher()
+    asyncio.run(actions.ActionSubmit().run(
+        dispatcher, make_tracker({**COMPLETE_ANSWERS, "language": "cy"}), {}))
+    assert fake_client.submitted[0]["language"] == "en"
+    assert responses(dispatcher) == ["utter_submitted"]
+    assert dispatcher.messages[0]["reply_by"] == "dydd Gwener 4 Rhagfyr 2026"

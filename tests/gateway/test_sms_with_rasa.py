@@ -1,0 +1,259 @@
+"""Whole conversations through ``/sms/inbound`` with the REAL Rasa server and action server
+(bot/.venv, the trained model), the app served on 127.0.0.1 so the actions can call its
+API, and correctly signed Twilio requests."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+import requests
+from flask import Flask
+from sqlalchemy import func, select
+
+from intake_app.domain.references import display
+from intake_app.extensions import db
+from intake_app.models import (
+    CallbackRequest,
+    ChannelMessage,
+    Conversation,
+    OutboxMessage,
+    Representation,
+)
+from intake_app.services.protection import decrypt_json, lookup_hash
+from intake_app.services.tokens import create_token
+from intake_app.taxonomy import keys
+
+from ..conftest import make_app
+from .live_stack import BOT_BIN, AppServer, BotProcess, bot_processes
+from .peers import (
+    PUBLIC_BASE_URL,
+    TWILIO_ACCOUNT,
+    TWILIO_TOKEN,
+    free_port,
+    twilio_params,
+    twilio_signature,
+)
+
+pytestmark = pytest.mark.rasa
+REFERENCE = re.compile(r"\b[A-Z0-9]{4}-[A-Z0-9]{4}\b")
+phone_numbers = (f"+4479111{number:05d}" for number in itertools.count(20001))
+
+
+@dataclass
+class LiveStack:
+    app: Flask
+    server: AppServer
+    actions: BotProcess
+    rasa: BotProcess
+    http: requests.Session = field(default_factory=requests.Session)
+    sids: Iterator[int] = field(default_factory=lambda: itertools.count(1))
+
+    def post(self, params: dict[str, str], signature: str | None) -> requests.Response:
+        headers = {"X-Twilio-Signature": signature} if signature is not None else {}
+        return self.http.post(self.server.url + "/sms/inbound", data=params, headers=headers,
+                              timeout=30)
+
+    def say(self, phone: str, body: str, sid: str | None = None) -> list[str]:
+        """Send one signed SMS; the texts of the TwiML answer."""
+        params = twilio_params(body, sid or f"SM{next(self.sids):032d}", phone)
+        response = self.post(params, twilio_signature(params))
+        assert response.status_code == 200, response.text
+        assert response.headers["Content-Type"].startswith("application/xml")
+        root = ElementTree.fromstring(response.content)
+        return [element.text or "" for element in root.iter("Message")]
+
+    def conversation(self, phone: str) -> Conversation:
+        return db.session.scalars(select(Conversation).where(
+            Conversation.phone_lookup_hash == lookup_hash(phone))).one()
+
+    def records(self, phone: str) -> list[Representation]:
+        return list(db.session.scalars(select(Representation).where(
+            Representation.conversation_id == self.conversation(phone).id)
+            .order_by(Representation.id)))
+
+
+@pytest.fixture(scope="session")
+def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveStack]:
+    if not (BOT_BIN / "rasa").exists():
+        pytest.skip("bot/.venv is missing: run `make -C bot venv train` (`make test` does)")
+    work: Path = tmp_path_factory.mktemp("live")
+    rasa_port = free_port()
+    app = make_app(
+        work,
+        TWILIO_AUTH_TOKEN=TWILIO_TOKEN,
+        TWILIO_ACCOUNT_SID=TWILIO_ACCOUNT,
+        PUBLIC_BASE_URL=PUBLIC_BASE_URL,
+        RASA_URL=f"http://127.0.0.1:{rasa_port}",
+        # Generous here, so a slow CI machine tests the conversation, not degraded mode.
+        RASA_TURN_BUDGET_SECONDS=20.0,
+        SUPPORTED_LOCALES=("en", "cy"),
+    )
+    with app.app_context():
+        token = create_token("bot-live-test", scope="intake").token
+    server = AppServer(app)
+    server.start()
+    actions, rasa = bot_processes(work, rasa_port, server.url + "/api/v1", token)
+    stack = LiveStack(app, server, actions, rasa)
+    try:
+        actions.start()
+        rasa.start()
+        yield stack
+    finally:
+        stack.http.close()
+        rasa.stop()
+        actions.stop()
+        server.stop()
+        with app.app_context():
+            db.engine.dispose()
+
+
+@pytest.fixture
+def stack(live: LiveStack) -> Iterator[LiveStack]:
+    """The live stack with Rasa running (a test may have stopped it) and an app context."""
+    if not live.rasa.running:
+        live.rasa.start()
+    with live.app.app_context():
+        yield live
+        db.session.remove()
+
+
+def test_complaint_from_hello_to_reference_and_status(stack: LiveStack) -> None:
+    phone = next(phone_numbers)
+    turns = [
+        ("hi", "Reply 1 for English"),
+        ("1", "What do you want to tell us"),
+        ("1", "Tell me what happened"),
+        ("my social worker never calls me back and i missed seeing my mum", "Anything else"),
+        ("its been 3 weeks", "Anything else"),
+        ("done", "What would you like to happen"),
+        ("a worker who calls me back", "Which service"),
+        ("my social worker", "advocate"),
+        ("yes", "Which one"),
+        ("nyas", "text you back"),
+        ("yes", "Here is what I will send"),
+    ]
+    for body, expected in turns:
+        replies = stack.say(phone, body)
+        assert len(replies) == 1 and expected in replies[0], (body, replies)
+    [answer] = stack.say(phone, "yes")
+
+    [record] = stack.records(phone)
+    assert f"Your reference is {display(record.reference)}" in answer
+    assert "calls me back" in record.text and "3 weeks" in record.text
+    assert (record.type, record.declared_type, record.channel) == ("complaint", "complaint", "sms")
+    assert record.service_area == "children_in_care"
+    assert (record.advocate_requested, record.advocate_provider) == ("yes", "nyas")
+    assert record.reply_channel == "sms"
+    assert decrypt_json(record.contact_encrypted)["phone"] == phone
+    assert record.what_would_help == "a worker who calls me back"
+    assert record.primary_category in keys("complaint_categories")
+    assert record.status in ("triaged", "needs_review") and record.acknowledgement_due
+    assert str(record.acknowledgement_due.day) in answer.split("reply by")[1]
+    kinds = set(db.session.scalars(select(OutboxMessage.kind).where(
+        OutboxMessage.representation_id == record.id)))
+    assert {"case", "advocacy_referral"} <= kinds and "sms" not in kinds
+    transcript = db.session.scalar(select(func.count()).select_from(ChannelMessage).where(
+        ChannelMessage.conversation_id == record.conversation_id))
+    assert transcript == 2 * (len(turns) + 1)
+
+    [status] = stack.say(phone, f"STATUS {display(record.reference)}")
+    assert display(record.reference) in status and "can't find" not in status
+    [elsewhere] = stack.say(next(phone_numbers), f"status {display(record.reference)}")
+    assert "can't find" in elsewhere
+
+
+def test_compliment_in_welsh_with_one_word_answers(stack: LiveStack) -> None:
+    phone = next(phone_numbers)
+    for body in ("helo", "2", "2", "mae fy ngofalwr maeth yn wych, diolch", "wedi gorffen",
+                 "skip", "gofal maeth", "na", "ie"):
+        assert stack.say(phone, body)
+    [summary] = stack.say(phone, "hmm")  # not a yes or no: asked again, kindly
+    [summary] = stack.say(phone, "ie")
+    assert "Dyma beth" in summary
+    [answer] = stack.say(phone, "ie")
+    [record] = stack.records(phone)
+    assert f"Eich cyfeirnod yw {display(record.reference)}" in answer
+    assert (record.type, record.language, record.service_area) == ("compliment", "cy",
+                                                                    "fostering")
+    assert record.advocate_requested == "no"
+
+
+def test_talk_to_a_person_makes_a_callback_request(stack: LiveStack) -> None:
+    phone = next(phone_numbers)
+    stack.say(phone, "hi")
+    [answer] = stack.say(phone, "can i talk to a real person")
+    assert "asked a person" in answer
+    callback = db.session.scalars(select(CallbackRequest).where(
+        CallbackRequest.conversation_id == stack.conversation(phone).id)).one()
+    assert callback.status == "open"
+
+
+def test_safeguarding_mid_conversation_alerts_and_the_conversation_goes_on(
+    stack: LiveStack,
+) -> None:
+    phone = next(phone_numbers)
+    for body in ("hi", "1", "1"):
+        stack.say(phone, body)
+    [answer] = stack.say(phone, "my foster carer hits me when im home")
+    assert answer.startswith("If you are in danger now, call 999.")
+    assert "0800 1111" in answer and len(answer.split("\n\n")) == 2  # and the bot's turn
+    [record] = stack.records(phone)
+    assert record.safeguarding_flag and record.priority == "urgent" and record.needs_review
+    alert = db.session.scalars(select(OutboxMessage).where(
+        OutboxMessage.representation_id == record.id,
+        OutboxMessage.kind == "safeguarding_alert")).one()
+    assert alert.urgent
+    [next_turn] = stack.say(phone, "done")
+    assert "What would you like to happen" in next_turn
+
+
+def test_unsigned_and_forged_requests_are_refused(stack: LiveStack) -> None:
+    params = twilio_params("hi", "SM" + "9" * 32, next(phone_numbers))
+    assert stack.post(params, None).status_code == 403
+    assert stack.post(params, twilio_signature(params, token="forged")).status_code == 403
+    assert stack.post(params, twilio_signature(params, base_url=stack.server.url)
+                      ).status_code == 403
+    assert db.session.scalar(select(func.count()).select_from(ChannelMessage).where(
+        ChannelMessage.provider_message_id == "SM" + "9" * 32)) == 0
+
+
+def test_repeated_message_sid_changes_nothing(stack: LiveStack) -> None:
+    phone = next(phone_numbers)
+    sid = "SM" + "7" * 32
+    assert stack.say(phone, "hi", sid=sid)
+    before = db.session.scalar(select(func.count()).select_from(ChannelMessage))
+    assert stack.say(phone, "hi", sid=sid) == []
+    assert db.session.scalar(select(func.count()).select_from(ChannelMessage)) == before
+    [next_turn] = stack.say(phone, "1")  # the bot is still on the language question's answer
+    assert "What do you want to tell us" in next_turn
+
+
+def test_stop_means_nothing_more_is_sent(stack: LiveStack) -> None:
+    phone = next(phone_numbers)
+    stack.say(phone, "hi")
+    assert stack.say(phone, "STOP") == []
+    assert stack.say(phone, "hello?") == []
+
+
+def test_rasa_stopped_mid_conversation_degrades_and_loses_nothing(stack: LiveStack) -> None:
+    phone = next(phone_numbers)
+    for body in ("hi", "1", "1", "they moved me to a new placement without telling me"):
+        stack.say(phone, body)
+    stack.rasa.stop()
+    [answer] = stack.say(phone, "and i lost all my stuff")
+    assert "not working right now" in answer
+    [record] = stack.records(phone)
+    assert f"Your reference is {display(record.reference)}" in answer
+    assert record.status == "needs_review" and record.needs_review
+    assert "without telling me" in record.text and "lost all my stuff" in record.text
+    inbound = db.session.scalars(select(ChannelMessage.body).where(
+        ChannelMessage.conversation_id == record.conversation_id,
+        ChannelMessage.direction == "inbound").order_by(ChannelMessage.id)).all()
+    assert inbound[-2:] == ["they moved me to a new placement without telling me",
+                            "and i lost all my stuff"]
