@@ -14,7 +14,9 @@ from typing import Any
 import requests
 
 DEFAULT_API_URL = "http://127.0.0.1:5000/api/v1"
-REQUEST_TIMEOUT_SECONDS = 2.5
+# Inside the gateway's turn budget (RASA_TURN_BUDGET_SECONDS, default 4): a reply that
+# comes too late for the child is worse than an honest "please try again".
+DEFAULT_TIMEOUT_SECONDS = "3"
 
 
 class IntakeUnavailable(Exception):
@@ -64,7 +66,7 @@ class IntakeClient:
         base_url: str = DEFAULT_API_URL,
         token: str = "",
         session: requests.Session | None = None,
-        timeout: float = REQUEST_TIMEOUT_SECONDS,
+        timeout: float = float(DEFAULT_TIMEOUT_SECONDS),
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self.token = token
@@ -73,10 +75,11 @@ class IntakeClient:
 
     @classmethod
     def from_env(cls) -> IntakeClient:
-        """Build a client from INTAKE_API_URL and INTAKE_API_TOKEN."""
+        """Build a client from INTAKE_API_URL, INTAKE_API_TOKEN and INTAKE_API_TIMEOUT."""
         return cls(
             base_url=os.environ.get("INTAKE_API_URL", DEFAULT_API_URL),
             token=os.environ.get("INTAKE_API_TOKEN", ""),
+            timeout=float(os.environ.get("INTAKE_API_TIMEOUT", DEFAULT_TIMEOUT_SECONDS)),
         )
 
     def submit(self, payload: dict[str, Any]) -> Submission:
