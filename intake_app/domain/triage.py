@@ -11,7 +11,9 @@ other procedures, a disagreeing type, unreadable text) is a flag, never a reject
 
 from __future__ import annotations
 
+import gzip
 import hashlib
+import pickle
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -19,8 +21,6 @@ from datetime import date, datetime
 from functools import cache
 from pathlib import Path
 from typing import Any
-
-import joblib
 
 from intake_app.domain.safeguarding import (
     SafeguardingResult,
@@ -30,7 +30,7 @@ from intake_app.domain.safeguarding import (
 )
 
 MODEL_DIR = Path(__file__).resolve().parent / "triage_model"
-ARTEFACT_NAME = "triage.joblib"
+ARTEFACT_NAME = "triage.pickle.gz"
 TYPES = ("complaint", "compliment", "comment", "enquiry")
 STATUTORY_ROLES = frozenset(
     {"young_person", "care_leaver", "advocate", "parent", "carer", "relative"}
@@ -113,7 +113,9 @@ class TriageModel:
 def load_model(model_dir: Path = MODEL_DIR) -> TriageModel:
     """Load (once per process and directory) the artefact ``triage_training.train`` wrote."""
     artefact = Path(model_dir) / ARTEFACT_NAME
-    bundle = joblib.load(artefact)
+    # The artefact is built in this repository by ``triage_training.train``; never point
+    # MODEL_DIR at a file from elsewhere, since unpickling runs code.
+    bundle = pickle.loads(gzip.decompress(artefact.read_bytes()))
     return TriageModel(
         type=bundle["type"],
         complaint_category=bundle["complaint_category"],
@@ -164,7 +166,8 @@ def _text_quality(text: str) -> list[tuple[str, str]]:
         issues.append(("unreadable", "Needs review: parts of the message could not be "
                        "decoded (it arrived garbled), so some words may be missing."))
     if any(unicodedata.category(c) == "Cc" and c not in "\n\r\t" for c in text):
-        issues.append(("unusual_text", "Control characters were removed before triage."))
+        issues.append(("unusual_text", "Needs review: it contained control characters, which "
+                       "were removed before triage."))
     if len(text) > CLASSIFY_CHARS:
         issues.append(("very_long", f"Needs review: the message is very long ({len(text)} "
                        "characters); type and category were read from the start only."))
@@ -221,8 +224,8 @@ _OTHER_PROCEDURE = _rx(
     r"section 37 report",
 )
 _PLACEMENT_RISK = _rx(
-    r"(?:move|moving|moved) (?:me|us|him|her) (?:out )?(?:tomorrow|today|tonight|on \w+day|"
-    r"this week|next week|at the weekend|on friday|in \w+ days)",
+    r"(?:move|moving|moved) (?:me|us|him|her)(?: [a-z]+){0,4} (?:tomorrow|today|tonight|"
+    r"on \w+day|this week|next week|at the weekend|in \w+ days)",
     r"about to be moved", r"being moved (?:tomorrow|today|this week|next week|on \w+day)",
     r"(?:placement|foster placement|tenancy) (?:is )?(?:ending|breaking down|ends|"
     r"finishing|falling apart)", r"given notice", r"notice to (?:leave|quit)", r"evict\w*",
@@ -248,8 +251,11 @@ _IN_CARE = _rx(
 )
 
 _NUMBER_WORDS = {
-    "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18,
+    squeeze_pattern(word): number
+    for word, number in {
+        "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+        "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18,
+    }.items()
 }
 _MONTHS = {
     name: index + 1
@@ -258,9 +264,10 @@ _MONTHS = {
          "september", "october", "november", "december")
     )
 }
-_AGO = re.compile(r"(?<![a-z0-9])(\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten"
-                  r"|eleven|twelve|eighteen) (years?|yrs?|months?) ago")
-_LAST_YEAR = re.compile(r"(?<![a-z0-9])(?:last year|llynedd|year before last)(?![a-z0-9])")
+_AGO = re.compile(
+    r"(?<![a-z0-9])(\d{1,2}|" + "|".join(_NUMBER_WORDS) + r") (years?|yrs?|months?) ago"
+)
+_LAST_YEAR = _rx(r"last year", r"llynedd", r"year before last")
 _IN_YEAR = re.compile(
     r"(?<![a-z0-9])(?:in|back in|during|from|since) (?:(" + "|".join(_MONTHS) + r") )?"
     r"((?:19|20)\d{2})(?![0-9])"

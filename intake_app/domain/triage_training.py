@@ -3,7 +3,7 @@
 The training data is the ``train`` split of ``tests/data/triage_labelled.csv`` (columns
 ``text,type,category,safeguarding,split``); the ``heldout`` split is never read by
 ``train`` so that the figures ``evaluate`` reports on it mean something. ``train`` writes
-one joblib artefact holding three TF-IDF + logistic regression pipelines (type, complaint
+one gzipped pickle holding three TF-IDF + logistic regression pipelines (type, complaint
 category, compliment category); its sha256 is the ``model_version``, so a record always
 says which model triaged it. Word and character n-grams together cope with text-speak and
 misspellings that a word model alone would never have seen.
@@ -14,13 +14,16 @@ Pure: no Flask. ``flask triage train`` and ``flask triage evaluate`` wrap these 
 from __future__ import annotations
 
 import csv
+import gzip
+import io
+import pickle
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from functools import cache
 from pathlib import Path
 from typing import Any
 
-import joblib
 import numpy as np
 import scipy.sparse
 from sklearn.base import BaseEstimator, TransformerMixin
@@ -42,6 +45,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"the best|best (?:one|thing|place|night|social worker|worker)|legend|lush|sound|10 10",
         r"(?:so|really|very|been) (?:good|kind|helpful|nice|supportive|lovely)|kind|lovely",
         r"appreciat\w*|grateful|compliment\w*|commend|shout ?out|well done|impressed|pleased",
+        r"(?:great|good|brilliant|amazing|fab) (?:job|work)|(?:was|is|so|really) (?:nice|helpful|"
+        r"great|kind|ace)|ace|made a (?:massive|big|real|huge) difference",
         r"love (?:living|it|her|him|them|going)|i like (?:her|him|that|it)|made (?:me|us) feel",
         r"helped (?:me|us)|changed (?:our|my) lives?|(?:made|make) it happen|wych|arbennig",
     ),
@@ -51,15 +56,19 @@ CUES: dict[str, tuple[str, ...]] = {
         r"is|are|am|will|has|have|if|pryd|sut|oes|faint|beth|ble|pwy)",
         r"i (?:want|would like|need) to know|i was wondering|can you (?:tell|let) me|"
         r"let me know|how (?:do|can|long|much)|what (?:is|does|happens|time)|who do i|"
-        r"am i allowed|is it true|do i (?:get|need|have)|can i (?:get|have|see|bring|stay|go)",
+        r"am i allowed|is it true|do i (?:get|need|have)|can i (?:get|have|see|bring|stay|go)|"
+        r"i need (?:the|a|an|some|your) (?:address|number|phone number|email|form|information|"
+        r"details|date|name)|(?:just )?wondering",
     ),
     "type_comment": (
         r"idea|suggest\w*|syniad|feedback|just a thought|not a complaint",
-        r"(?:it )?(?:would|wud|d) be (?:good|nice|better|great|helpful|sick|cool) (?:if|to)",
+        r"(?:would|wud|d|will) be (?:good|nice|better|great|helpful|sick|cool|ace|class|"
+        r"amazing|fun|useful)|(?:my )?opinion|my (?:view|thought)|consider|how about|what about|"
+        r"could there be|there should be|should be more|we need more|more \w+ (?:would|should)",
         r"(?:it )?(?:would|might|could) (?:help|be helpful)|maybe (?:you|there|have|we)",
         r"(?:you|they|there|kids|we|children|care leavers|young people|social workers|homes?) "
         r"(?:should|could) (?:have|be|get|do|let|ask|put|make|stay|think)|i (?:think|reckon)",
-        r"byddai|dylai|dw i n meddwl|why not",
+        r"byddai ?n?|dylai|dw i n meddwl|rwy n meddwl|why not",
     ),
     "type_complaint": (
         r"not fair|unfair|rubbish|terrible|awful|disgusting|horrible|unacceptable|joke|"
@@ -186,6 +195,13 @@ CUES: dict[str, tuple[str, ...]] = {
 }
 
 
+@cache
+def _cue_pattern(group: tuple[str, ...]) -> re.Pattern[str]:
+    # Compiled here, never stored on the estimator: pickled regexes made the artefact's bytes
+    # (and so the model_version) depend on what the process had compiled before.
+    return re.compile(r"(?<![a-z0-9])(?:" + squeeze_pattern("|".join(group)) + r")(?![a-z0-9])")
+
+
 class CueFeatures(BaseEstimator, TransformerMixin):
     """One feature per cue group: how many distinct cue phrases of that group a message has.
 
@@ -197,17 +213,12 @@ class CueFeatures(BaseEstimator, TransformerMixin):
         self.weight = weight
 
     def fit(self, texts: Iterable[str], labels: Iterable[str] | None = None) -> CueFeatures:
-        self.patterns_ = [
-            re.compile(
-                r"(?<![a-z0-9])(?:" + squeeze_pattern("|".join(group)) + r")(?![a-z0-9])"
-            )
-            for group in (self.cues or {}).values()
-        ]
         return self
 
     def transform(self, texts: Iterable[str]) -> scipy.sparse.csr_matrix:
+        patterns = [_cue_pattern(tuple(group)) for group in (self.cues or {}).values()]
         counts = [
-            [len({match[0] for match in pattern.finditer(text)}) for pattern in self.patterns_]
+            [len({match[0] for match in pattern.finditer(text)}) for pattern in patterns]
             for text in texts
         ]
         return scipy.sparse.csr_matrix(np.log1p(np.array(counts, dtype=float)) * self.weight)
@@ -245,6 +256,19 @@ def _fit(rows: list[dict[str, str]], label: str) -> Pipeline:
     return model
 
 
+def _canonical_pickle(bundle: dict[str, Pipeline]) -> bytes:
+    """Pickle without a memo, so equal models give byte-identical files.
+
+    With the memo, whether two equal strings are one object or two (which depends on what
+    the process did before) leaks into the bytes and so into the model_version.
+    """
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=5)
+    pickler.fast = True  # the bundle has no reference cycles, which fast mode cannot handle
+    pickler.dump(bundle)
+    return buffer.getvalue()
+
+
 def train(data_path: str | Path = DEFAULT_DATA_PATH, out_dir: str | Path = MODEL_DIR) -> str:
     """Rebuild the artefact from the ``train`` split and return its model_version."""
     rows = read_rows(data_path, split="train")
@@ -255,10 +279,15 @@ def train(data_path: str | Path = DEFAULT_DATA_PATH, out_dir: str | Path = MODEL
         "complaint_category": _fit(complaints, "category"),
         "compliment_category": _fit(compliments, "category"),
     }
+    for pipeline in bundle.values():
+        for _, transformer in pipeline.named_steps["features"].transformer_list:
+            # scikit-learn caches id(stop_words) on fitted vectorisers: a memory address that
+            # would make the artefact's hash (the model_version) differ on every run.
+            vars(transformer).pop("_stop_words_id", None)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     artefact = out / ARTEFACT_NAME
-    joblib.dump(bundle, artefact, compress=3)
+    artefact.write_bytes(gzip.compress(_canonical_pickle(bundle), compresslevel=9, mtime=0))
     return file_version(artefact)
 
 

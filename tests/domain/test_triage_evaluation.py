@@ -1,0 +1,77 @@
+"""The shipped model holds its quality bar on the held-out split it never trained on."""
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from intake_app.domain.triage import load_model
+from intake_app.domain.triage_training import DEFAULT_DATA_PATH, evaluate, read_rows, train
+from intake_app.taxonomy import keys
+
+EXPECTED_KEYS = {
+    "count", "type_accuracy", "category_macro_f1", "per_category", "safeguarding_recall",
+    "safeguarding_precision", "confusion", "misses",
+}
+
+
+@pytest.fixture(scope="module")
+def heldout_report():
+    return evaluate(read_rows(DEFAULT_DATA_PATH, split="heldout"))
+
+
+def test_labelled_set_is_big_and_covers_every_label():
+    rows = read_rows(DEFAULT_DATA_PATH)
+    assert len(rows) >= 400
+    assert {row["type"] for row in rows} == set(keys("representation_types"))
+    complaint = {row["category"] for row in rows if row["type"] == "complaint"}
+    compliment = {row["category"] for row in rows if row["type"] == "compliment"}
+    assert complaint == set(keys("complaint_categories"))
+    assert compliment == set(keys("compliment_categories"))
+    heldout = [row for row in rows if row["split"] == "heldout"]
+    assert 0.2 <= len(heldout) / len(rows) <= 0.3
+    assert any(row["safeguarding"] == "1" for row in heldout)
+
+
+def test_heldout_safeguarding_recall_is_perfect(heldout_report):
+    missed = [m["text"] for m in heldout_report["misses"]
+              if m["expected"]["safeguarding"] and not m["got"]["safeguarding"]]
+    assert missed == []
+    assert heldout_report["safeguarding_recall"] == 1.0
+
+
+def test_heldout_type_accuracy_is_at_least_ninety_percent(heldout_report):
+    assert heldout_report["type_accuracy"] >= 0.90
+
+
+def test_heldout_category_macro_f1_is_at_least_point_eight(heldout_report):
+    assert heldout_report["category_macro_f1"] >= 0.80
+
+
+def test_report_has_the_documented_shape(heldout_report):
+    assert set(heldout_report) == EXPECTED_KEYS
+    assert heldout_report["count"] == len(read_rows(DEFAULT_DATA_PATH, split="heldout"))
+    for miss in heldout_report["misses"]:
+        assert {"text", "expected", "got"} <= set(miss)
+
+
+def test_evaluate_ignores_extra_columns_and_reads_empty_categories():
+    report = evaluate([
+        {"text": "when is my next review?", "type": "enquiry", "category": "",
+         "safeguarding": "0", "notes": "ignored"},
+        {"text": "he hits me", "type": "complaint", "category": "other", "safeguarding": "1"},
+    ])
+    assert report["count"] == 2
+    assert report["safeguarding_recall"] == 1.0
+
+
+def test_training_rebuilds_the_committed_artefact_from_the_train_split_only(tmp_path: Path):
+    train_only = tmp_path / "train_only.csv"
+    rows = read_rows(DEFAULT_DATA_PATH)
+    with train_only.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(row for row in rows if row["split"] == "train")
+    version = train(DEFAULT_DATA_PATH, tmp_path / "full")
+    assert train(train_only, tmp_path / "train_only") == version
+    assert version == load_model().version, "retrain with `flask triage train` and commit"
