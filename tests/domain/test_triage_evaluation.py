@@ -1,6 +1,7 @@
 """The shipped model holds its quality bar on the held-out split it never trained on."""
 
 import csv
+import json
 from pathlib import Path
 
 import pytest
@@ -75,3 +76,34 @@ def test_training_rebuilds_the_committed_artefact_from_the_train_split_only(tmp_
     version = train(DEFAULT_DATA_PATH, tmp_path / "full")
     assert train(train_only, tmp_path / "train_only") == version
     assert version == load_model().version, "retrain with `flask triage train` and commit"
+
+
+@pytest.fixture
+def cli_runner(app):
+    from intake_app.triage_cli import triage_cli
+
+    if "triage" not in app.cli.commands:
+        app.cli.add_command(triage_cli)
+    return app.test_cli_runner()
+
+
+def test_flask_triage_evaluate_prints_one_json_object(cli_runner, tmp_path: Path):
+    path = tmp_path / "unseen.csv"
+    path.write_text(
+        "text,type,category,safeguarding,notes\n"
+        "i wanna die,complaint,other,1,x\n"
+        "when is my next review?,enquiry,,0,y\n",
+        encoding="utf-8",
+    )
+    result = cli_runner.invoke(args=["triage", "evaluate", str(path)])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert set(report) == EXPECTED_KEYS
+    assert report["count"] == 2
+    assert report["safeguarding_recall"] == 1.0
+
+
+def test_flask_triage_train_rebuilds_the_shipped_model_version(cli_runner, tmp_path: Path):
+    result = cli_runner.invoke(args=["triage", "train", "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert load_model().version in result.output

@@ -1,0 +1,49 @@
+"""``flask triage`` commands: rebuild the triage model and measure it on a labelled CSV.
+
+Thin wrappers over ``intake_app.domain.triage_training`` so the same code runs in tests
+without an app. ``evaluate`` prints exactly one JSON object, for scripts to read.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+from flask.cli import AppGroup
+
+from .domain import triage_training
+from .domain.triage import MODEL_DIR
+
+triage_cli = AppGroup("triage", help="Train and evaluate the automatic triage model.")
+
+
+@triage_cli.command("train")
+@click.option(
+    "--data",
+    "data_path",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=triage_training.DEFAULT_DATA_PATH,
+    show_default=True,
+    help="Labelled CSV; only rows whose split is 'train' are used.",
+)
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=MODEL_DIR,
+    show_default=True,
+    help="Directory for the artefact (the app loads it from the default).",
+)
+def train_command(data_path: Path, out_dir: Path) -> None:
+    """Rebuild the model artefact from the repository's training data."""
+    version = triage_training.train(data_path, out_dir)
+    click.echo(f"triage model {version} written to {out_dir}")
+
+
+@triage_cli.command("evaluate")
+@click.argument("csv_path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def evaluate_command(csv_path: Path) -> None:
+    """Measure triage on CSV_PATH (columns text,type,category,safeguarding)."""
+    report = triage_training.evaluate(triage_training.read_rows(csv_path))
+    click.echo(json.dumps(report, ensure_ascii=False))
