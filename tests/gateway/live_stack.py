@@ -24,11 +24,11 @@ STARTUP_SECONDS = 240.0
 
 
 class BotProcess:
-    """One bot process with its log file; it can be stopped and started again."""
+    """One server process with its log file; it can be stopped and started again."""
 
     def __init__(self, name: str, command: list[str], env: dict[str, str], health_url: str,
-                 log_path: Path) -> None:
-        self.name, self.command, self.env = name, command, env
+                 log_path: Path, cwd: Path = BOT) -> None:
+        self.name, self.command, self.env, self.cwd = name, command, env, cwd
         self.health_url, self.log_path = health_url, log_path
         self.process: subprocess.Popen[bytes] | None = None
         self.log: IO[bytes] | None = None
@@ -39,7 +39,7 @@ class BotProcess:
 
     def start(self) -> None:
         self.log = self.log_path.open("ab")
-        self.process = subprocess.Popen(self.command, cwd=BOT, env=self.env, stdout=self.log,
+        self.process = subprocess.Popen(self.command, cwd=self.cwd, env=self.env, stdout=self.log,
                                         stderr=subprocess.STDOUT)
         deadline = time.monotonic() + STARTUP_SECONDS
         while time.monotonic() < deadline:

@@ -215,7 +215,9 @@ def test_safeguarding_mid_conversation_alerts_and_the_conversation_goes_on(
         stack.say(phone, body)
     [answer] = stack.say(phone, "my foster carer hits me when im home")
     assert answer.startswith("If you are in danger now, call 999.")
-    assert "0800 1111" in answer and len(answer.split("\n\n")) == 2  # and the bot's turn
+    assert "0800 1111" in answer
+    # The bot goes on without repeating the safety reply the gateway gave.
+    assert "Thank you for telling me" in answer and answer.count("999") == 1
     [record] = stack.records(phone)
     assert record.safeguarding_flag and record.priority == "urgent" and record.needs_review
     alert = db.session.scalars(select(OutboxMessage).where(

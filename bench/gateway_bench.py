@@ -1,0 +1,213 @@
+"""Gateway benchmark: 20 concurrent SMS conversations through /sms/inbound with the real
+Rasa and action servers, then the same turns posted straight to Rasa's REST channel.
+
+Prints p50/p95 turn latency and turns per second for both, the gateway's overhead (the
+difference), and the resident memory of each process. Everything runs on 127.0.0.1; the
+run is bounded (a fixed number of turns, each with a timeout) and stops by itself.
+
+    .venv/bin/python bench/gateway_bench.py [--conversations 20]
+
+Targets on the 2-core machine: gateway overhead under 25 ms at p95, a whole turn under
+500 ms at p95.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from xml.etree import ElementTree
+
+import requests
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tests.gateway.live_stack import BotProcess, bot_processes  # noqa: E402
+from tests.gateway.peers import (  # noqa: E402
+    PUBLIC_BASE_URL,
+    TWILIO_ACCOUNT,
+    TWILIO_TOKEN,
+    free_port,
+    twilio_params,
+    twilio_signature,
+)
+
+# One whole complaint, as a child texts it: 12 turns, the last one submits through the API.
+SCRIPT = (
+    "hi", "1", "1", "my social worker never calls me back", "its been 3 weeks", "done",
+    "a worker who calls me back", "my social worker", "yes", "nyas", "yes", "yes",
+)
+TURN_TIMEOUT_SECONDS = 30
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(fraction * (len(ordered) - 1))))
+    return ordered[index]
+
+
+def rss_mib(pid: int) -> float:
+    """Resident memory of a process and its children, in MiB (Linux /proc)."""
+    total_kib = 0
+    pids = [pid]
+    while pids:
+        current = pids.pop()
+        try:
+            status = Path(f"/proc/{current}/status").read_text()
+            children = Path(f"/proc/{current}/task/{current}/children").read_text().split()
+        except OSError:
+            continue
+        for line in status.splitlines():
+            if line.startswith("VmRSS:"):
+                total_kib += int(line.split()[1])
+        pids.extend(int(child) for child in children)
+    return total_kib / 1024
+
+
+def start_site(work: Path, rasa_port: int) -> tuple[BotProcess, str, str]:
+    """The Flask site as `make run` starts it (intake_app.serve) on a free port, with its
+    own database and a bot API token: (process, URL, token)."""
+    port = free_port()
+    env = {
+        **os.environ,
+        "FLASK_APP": "intake_app:create_app",
+        "PYTHONPATH": str(ROOT),
+        "DATABASE_URL": f"sqlite:///{work / 'bench.db'}",
+        "TWILIO_AUTH_TOKEN": TWILIO_TOKEN,
+        "TWILIO_ACCOUNT_SID": TWILIO_ACCOUNT,
+        "PUBLIC_BASE_URL": PUBLIC_BASE_URL,
+        "RASA_URL": f"http://127.0.0.1:{rasa_port}",
+        "RASA_TURN_BUDGET_SECONDS": "10",
+        "OUTBOX_WORKER": "none",
+        "PORT": str(port),
+        "LOG_LEVEL": "WARNING",
+    }
+    flask = str(ROOT / ".venv" / "bin" / "flask")
+    subprocess.run([flask, "db", "upgrade"], env=env, cwd=ROOT, check=True,
+                   capture_output=True)
+    token = subprocess.run([flask, "tokens", "create", f"bench-{os.getpid()}-{port}"],
+                           env=env, cwd=ROOT, check=True, capture_output=True,
+                           text=True).stdout.strip()
+    url = f"http://127.0.0.1:{port}"
+    site = BotProcess("site", [str(ROOT / ".venv" / "bin" / "python"), "-m", "intake_app.serve"],
+                      env, url + "/health", work / "site.log", cwd=ROOT)
+    site.start()
+    return site, url, token
+
+
+def run_conversations(count: int, turn: Callable[[requests.Session, int, str], None]
+                      ) -> tuple[list[float], float]:
+    """``count`` conversations at once, each its turns in order; latencies and wall time."""
+    latencies: list[float] = []
+    lock = threading.Lock()
+
+    def conversation(number: int) -> None:
+        with requests.Session() as http:
+            for text in SCRIPT:
+                started = time.perf_counter()
+                turn(http, number, text)
+                elapsed = time.perf_counter() - started
+                with lock:
+                    latencies.append(elapsed)
+
+    started = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=count) as pool:
+        list(pool.map(conversation, range(count)))
+    return latencies, time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--conversations", type=int, default=20)
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="gateway-bench-") as directory:
+        work = Path(directory)
+        rasa_port = free_port()
+        site, site_url, token = start_site(work, rasa_port)
+        actions, rasa = bot_processes(work, rasa_port, site_url + "/api/v1", token)
+        processes = [site, actions, rasa]
+        degraded = 0
+        try:
+            actions.start()
+            rasa.start()
+            run_id = os.getpid()
+
+            def via_gateway(http: requests.Session, number: int, text: str) -> None:
+                nonlocal degraded
+                phone = f"+4479{run_id % 10000:04d}{number:05d}"
+                sid = f"SM{run_id:08d}{number:04d}{time.perf_counter_ns():020d}"[:34]
+                params = twilio_params(text, sid, phone)
+                response = http.post(site_url + "/sms/inbound", data=params,
+                                     headers={"X-Twilio-Signature": twilio_signature(params)},
+                                     timeout=TURN_TIMEOUT_SECONDS)
+                response.raise_for_status()
+                body = " ".join(element.text or "" for element in
+                                ElementTree.fromstring(response.content).iter("Message"))
+                if "not working right now" in body:
+                    degraded += 1
+
+            def direct(http: requests.Session, number: int, text: str) -> None:
+                response = http.post(
+                    f"http://127.0.0.1:{rasa_port}/webhooks/rest/webhook",
+                    json={"sender": f"direct-{run_id}-{number}", "message": text,
+                          "metadata": {"channel": "sms", "safety_reply_sent": False}},
+                    timeout=TURN_TIMEOUT_SECONDS)
+                response.raise_for_status()
+
+            # Warm up both paths (model graphs, connection pools, the triage model).
+            run_conversations(2, lambda http, n, text: via_gateway(http, 900 + n, text))
+            run_conversations(2, lambda http, n, text: direct(http, 900 + n, text))
+
+            gateway, gateway_wall = run_conversations(args.conversations, via_gateway)
+            straight, straight_wall = run_conversations(args.conversations, direct)
+            memory = {process.name: rss_mib(process.process.pid)
+                      for process in processes if process.process is not None}
+        finally:
+            for process in reversed(processes):
+                process.stop()
+
+    def summary(latencies: list[float], wall: float) -> dict[str, float]:
+        return {"turns": len(latencies),
+                "p50_ms": round(percentile(latencies, 0.50) * 1000, 1),
+                "p95_ms": round(percentile(latencies, 0.95) * 1000, 1),
+                "mean_ms": round(statistics.fmean(latencies) * 1000, 1),
+                "turns_per_s": round(len(latencies) / wall, 1)}
+
+    result = {
+        "conversations": args.conversations,
+        "gateway": summary(gateway, gateway_wall),
+        "rasa_direct": summary(straight, straight_wall),
+        "degraded_turns": degraded,
+        "rss_mib": {name: round(value, 1) for name, value in memory.items()},
+    }
+    result["overhead_ms"] = {
+        "p50": round(result["gateway"]["p50_ms"] - result["rasa_direct"]["p50_ms"], 1),
+        "p95": round(result["gateway"]["p95_ms"] - result["rasa_direct"]["p95_ms"], 1),
+    }
+    g, d, o = result["gateway"], result["rasa_direct"], result["overhead_ms"]
+    print(f"{args.conversations} concurrent conversations, {g['turns']} turns each way")
+    print(f"through /sms/inbound: p50 {g['p50_ms']} ms  p95 {g['p95_ms']} ms  "
+          f"{g['turns_per_s']} turns/s  (degraded turns: {degraded})")
+    print(f"straight to Rasa:     p50 {d['p50_ms']} ms  p95 {d['p95_ms']} ms  "
+          f"{d['turns_per_s']} turns/s")
+    print(f"gateway overhead:     p50 {o['p50']} ms  p95 {o['p95']} ms")
+    print("memory (RSS): " + ", ".join(f"{name} {mib} MiB"
+                                       for name, mib in result["rss_mib"].items()))
+    results = ROOT / "bench" / "results"
+    results.mkdir(exist_ok=True)
+    (results / "gateway_bench.json").write_text(json.dumps(result, indent=2))
+
+
+if __name__ == "__main__":
+    main()
