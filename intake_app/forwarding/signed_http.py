@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import threading
 import time
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -26,6 +27,17 @@ TIMESTAMP_HEADER = "X-Intake-Timestamp"
 RETRYABLE_CLIENT_STATUSES = (408, 429)
 # Enough of a refusal for an officer to see why, not a whole HTML error page.
 ERROR_BODY_CHARS = 2000
+
+
+_sessions = threading.local()
+
+
+def _session() -> requests.Session:
+    """One keep-alive session per worker thread (a Session is not safe to share)."""
+    session = getattr(_sessions, "session", None)
+    if session is None:
+        session = _sessions.session = requests.Session()
+    return session
 
 
 def sign(secret: str, timestamp: str, body: bytes) -> str:
@@ -75,7 +87,7 @@ def post_signed(
         SIGNATURE_HEADER: sign(secret, timestamp, body),
     }
     try:
-        response = requests.post(url, data=body, headers=headers, timeout=timeout,
+        response = _session().post(url, data=body, headers=headers, timeout=timeout,
                                  allow_redirects=False)
     except requests.Timeout as error:
         raise RetryableError(f"timed out after {timeout:g}s: {url}") from error
