@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 @dataclass(frozen=True)
@@ -58,42 +59,51 @@ _LEET_EDGE = {"@": "a", "$": "s"}
 _DROPPED_CATEGORIES = frozenset({"Mn", "Me", "Cf", "Cc", "Co", "Cs", "Cn"})
 
 
+@lru_cache(maxsize=4096)
+def _fold_char(char: str) -> str:
+    """Compatibility-decompose, lower-case and drop marks and control/format characters."""
+    if char in _APOSTROPHES:
+        return ""
+    if char.isspace() or char == "\ufffd":
+        return " "
+    return "".join(
+        lowered
+        for piece in unicodedata.normalize("NFKD", char)
+        for lowered in piece.lower()
+        if unicodedata.category(lowered) not in _DROPPED_CATEGORIES
+    )
+
+
 def normalise(text: str) -> NormalisedText:
     """Fold ``text`` for matching, keeping a map back to the original offsets."""
-    folded: list[tuple[str, int, int]] = []
+    folded: list[str] = []
+    origins: list[int] = []
     for index, char in enumerate(text):
-        if char in _APOSTROPHES:
-            continue
-        if char.isspace() or char == "\ufffd":
-            folded.append((" ", index, index + 1))
-            continue
-        for piece in unicodedata.normalize("NFKD", char):
-            for lowered in piece.lower():
-                if unicodedata.category(lowered) not in _DROPPED_CATEGORIES:
-                    folded.append((lowered, index, index + 1))
-
-    mapped: list[tuple[str, int, int]] = []
-    for position, (char, start, end) in enumerate(folded):
-        before = folded[position - 1][0] if position > 0 else " "
-        after = folded[position + 1][0] if position + 1 < len(folded) else " "
-        if char in _LEET_INSIDE and before.isalpha() and after.isalpha():
-            char = _LEET_INSIDE[char]
-        elif char in _LEET_EDGE and (before.isalpha() or after.isalpha()):
-            char = _LEET_EDGE[char]
-        elif not char.isalnum():
-            char = " "
-        mapped.append((char, start, end))
+        for piece in _fold_char(char):
+            folded.append(piece)
+            origins.append(index)
 
     chars: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
-    for char, start, end in mapped:
+    last = len(folded) - 1
+    for position, char in enumerate(folded):
+        if not char.isalpha():
+            before = folded[position - 1] if position > 0 else " "
+            after = folded[position + 1] if position < last else " "
+            if char in _LEET_INSIDE and before.isalpha() and after.isalpha():
+                char = _LEET_INSIDE[char]
+            elif char in _LEET_EDGE and (before.isalpha() or after.isalpha()):
+                char = _LEET_EDGE[char]
+            elif not char.isalnum():
+                char = " "
+        origin = origins[position]
         if chars and chars[-1] == char and not char.isdigit():
-            ends[-1] = end
+            ends[-1] = origin + 1
             continue
         chars.append(char)
-        starts.append(start)
-        ends.append(end)
+        starts.append(origin)
+        ends.append(origin + 1)
     return NormalisedText("".join(chars), tuple(starts), tuple(ends))
 
 
@@ -392,9 +402,13 @@ _COMPILED: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 
 
-def screen(text: str) -> SafeguardingResult:
-    """Screen one message; never raises for any ``str`` input."""
-    folded = normalise(text or "")
+def screen(text: str, *, folded: NormalisedText | None = None) -> SafeguardingResult:
+    """Screen one message; never raises for any ``str`` input.
+
+    ``folded`` lets a caller that has already normalised ``text`` skip doing it twice.
+    """
+    text = text or ""
+    folded = normalise(text) if folded is None else folded
     evidence: list[Evidence] = []
     for kind, pattern in _COMPILED:
         for match in pattern.finditer(folded.text):

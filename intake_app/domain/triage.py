@@ -13,14 +13,19 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import math
 import pickle
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import cache
+from functools import cache, lru_cache
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 from intake_app.domain.safeguarding import (
     SafeguardingResult,
@@ -92,8 +97,12 @@ def prepare(text: str) -> str:
     The fold already copes with case, accents, leet and stretched letters; it drops
     punctuation, but a question mark is the strongest single sign of an enquiry.
     """
-    folded = normalise(text).text.strip()
-    return folded + _QUESTION_TOKEN if "?" in text else folded
+    return _with_question_token(normalise(text).text, text)
+
+
+def _with_question_token(folded: str, original: str) -> str:
+    folded = folded.strip()
+    return folded + _QUESTION_TOKEN if "?" in original else folded
 
 
 def file_version(path: Path) -> str:
@@ -101,33 +110,114 @@ def file_version(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()[:12]
 
 
-@dataclass(frozen=True)
-class TriageModel:
-    type: Any
-    complaint_category: Any
-    compliment_category: Any
-    version: str
+# Feature settings shared with ``triage_training`` (which fits them with scikit-learn).
+WORD_TOKEN = re.compile(r"(?u)\b\w\w+\b")
+CHAR_NGRAMS = (2, 5)
 
 
 @cache
-def load_model(model_dir: Path = MODEL_DIR) -> TriageModel:
+def _cue_pattern(group: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"(?<![a-z0-9])(?:" + squeeze_pattern("|".join(group)) + r")(?![a-z0-9])")
+
+
+def cue_counts(prepared: str, cues: dict[str, tuple[str, ...]]) -> list[float]:
+    """One feature per cue group: log(1 + distinct cue phrases of that group present)."""
+    return [
+        math.log1p(len({match[0] for match in _cue_pattern(tuple(group)).finditer(prepared)}))
+        for group in cues.values()
+    ]
+
+
+def _word_terms(prepared: str) -> list[str]:
+    tokens = WORD_TOKEN.findall(prepared)
+    return tokens + [f"{first} {second}" for first, second in pairwise(tokens)]
+
+
+@lru_cache(maxsize=8192)
+def _word_char_ngrams(word: str) -> tuple[str, ...]:
+    """Character n-grams of one space-padded word, exactly as scikit-learn's ``char_wb``."""
+    padded = f" {word} "
+    grams: list[str] = []
+    for size in range(CHAR_NGRAMS[0], CHAR_NGRAMS[1] + 1):
+        if len(padded) <= size:
+            grams.append(padded)
+            break
+        grams.extend(padded[offset : offset + size] for offset in range(len(padded) - size + 1))
+    return tuple(grams)
+
+
+def _char_terms(prepared: str) -> list[str]:
+    return [gram for word in prepared.split() for gram in _word_char_ngrams(word)]
+
+
+def _tfidf(terms: list[str], vocabulary: dict[str, int], idf: np.ndarray
+           ) -> tuple[np.ndarray, np.ndarray]:
+    counts: dict[int, int] = {}
+    for term, count in Counter(terms).items():
+        index = vocabulary.get(term)
+        if index is not None:
+            counts[index] = count
+    indices = np.fromiter(counts, dtype=np.int64, count=len(counts))
+    values = 1.0 + np.log(np.fromiter(counts.values(), dtype=np.float64, count=len(counts)))
+    values *= idf[indices]
+    norm = float(np.sqrt(values @ values))
+    return indices, values / norm if norm else values
+
+
+@dataclass(frozen=True)
+class LinearTriageModel:
+    """TF-IDF (words and characters) plus cue features into logistic regressions.
+
+    Prediction is a few dictionary look-ups and one small matrix product, in numpy only,
+    so loading needs no scikit-learn and a message takes well under a millisecond.
+    """
+
+    word_vocabulary: dict[str, int]
+    word_idf: np.ndarray
+    char_vocabulary: dict[str, int]
+    char_idf: np.ndarray
+    cues: dict[str, tuple[str, ...]]
+    classifiers: dict[str, dict[str, Any]]
+    version: str
+
+    def features(self, prepared: str) -> tuple[np.ndarray, np.ndarray]:
+        """Sparse feature vector (indices, values) in the order training stacked them."""
+        word_indices, word_values = _tfidf(
+            _word_terms(prepared), self.word_vocabulary, self.word_idf
+        )
+        char_indices, char_values = _tfidf(
+            _char_terms(prepared), self.char_vocabulary, self.char_idf
+        )
+        offset = len(self.word_vocabulary) + len(self.char_vocabulary)
+        cues = cue_counts(prepared, self.cues)
+        return (
+            np.concatenate([word_indices, char_indices + len(self.word_vocabulary),
+                            np.arange(offset, offset + len(cues))]),
+            np.concatenate([word_values, char_values, np.asarray(cues, dtype=np.float64)]),
+        )
+
+    def probabilities(self, name: str, features: tuple[np.ndarray, np.ndarray]
+                      ) -> list[tuple[str, float]]:
+        """Classes of one classifier with their probabilities, most likely first."""
+        classifier = self.classifiers[name]
+        indices, values = features
+        scores = classifier["coef"][:, indices].astype(np.float64) @ values
+        scores += classifier["intercept"]
+        scores = np.exp(scores - scores.max())
+        scores /= scores.sum()
+        ranked = sorted(zip(classifier["classes"], scores.tolist(), strict=True),
+                        key=lambda item: (-item[1], item[0]))
+        return [(str(label), float(score)) for label, score in ranked]
+
+
+@cache
+def load_model(model_dir: Path = MODEL_DIR) -> LinearTriageModel:
     """Load (once per process and directory) the artefact ``triage_training.train`` wrote."""
     artefact = Path(model_dir) / ARTEFACT_NAME
     # The artefact is built in this repository by ``triage_training.train``; never point
     # MODEL_DIR at a file from elsewhere, since unpickling runs code.
     bundle = pickle.loads(gzip.decompress(artefact.read_bytes()))
-    return TriageModel(
-        type=bundle["type"],
-        complaint_category=bundle["complaint_category"],
-        compliment_category=bundle["compliment_category"],
-        version=file_version(artefact),
-    )
-
-
-def _probabilities(model: Any, prepared: str) -> list[tuple[str, float]]:
-    scores = model.predict_proba([prepared])[0]
-    ranked = sorted(zip(model.classes_, scores, strict=True), key=lambda item: (-item[1], item[0]))
-    return [(str(label), float(score)) for label, score in ranked]
+    return LinearTriageModel(**bundle, version=file_version(artefact))
 
 
 # --- Text quality -------------------------------------------------------------------------
@@ -152,7 +242,7 @@ _WELSH_MARKERS = _folded_words(
 )
 
 
-def _text_quality(text: str) -> list[tuple[str, str]]:
+def _text_quality(text: str, words: frozenset[str]) -> list[tuple[str, str]]:
     """Flags and reasons for input an officer should read themselves."""
     issues: list[tuple[str, str]] = []
     stripped = text.strip()
@@ -178,7 +268,6 @@ def _text_quality(text: str) -> list[tuple[str, str]]:
         issues.append(("unusual_text", "Needs review: contains long runs of one repeated "
                        "character."))
     latin = sum(1 for c in letters if "LATIN" in unicodedata.name(c, ""))
-    words = _folded_words(text)
     if latin < len(letters) / 2 or (
         len(words) >= 4 and not words & (_ENGLISH_WORDS | _WELSH_WORDS)
     ):
@@ -366,7 +455,9 @@ def triage(
     depend on it today.
     """
     text = text if isinstance(text, str) else ("" if text is None else str(text))
-    safeguarding = screen(text)
+    folded_text = normalise(text)
+    folded = folded_text.text
+    safeguarding = screen(text, folded=folded_text)
     flags: list[str] = []
     reasons: list[str] = []
 
@@ -375,12 +466,16 @@ def triage(
             flags.append(key)
         reasons.append(reason)
 
-    quality = _text_quality(text)
+    quality = _text_quality(text, frozenset(folded.split()))
     unreadable = any(key == "unreadable" for key, _ in quality)
     model = load_model()
-    prepared = prepare(text[:CLASSIFY_CHARS])
+    features = model.features(
+        _with_question_token(folded, text)
+        if len(text) <= CLASSIFY_CHARS
+        else prepare(text[:CLASSIFY_CHARS])
+    )
 
-    type_scores = dict(_probabilities(model.type, prepared))
+    type_scores = dict(model.probabilities("type", features))
     predicted_type = max(TYPES, key=lambda key: (type_scores.get(key, 0.0), -TYPES.index(key)))
     if declared_type in TYPES:
         final_type = declared_type
@@ -407,15 +502,11 @@ def triage(
     if unreadable:
         type_confidence = 0.0
 
-    category_model = {
-        "complaint": model.complaint_category,
-        "compliment": model.compliment_category,
-    }.get(final_type)
     primary: str | None = None
     secondary: tuple[str, ...] = ()
     category_confidence = 1.0
-    if category_model is not None and not unreadable:
-        ranked = _probabilities(category_model, prepared)
+    if final_type in {"complaint", "compliment"} and not unreadable:
+        ranked = model.probabilities(f"{final_type}_category", features)
         primary, category_confidence = ranked[0]
         secondary = tuple(
             label for label, score in ranked[1:3] if score >= SECONDARY_CATEGORY_THRESHOLD
@@ -423,7 +514,7 @@ def triage(
         listed = f"; also {', '.join(secondary)}" if secondary else ""
         reasons.append(f"Category {primary} ({category_confidence:.0%} confident){listed}.")
     elif final_type in {"comment", "enquiry"} and not unreadable:
-        ranked = _probabilities(model.complaint_category, prepared)
+        ranked = model.probabilities("complaint_category", features)
         secondary = tuple(label for label, score in ranked[:1] if score >= 0.6)
         if secondary:
             reasons.append(f"No category for a {final_type}; it touches on {secondary[0]}.")
@@ -436,7 +527,6 @@ def triage(
         flag("low_confidence", "Needs review: the automatic reading is unsure "
              f"(type {type_confidence:.0%}, category {category_confidence:.0%}).")
 
-    folded = normalise(text).text
     procedure, procedure_reason = _procedure(folded, role, service_area)
     reasons.append(procedure_reason)
     if role in INTEREST_ROLES:

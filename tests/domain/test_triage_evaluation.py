@@ -4,6 +4,7 @@ import csv
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from intake_app.domain.triage import load_model
@@ -107,3 +108,22 @@ def test_flask_triage_train_rebuilds_the_shipped_model_version(cli_runner, tmp_p
     result = cli_runner.invoke(args=["triage", "train", "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output
     assert load_model().version in result.output
+
+
+def test_runtime_features_match_scikit_learn():
+    from intake_app.domain.triage import prepare
+    from intake_app.domain.triage_training import vectorisers
+
+    texts = [prepare(row["text"]) for row in read_rows(DEFAULT_DATA_PATH, split="train")]
+    words, chars = vectorisers()
+    words.fit(texts)
+    chars.fit(texts)
+    model = load_model()
+    for text in [prepare("My SW never rings me back?? 😡"), prepare("dw i eisiau gweld fy mam"),
+                 *texts[:20]]:
+        indices, values = model.features(text)
+        expected = np.concatenate([words.transform([text]).toarray()[0],
+                                   chars.transform([text]).toarray()[0]])
+        got = np.zeros(len(expected) + len(model.cues))
+        got[indices] = values
+        np.testing.assert_allclose(got[: len(expected)], expected, rtol=1e-5, atol=1e-6)
