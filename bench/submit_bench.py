@@ -19,12 +19,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from flask_migrate import upgrade  # noqa: E402
+from flask_migrate import upgrade
 
-from intake_app import create_app  # noqa: E402
-from intake_app.domain.draft import Contact, Draft  # noqa: E402
-from intake_app.services import web_drafts  # noqa: E402
-from intake_app.services.intake import submit  # noqa: E402
+from intake_app import create_app
+from intake_app.domain.draft import Contact, Draft
+from intake_app.services import web_drafts
+from intake_app.services.intake import submit
 
 TEXTS = (
     "my social worker keeps changing and nobody tells me anything",

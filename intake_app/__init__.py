@@ -60,10 +60,6 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     from .cli import register_commands
 
     register_commands(app)
-    from .forwarding_cli import outbox_cli, tokens_cli
-
-    app.cli.add_command(outbox_cli)
-    app.cli.add_command(tokens_cli)
     return app
 
 

@@ -1,4 +1,5 @@
-"""``flask`` commands for operators: demo data and draft clean-up."""
+"""``flask`` commands for operators: demo data, draft clean-up, and the registration of
+every command group (outbox, tokens, triage)."""
 
 from __future__ import annotations
 
@@ -28,5 +29,8 @@ def purge_drafts() -> None:
 
 
 def register_commands(app: Flask) -> None:
-    app.cli.add_command(demo_cli)
-    app.cli.add_command(drafts_cli)
+    from .forwarding_cli import outbox_cli, tokens_cli
+    from .triage_cli import triage_cli
+
+    for group in (demo_cli, drafts_cli, outbox_cli, tokens_cli, triage_cli):
+        app.cli.add_command(group)

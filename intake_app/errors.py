@@ -4,7 +4,7 @@ locked or down gets an honest "try again" with nothing half-saved."""
 
 from __future__ import annotations
 
-from flask import Flask, render_template, request, url_for
+from flask import Flask, jsonify, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import OperationalError
@@ -41,7 +41,12 @@ def _database_unavailable(error: OperationalError):
 
 def _http_error(error: HTTPException):
     if request.blueprint == "api" or request.path.startswith("/api/"):
-        return {"error": error.name, "message": error.description}, error.code
+        response = jsonify(error=error.name, message=error.description)
+        response.status_code = error.code or 500
+        allow = error.get_response().headers.get("Allow")
+        if allow:
+            response.headers["Allow"] = allow
+        return response
     if error.code == 404:
         return _page(404, _("Page not found"),
                      [_("We could not find that page. Check the web address.")],

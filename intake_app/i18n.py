@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import current_app, request, session
+from flask import current_app, has_request_context, request, session
 
 
 def supported_locales() -> tuple[str, ...]:
@@ -10,6 +10,10 @@ def supported_locales() -> tuple[str, ...]:
 
 
 def select_locale() -> str:
+    """Outside a request (the outbox worker, CLI) texts are rendered with ``force_locale``
+    in the record's language; this falls back to the default there."""
+    if not has_request_context():
+        return current_app.config["BABEL_DEFAULT_LOCALE"]
     chosen = session.get("locale")
     if chosen in supported_locales():
         return chosen

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..extensions import db
@@ -16,6 +16,11 @@ OUTBOX_STATES = ("pending", "sending", "delivered", "delivery_failed", "cancelle
 
 class OutboxMessage(db.Model):
     __tablename__ = "outbox_message"
+    # The worker's claim query (pending, due, urgent first, oldest first) reads this index
+    # in order instead of sorting the whole backlog.
+    __table_args__ = (
+        Index("ix_outbox_message_claim", "state", "urgent", "next_attempt_at", "id"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     # case, safeguarding_alert, advocacy_referral, sms, email, manager_alert...
