@@ -40,31 +40,35 @@ def clean_text(value: str | None) -> str:
     return text.strip()
 
 
-def normalise_uk_mobile(raw: str) -> str | None:
-    """E.164 for a UK mobile number typed any usual way, else None."""
+def _parse_uk_number(raw: str) -> phonenumbers.PhoneNumber | None:
     try:
         number = phonenumbers.parse(raw, "GB")
     except phonenumbers.NumberParseException:
         return None
     if not phonenumbers.is_valid_number(number) or number.country_code != 44:
         return None
-    if phonenumbers.number_type(number) not in (
+    return number
+
+
+def _e164(number: phonenumbers.PhoneNumber) -> str:
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def normalise_uk_mobile(raw: str) -> str | None:
+    """E.164 for a UK mobile number typed any usual way, else None."""
+    number = _parse_uk_number(raw)
+    if number is None or phonenumbers.number_type(number) not in (
         phonenumbers.PhoneNumberType.MOBILE,
         phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
     ):
         return None
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    return _e164(number)
 
 
 def normalise_uk_phone(raw: str) -> str | None:
     """E.164 for any valid UK phone number (a phone call can go to a landline)."""
-    try:
-        number = phonenumbers.parse(raw, "GB")
-    except phonenumbers.NumberParseException:
-        return None
-    if not phonenumbers.is_valid_number(number) or number.country_code != 44:
-        return None
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    number = _parse_uk_number(raw)
+    return _e164(number) if number is not None else None
 
 
 def normalise_email(raw: str) -> str | None:
