@@ -155,7 +155,9 @@ _KIND_PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:wish|wished) (?:i|id)(?: was| were| had)? (?:dead|never been born|never born|not alive"
         r"|wasnt (?:alive|born|here))",
         r"(?:rather|better off) (?:be )?dead|better off without me|should just die",
-        r"(?:dont|do not|dnt|dont even) (?:want|wanna)(?: to| 2)? (?:live|be alive|be here"
+        # "live here / with them" is about a placement, not about staying alive.
+        r"(?:dont|do not|dnt|dont even) (?:want|wanna)(?: to| 2)? (?:live(?! (?:here|there|with|"
+        r"at) )|be alive|be here(?! with)"
         r"(?: any ?more)?|exist|wake up)",
         r"un ?alive|unaliving|sewer ?slide|suicid\w*|sucid\w*|suicd\w*|suiside\w*|sucide\w*|"
         r"suiced\w*",

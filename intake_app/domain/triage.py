@@ -49,6 +49,7 @@ SECONDARY_CATEGORY_THRESHOLD = 0.2
 # Beyond this the classifier reads only the start; the screen still reads everything.
 CLASSIFY_CHARS = 4000
 _QUESTION_TOKEN = " zzquestionmark"
+_DISCLOSURE_TOKEN = " zzdisclosure"
 
 
 @dataclass(frozen=True)
@@ -92,17 +93,23 @@ class TriageResult:
 
 
 def prepare(text: str) -> str:
-    """The classifier's view of a message: the safeguarding fold plus a question marker.
+    """The classifier's view of a message: the safeguarding fold plus two marker words.
 
     The fold already copes with case, accents, leet and stretched letters; it drops
-    punctuation, but a question mark is the strongest single sign of an enquiry.
+    punctuation, but a question mark is the strongest single sign of an enquiry. The
+    screen's verdict is a marker too, so a disclosure with no service complaint in it
+    ("other") is not confused with a complaint about another council service.
     """
-    return _with_question_token(normalise(text).text, text)
+    folded = normalise(text)
+    return _classifier_text(folded.text, text, screen(text, folded=folded).flagged)
 
 
-def _with_question_token(folded: str, original: str) -> str:
-    folded = folded.strip()
-    return folded + _QUESTION_TOKEN if "?" in original else folded
+def _classifier_text(folded: str, original: str, disclosure: bool) -> str:
+    return (
+        folded.strip()
+        + (_QUESTION_TOKEN if "?" in original else "")
+        + (_DISCLOSURE_TOKEN if disclosure else "")
+    )
 
 
 def file_version(path: Path) -> str:
@@ -470,7 +477,7 @@ def triage(
     unreadable = any(key == "unreadable" for key, _ in quality)
     model = load_model()
     features = model.features(
-        _with_question_token(folded, text)
+        _classifier_text(folded, text, safeguarding.flagged)
         if len(text) <= CLASSIFY_CHARS
         else prepare(text[:CLASSIFY_CHARS])
     )

@@ -54,6 +54,9 @@ CUES: dict[str, tuple[str, ...]] = {
         r"great|kind|ace)|ace|made a (?:massive|big|real|huge) difference",
         r"love (?:living|it|her|him|them|going)|i like (?:her|him|that|it)|made (?:me|us) feel",
         r"helped (?:me|us)|changed (?:our|my) lives?|(?:made|make) it happen|wych|arbennig",
+        r"incredible|lifeline|above and beyond|so grateful|(?:honestly |really )?(?:amazing|"
+        r"brilliant|great|fab|excellent|outstanding)|could not have|couldnt have|wouldnt have "
+        r"(?:got|managed|coped)|star|superb|smoothly",
     ),
     "type_enquiry": (
         r"zzquestionmark",
@@ -63,7 +66,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"let me know|how (?:do|can|long|much)|what (?:is|does|happens|time)|who do i|"
         r"am i allowed|is it true|do i (?:get|need|have)|can i (?:get|have|see|bring|stay|go)|"
         r"i need (?:the|a|an|some|your) (?:address|number|phone number|email|form|information|"
-        r"details|date|name)|(?:just )?wondering",
+        r"details|date|name)|(?:just )?wondering|(?:id|i would|i d) like to know|entitled to|"
+        r"eligible for|whats the (?:next step|number|email|address|date)|next step",
     ),
     "type_comment": (
         r"idea|suggest\w*|syniad|feedback|just a thought|not a complaint",
@@ -89,6 +93,9 @@ CUES: dict[str, tuple[str, ...]] = {
         r"(?:keep|kept) (?:me|us) (?:informed|updated|in the loop)|left (?:out|messages?)|"
         r"messages?|emails?|emailed|texts?|letters?|phone|rang|ring|calls?|rings out|"
         r"passed round|explain\w*|dont understand|didnt know|find out|update",
+        r"(?:not|wasnt|werent|never|wasn t) (?:invited|told|informed|consulted|asked|contacted|"
+        r"copied in)|heard about it|get hold of|gets? back to (?:me|us)|no one gets back|"
+        r"keeps? (?:me|us) in the dark|out of the loop|(?:voicemail|answerphone)",
     ),
     "staff_conduct": (
         r"rude|attitude|disrespect\w*|patronis\w*|sarcastic|laugh\w*|shout\w*|yell\w*|swore|"
@@ -97,6 +104,9 @@ CUES: dict[str, tuple[str, ...]] = {
         r"on (?:her|his) phone|without knocking|horrible to|speaks? to|spoke to|the way (?:she|"
         r"he|they) (?:speak|spoke|talk)|how (?:she|he|they) (?:speak|speaks|talk|talks|treat)",
         r"(?:doesnt|dont|didnt|never|wont|not) (?:\w+ )?listen",
+        r"snotty|stuck up|looked down|looks? down (?:on|her nose|his nose)|talks? down|"
+        r"condescending|arrogant|nasty|mean to|ignores? (?:me|us|my)|ignored (?:me|us|my)|"
+        r"(?:the|my) (?:woman|man|lady|worker|social worker|staff|manager) (?:from|at|was|is)",
     ),
     "worker_allocation": (
         r"(?:new|different|another|change|changing|my old|same) (?:social worker|sw|worker|pa|"
@@ -107,7 +117,9 @@ CUES: dict[str, tuple[str, ...]] = {
         r"keep(?:s)? changing|leaving again|left and|\d+ (?:social workers|sws|workers)|"
         r"(?:three|four|five|six|3rd|4th|third|fourth) (?:social worker|one)|replaced|"
         r"different people|same person|had nobody since|gweithiwr cymdeithasol newydd|pump "
-        r"gweithiwr",
+        r"gweithiwr|(?:\d+|two|three|four|five|six|seven|loads of|so many|too many) (?:different "
+        r")?(?:social workers|sws|workers|pas|personal advisers)|no allocated|unallocated|"
+        r"duty (?:team|worker)s?|caseload",
     ),
     "delay": (
         r"waiting|still waiting|wait\w*|aros|ages|overdue|delay\w*|late|put off|no date",
@@ -130,7 +142,10 @@ CUES: dict[str, tuple[str, ...]] = {
         r"decision\w*|decided|decide|disagree\w*|(?:dont|do not|dont really) agree|appeal\w*|"
         r"refus\w*|outcome|threshold|eligib\w*|(?:the )?rules?|policy|challenge|conclusion\w*|"
         r"penderfyniad|anghytuno|cytuno|panel|said no|not allowed|why (?:cant|am i not)|"
-        r"changed|looked at again|reviewed",
+        r"changed|looked at again|reviewed|(?:its|it is|thats) (?:wrong|not right|unfair) "
+        r"(?:that|they|you)|said (?:i|we|my \w+|he|she) (?:cant|can not|couldnt|could not|"
+        r"wasnt allowed)|wont let (?:me|us|my)|(?:end|ending|stop|stopping|close|closing) (?:my|"
+        r"his|her|our|the) (?:case|care plan|support|plan)",
     ),
     "placement": (
         r"placement\w*|foster (?:home|carers?|placement|family|mum|dad|house)|children\w* "
@@ -139,6 +154,9 @@ CUES: dict[str, tuple[str, ...]] = {
         r"(?:move|moved|moving) (?:me|house|placement|us|again)|been moved|live with|living "
         r"(?:with|here|in)|my (?:flat|room|bedroom|carers?)|share a room|mould|boiler|privacy|"
         r"go to bed|bedtime|key to|treats me|other kids|landlady|the food",
+        r"(?:in|at|hate) (?:this|the|my) (?:home|house|place|unit|flat)|where i (?:live|am living|"
+        r"stay)|kicking off|the (?:lads|girls|kids) (?:here|at|in)|locks? (?:the|my) (?:snacks|"
+        r"fridge|food)|curfew|house rules",
     ),
     "contact": (
         r"contact|family time|supervised|facetime|siblings?|overnight stays?|birth family|"
@@ -159,11 +177,15 @@ CUES: dict[str, tuple[str, ...]] = {
         r"money|pocket money|allowance|grant|bursary|payments?|paid|pay|cost\w*|savings|"
         r"funds?|funding|bank|cash|rent|arrears|isa|lwfans|arian|afford|direct payments|"
         r"clothing|\d+ ?(?:pounds|quid|p)|birthday money|financ\w*|talu",
+        r"(?:weekly|monthly) (?:allowance|money|payment)|(?:not|hasnt|havent|never) (?:been )?"
+        r"(?:paid|got (?:my|the|our) (?:money|allowance))|how am i (?:meant|supposed) to (?:live|"
+        r"eat|pay)|universal credit|benefits|fostering allowance",
     ),
     "other": (
         r"council tax|bins?|parking|website|park|play park|roads?|potholes?|street ?lights?|"
         r"library|leisure centre|swim\w*|taxi|bus|school|gcse\w*|ehcp|sen team|toilets?|"
-        r"waiting room|building|lift|parc|chwarae|wifi|office",
+        r"waiting room|building|lift|parc|chwarae|wifi|office|youth (?:centre|club)|closed|"
+        r"leisure|gym|bus pass|transport|hang out|council",
     ),
     "compliment_worker": (
         r"(?:my |our )?(?:social worker|sw|pa|carers?|foster carers?|advocate|iro|key ?worker|"
@@ -174,25 +196,30 @@ CUES: dict[str, tuple[str, ...]] = {
     ),
     "compliment_service": (
         r"team|service\w*|the home|centre|club|drop ?in|scheme|unit|activities|group|"
-        r"provision|gwasanaeth|starter pack|dinner|short breaks|best place|place i|the support",
+        r"provision|gwasanaeth|starter pack|dinner|short breaks|best place|place i|the support|"
+        r"respite|lifeline|sorted (?:everything|it all|me out)|for our family",
     ),
     "compliment_communication": (
         r"(?:kept|keep|keeping) (?:me|us) (?:informed|updated|in the loop|posted)|explain\w*|"
         r"esbonio|(?:texts?|rings?|called|calls?|replies|replied|answering|answers|emails?|"
         r"messages?|letters?|newsletter) (?:\w+ )?(?:back|quickly|fast|straight|same day|"
         r"before|after|to me)|easy to read|let (?:me|us) know|returned (?:our |my )?calls|"
-        r"updated|in a way i understood",
+        r"updated|in a way i understood|in the loop|explained|talked me through|told me what",
     ),
     "compliment_child_focus": (
         r"listen\w* to (?:me|him|her|my|us)|listened|asked (?:me|him|her) (?:what|before)|"
         r"what (?:i|he|she) (?:wanted|thought|think|want)|my (?:views|wishes|voice|opinion)|"
         r"wishes|heard|mattered|matter|choose|chair my own|at the centre|gwrando\w*|"
-        r"important|seriously|about me not|ask me what|voice",
+        r"important|seriously|about me not|ask me what|voice|(?:cared|care|asked) (?:about )?"
+        r"what i (?:thought|think|wanted|want)|let me (?:decide|choose|pick|have a say)|"
+        r"my (?:own )?life|my say|have a say",
     ),
     "compliment_partnership": (
         r"(?:worked|working|work|works) (?:really |so )?(?:well )?(?:together|with (?:me|us|"
         r"the|my)|as a team|jointly)|joint\w*|joined up|same page|partnership|talked to each "
-        r"other|gyda i gilydd|gilydd|not against|all the different|everyone (?:from|in)",
+        r"other|gyda i gilydd|gilydd|not against|all the different|everyone (?:from|in)|"
+        r"working together|worked together|together (?:so|to|for)|(?:everyone|all of you|both "
+        r"teams|all the teams) for working",
         r"(?:school|camhs|police|health|housing|college|nurse|yot|youth offending|ysgol) and "
         r"(?:the |my )?(?:social|children|team|sw|pa|leaving|fostering|family)|"
         r"(?:and|with) (?:camhs|housing|the school|the police|health|the college)",
