@@ -300,11 +300,14 @@ _SOCIAL_CARE = _rx(
     r"children(?:s)? home", r"placement", r"contact", r"pa", r"personal adviser", r"iro",
     r"review", r"pathway plan", r"care plan", r"kinship", r"residential", r"advocate",
     r"children(?:s)? services", r"social services", r"assessment", r"respite",
-    r"short breaks", r"gweithiwr cymdeithasol", r"gofal", r"lleoliad",
+    r"short breaks", r"gweithiwr cymdeithasol", r"gofal", r"lleoliad", r"child protection",
+    r"conference", r"cp plan", r"safeguarding", r"section (?:17|20|47)", r"strategy meeting",
+    r"care proceedings", r"looked after", r"early help", r"family support", r"youth offending",
+    r"youth justice", r"mash", r"duty team", r"special guardianship", r"adoption",
 )
 _CORPORATE_TOPIC = _rx(
     r"school", r"ehcp", r"senco", r"special educational", r"sen (?:needs|support|team)",
-    r"send (?:team|support|needs|tribunal|provision)", r"gcse\w*", r"exclu\w*", r"teacher",
+    r"send (?:team|support|needs|tribunal|provision)", r"gcse\w*", r"exclu\w*",
     r"council tax", r"bins?", r"parking", r"potholes?", r"street ?lights?", r"library",
     r"leisure centre", r"housing benefit", r"planning", r"roads?", r"ysgol",
 )
@@ -494,6 +497,10 @@ def triage(
         elif safeguarding.flagged and declared_type != "complaint":
             flag("type_disagrees", f"Type check: chosen as {declared_type}, but the text "
                  "raises a safeguarding concern.")
+    elif unreadable:
+        final_type = "complaint"
+        reasons.append("Type complaint assumed: the text could not be read, so a person must "
+                       "decide.")
     else:
         final_type = predicted_type
         if safeguarding.flagged and final_type in {"compliment", "comment"} and (

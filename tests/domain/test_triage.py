@@ -228,3 +228,30 @@ def test_categories_and_flags_use_taxonomy_and_stable_keys():
     assert result.primary_category in complaint_keys
     assert set(result.secondary_categories) <= complaint_keys
     assert result.primary_category not in result.secondary_categories
+
+
+def test_a_professional_writing_about_social_care_is_not_sent_to_corporate():
+    result = triage("As her teacher I am worried her social worker never visits her placement",
+                    role="professional")
+    assert result.procedure == "statutory"
+    assert "sufficient_interest" in result.flags
+
+
+def test_unreadable_text_is_assumed_a_complaint_for_a_person_to_decide():
+    result = triage("😭😭😭")
+    assert result.type == "complaint"
+    assert result.type_confidence == 0.0
+    assert result.primary_category is None
+    assert any("could not be read" in reason for reason in result.reasons)
+
+
+def test_an_unknown_declared_type_is_ignored():
+    result = triage("when is my next review?", declared_type="banana")
+    assert result.type == "enquiry"
+    assert "type_disagrees" not in result.flags
+
+
+def test_welsh_disclosure_is_urgent():
+    result = triage("dw i ddim yn teimlo'n ddiogel adre", role="young_person")
+    assert result.priority == "urgent"
+    assert "neglect" in result.safeguarding.kinds
