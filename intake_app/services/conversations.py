@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import secrets
+import time
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
@@ -69,6 +70,7 @@ class Turn:
     degraded: bool = False
     safeguarding: bool = False
     opted_out: bool = False
+    bot_seconds: float = 0.0  # time spent waiting for Rasa: the rest is the gateway's
 
     @property
     def body(self) -> str:
@@ -109,6 +111,7 @@ def handle_inbound(inbound: Inbound) -> Turn:
                     opted_out=True)
 
     degraded = False
+    asked_at = time.perf_counter()
     try:
         replies.extend(_bot().send(conversation.public_id, body, {
             "channel": conversation.channel,
@@ -118,9 +121,10 @@ def handle_inbound(inbound: Inbound) -> Turn:
         logger.warning("bot unavailable for conversation %s: %s", conversation.public_id, error)
         degraded = True
         replies.append(_degraded_reply(conversation))
+    bot_seconds = time.perf_counter() - asked_at
 
     turn = Turn(public_id=conversation.public_id, replies=tuple(text for text in replies if text),
-                degraded=degraded, safeguarding=result.flagged)
+                degraded=degraded, safeguarding=result.flagged, bot_seconds=bot_seconds)
     if turn.body:
         _store_outbound(conversation, turn.body)
     return turn

@@ -59,6 +59,7 @@ def inbound() -> Response:
     message_sid = request.form.get("MessageSid") or request.form.get("SmsSid") or None
     sender = request.form.get("From", "")
     twiml = MessagingResponse()
+    bot_seconds = 0.0
     if message_sid and sender:
         try:
             turn = handle_inbound(Inbound(channel="sms", body=_body(),
@@ -69,6 +70,10 @@ def inbound() -> Response:
             twiml.message(_("Sorry, something went wrong. Please text us again later. "
                             "In danger now? Call 999. Childline: 0800 1111."))
         else:
+            bot_seconds = turn.bot_seconds
             if turn.body:
                 twiml.message(turn.body)
-    return Response(str(twiml), status=200, mimetype=TWIML_TYPE)
+    response = Response(str(twiml), status=200, mimetype=TWIML_TYPE)
+    # How long the bot took (and so what the gateway itself added), for monitoring.
+    response.headers["Server-Timing"] = f"bot;dur={bot_seconds * 1000:.1f}"
+    return response
