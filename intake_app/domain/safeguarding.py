@@ -182,7 +182,19 @@ _KIND_PATTERNS: dict[str, tuple[str, ...]] = {
         r"cant take (?:it|this|any ?more)(?: any ?more)?|want (?:it|everything|the pain|this) "
         r"to stop|disappear forever|if i (?:died|was dead|was gone|killed my ?self|wasnt here|"
         r"wasnt alive)|sh again|been sh|shing|sui ?cid\w*",
+        r"(?:end|ending) (?:it|everything|this|my suffering)|never wake up|(?:so |just )?done "
+        r"with (?:everything|life|it all|living|being alive)|(?:tired|sick) of (?:living|life|"
+        r"being alive)|(?:want|wanna|wish|hope) (?:i|to)? ?(?:could )?(?:just )?die|"
+        r"(?:i|im|i am) (?:going|gonna) to (?:do something stupid|hurt my ?self)",
+        r"scars?|(?:what|things) i do to my ?self|(?:cant|can not|cannot|not) cop(?:e|ing)|"
+        r"struggling to cope|(?:want|wish) (?:it|this|everything|it all) (?:to be|was|were) over|"
+        r"better off gone|(?:happier|better) (?:if|when) i (?:was|were|am|m) (?:gone|dead|"
+        r"not here)|bad thoughts|dark thoughts|intrusive thoughts",
+        r"razors?|(?:took|take|taking|used|use|using) (?:a |the )?(?:razor|blade|knife|"
+        r"sharpener|glass) (?:to|on) my",
         # Welsh
+        r"lladd fy hun|llond bol",
+        r"(?:eisio|isho|ishio|isie|ishe) marw|isio marw",
         r"(?:eisiau|isio|isie|eisie|ishe|moyn|mo[iy]n|am) marw|lladd fy (?:hun|hunan)|"
         r"(?:brifo|frifo|niweidio|anafu|torri) (?:fy|ei|eu) (?:hun|hunan)|hunan ?niweidio|"
         r"hunanladdiad|lladd (?:ei|eu) hun(?:an)?",
@@ -198,7 +210,17 @@ _KIND_PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:hit|hits|beat|beats) (?:me |us )?with (?:a|the|his|her) \w+|throws things at)",
         r"physical(?:ly)? abus\w*|physical abuse|violent (?:to|towards) (?:me|us)|"
         r"pulled my hair|pulls my hair|by my (?:neck|throat|hair)|hands round my (?:neck|throat)",
+        r"(?:held|holds|hold|pinned|pins|sat) (?:me|us|him|her) (?:down|to the)|restrain\w*|"
+        r"(?:couldnt|cant|could not|can not) breathe|(?:blood|bleeding)(?! (?:test|tests|"
+        r"pressure|sugar|donor|type))",
+        r"(?:gave|gives|give|giving|got|get|gets) (?:me|us|him|her|my \w+) (?:a |another )?"
+        r"(?:slap|smack|beating|hiding|kicking|punch|black eye|clip round the ear|whack|battering)|"
+        r"abus\w*|assault\w*|violen\w*|bruis\w*|slap\w*|punch(?:es|ed|ing)?|beaten|beatings?|"
+        r"strangl\w*|chok(?:e|es|ed|ing)(?! up)|(?:hit|hits|beat|beats|hurt|hurts) (?:me|us|"
+        r"him|her) with",
         # Welsh
+        r"(?:llystad|llysfam|tad|dad|mam) (?:yn|wedi) (?:fy )?(?:nharo|nghuro|mrifo|nghicio)",
+        r"(?:fy|ei|yn|wedi) (?:nghuro|curo|guro|churo|nghicio|cicio|gicio|slapio)",
         r"(?:fy|ei|yn|wedi|eu) (?:nharo|taro|daro|tharo)|yn fy mwrw|fy mwrw|"
         r"(?:fy|yn|wedi) (?:mrifo|mrifo i|mrifon)|brifo fi|(?:fy|yn fy) (?:ngham|cam) ?drin|"
         r"(?:ngham|cham|gam|cam) ?drin",
@@ -230,7 +252,25 @@ _KIND_PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:made|makes|make|making) me touch (?:him|her|them|his|it)|"
         r"older (?:men|man|guys|guy|lads|boys) (?:give|gave|buy|bought|pick|picked|take|took|"
         r"drive|drove)|(?:for|in exchange for) (?:sex|sexual)|party houses?",
+        r"(?:rude|dirty|naked|nude|sexual|explicit|inappropriate) (?:pics|pictures|photos|"
+        r"videos|messages|snaps|texts|images|vids)|dick pics?|(?:sends?|sent|showing|shows?) "
+        r"me (?:rude|dirty|naked|explicit|porn)|(?:our|a) (?:little )?secret|keep (?:it|this) "
+        r"(?:a )?secret",
+        r"(?:wants?|wanted|asks?|asked|trying|tries|tried) (?:me )?to (?:sleep with|have sex|"
+        r"sext|kiss|touch|do stuff with) (?:me|him|her|them)?|(?:comes?|came|walks?|walked|barges?)"
+        r" (?:in|into) (?:the|my) (?:bathroom|shower|room when im (?:changing|getting changed|in "
+        r"bed))|when im (?:in the shower|in the bath|getting changed|changing)|watch(?:es|ed)? me "
+        r"(?:shower|change|get changed|in the bath)|(?:man|men|guy|guys|bloke|older \w+|adults?)"
+        r"(?: [a-z]+){0,2} (?:gives?|gave|buys?|bought) (?:me|us) (?:vapes?|alcohol|drink|weed|"
+        r"cigs|cigarettes|fags|money|presents|gifts|drugs)|(?:\d\d|older) year old (?:man|guy|"
+        r"bloke)|porn\w*|naked|nudes?|molest\w*|grope\w*|groping",
+        r"(?:coming|creeping|getting|climbing|comes|creeps|gets|came|got) (?:into|in) (?:my|our) "
+        r"(?:bed|room at night)|(?:makes?|made|making|wants?|wanted|tells?|told) (?:me|her|us) "
+        r"(?:to )?(?:sleep|get|lie|lay) in (?:his|her|their) bed|(?:keep|keeping|kept) (?:secrets|"
+        r"a secret)|(?:get|got|getting) in(?:to)? (?:a|the|their|his) (?:car|van) with (?:some |"
+        r"these |older |a )?(?:men|man|guys|strangers|people i dont know|older)",
         # Welsh
+        r"(?:fy|yn fy) nghyffwrdd",
         r"cyffwrdd (?:a |ag |yn )?(?:fi|fy|a fi|ynddo i|ynof fi|ynddi)|cyffwrdd a fi|"
         r"treisio|trais rhywiol|cam ?drin rhywiol",
     ),
@@ -263,6 +303,13 @@ _KIND_PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:locks?|locked|locking|shuts?|shut) (?:me|us) (?:in|out)|locked in (?:my|the|a) "
         r"(?:room|bedroom|cupboard|shed|house)|emotional(?:ly)? abus\w*|mental(?:ly)? abus\w*|"
         r"humiliat\w*|wont let me (?:eat|leave the house|leave my room|see anyone)",
+        r"(?:scared|frightened|terrified|afraid|petrified)(?: that| cos| because)? (?:hes|he|"
+        r"shes|she|theyre|they|hell|shell|theyll|hed|shed|theyd)(?: is| are| will| would)? "
+        r"(?:going to|gonna|coming|come|will|might|get|find|hurt|do|kill|be)|"
+        r"(?:said|told me|tells me|says) not to tell|(?:not|dont) (?:to )?tell (?:anyone|anybody|"
+        r"my mum|my dad|my social worker|my parents)",
+        r"(?:scared|frightened|terrified|petrified|afraid|scard|skared)(?! of (?:spiders|dogs|the "
+        r"dark|heights|exams|needles|the dentist|clowns))",
         # Welsh
         r"ofn (?:e|fe|hi|nhw|arna i|arnaf|mynd adre\w*|mynd nol|fy|ei)|mae ofn|dw i ofn|dwi ofn|"
         r"(?:b|m|f)ygwth\w*|gweiddi arna i|arna i ofn|arnaf ofn",
@@ -293,6 +340,20 @@ _KIND_PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:no|dont have|havent got) (?:clean )?(?:clothes|bed|heating|electric\w*|gas|water|"
         r"hot water|nappies|milk)(?! allowance)|sleep(?:ing)? on the floor|dirty clothes|"
         r"bed ?bugs|no one takes me to the (?:doctor|dentist|hospital)|neglect\w*",
+        r"(?:doesnt|dont|never|wont|not|dont ever|never ever|hardly) (?:feed|feeds|feeding) "
+        r"(?:me|us)|(?:doesnt|dont|never|wont|hardly) (?:give|giving|gives) (?:me|us) (?:any )?"
+        r"(?:food|dinner|tea|breakfast|anything to eat)|always (?:starving|hungry)|"
+        r"(?:im|i am|were|we are|we re) (?:always |so )?starving|(?:mum|mam|dad|parents|she|he|"
+        r"they)(?: [a-z]+){0,1} (?:hasnt|havent|has not|have not|didnt|did not|not) (?:been|come|"
+        r"came) (?:home|back)",
+        r"(?:not|never) allowed (?:food|to eat|dinner|tea|breakfast|meals)|no money for (?:food|"
+        r"meals|the meter|electric|gas)|run out of (?:food|meds|medication|insulin|money for food)|"
+        r"passed out|needles|(?:living|sleeping|sleep|live|been living) in (?:a|the|our|my|his|her)"
+        r" (?:car|van|tent)|drugs|cocaine|heroin|crack|overdos\w*",
+        r"(?:havent|hasnt|not|no|never|without) (?:had |got |have )?(?:a )?"
+        r"(?:proper |decent |hot )?(?:meal|meals|food|dinner|tea)(?: [a-z]+){0,2} (?:in|for) "
+        r"(?:days|ages|a week|weeks)|"
+        r"(?:days|weeks) without (?:food|eating|a meal)|go without (?:food|eating|meals)",
         # Welsh
         r"ddim yn (?:teimlo ?n |teimlon |teimlo yn )?(?:ddiogel|diogel|saff)|"
         r"(?:dim|heb) (?:bwyd|fwyd)|llwgu|newynu|ar (?:ben )?(?:fy|ein) hun(?:an)? drwy",
@@ -308,6 +369,12 @@ _KIND_PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:smash|smashes|smashed|smashing|break|breaks|broke|throwing|throws|threw) "
         r"(?:things|stuff|the house|up the house|plates|doors|the tv)|police (?:came|come|were "
         r"called|keep coming) (?:to|round|out)",
+        r"(?:punch|punches|punched|punching|kick|kicks|kicked|smash|smashes|smashed|hit|hits) "
+        r"(?:the|a) (?:wall|walls|door|doors|window)|(?:fist|hole) (?:through|in) the (?:wall|"
+        r"door)|(?:next to|near|at) (?:her|his|my mums|mums|my mams|mams|my) (?:head|face)|"
+        r"(?:scream|screaming|screams|shouting|shout) at each other",
+        r"(?:makes?|made|making) (?:me|us) watch (?:him|her|them) (?:hurt|hit|beat|hitting|hurting|"
+        r"beating)",
         # Welsh
         r"(?:taro|daro|brifo|frifo|cam ?drin) (?:mam|mami|dad|fy mam)|trais yn y cartref",
     ),
@@ -329,6 +396,13 @@ _KIND_PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:random|strangers|different)|homeless|(?:live|living|lived|sleep|sleeping|end up|"
         r"ended up|be|been|im) on the streets?|cant go (?:back )?home|not going (?:back )?home|"
         r"wont go (?:back )?home|never going (?:back )?home|(?:out|outside) all night",
+        r"(?:slept|sleeping|sleep|stayed|staying|stay|spent the night|kip|kipped|kipping) "
+        r"(?:at|in|on|under) (?:the|a) (?:train station|station|bus station|bus stop|park|street|"
+        r"stairwell|car park|doorway|tent|bench|bridge|underpass|shop doorway|stairs|woods)|"
+        r"(?:havent|dont have|do not have|not|got no|aint got|have no|no|dont know) (?:got )?"
+        r"(?:anywhere|nowhere|a place|somewhere|a bed|where) (?:to|2) (?:stay|sleep|go|live|kip)",
+        r"(?:somewhere|a place|anywhere|place) safe (?:to (?:stay|sleep|go)|tonight)|"
+        r"(?:need|needs|want) (?:somewhere|a place) safe",
         # Welsh
         r"rhedeg (?:i )?(?:ffwrdd|bant)|wedi rhedeg|ar goll|(?:dim|heb) (?:lle|unman|le) "
         r"(?:i|y) (?:gysgu|gysgu heno|aros|fynd)|digartref|cysgu (?:allan|ar y stryd)",
@@ -350,6 +424,18 @@ _KIND_PATTERNS: dict[str, tuple[str, ...]] = {
         r"holding|carry|carrying|take|taking) (?:stuff|things|packages|parcels|bags|drugs) for "
         r"(?:some|them|him|her|older|these|people)|(?:burner|work|graft) phone|gave me a phone|"
         r"(?:told|tell|tells) me to answer it",
+        r"(?:being |been |was |get |got |im )?made to (?:hold|carry|sell|stash|hide|deliver|"
+        r"move|keep|run|take|drop)|(?:made|make|makes|making|forced|told|tell) (?:me|us) (?:to )?"
+        r"(?:hide|hold|carry|keep|stash) (?:a |the |his |their |some )?(?:knife|gun|weapon|"
+        r"blade|drugs|package|bag|phone|money)|gangs?|gang members?",
+        r"(?:sent|sending|send|sends) (?:me |us )?(?:to|out to) (?:different|other|another) "
+        r"(?:towns?|places|cities|city|areas?)|people i owe|(?:pay|paid|pays|paying) (?:me|us) in "
+        r"(?:weed|drugs|food)|(?:deliver|delivering|carry|carrying|drop|dropping) (?:parcels|"
+        r"packages|bags)",
+        r"(?:wants?|makes?|made|asks?|asked|tells?|told) (?:me|us) (?:to )?do (?:stuff|things|"
+        r"favours|jobs|runs) for (?:him|her|them)|pick (?:stuff|things|something|bags|packages|"
+        r"it) up (?:and|for|from)|sent to (?:a|this|their|his|some) (?:house|flat|address|"
+        r"place) to",
         # Welsh
         r"(?:gwerthu|cario|cuddio) (?:cyffuriau|stwff|pethau) (?:iddyn|iddo|iddi)|"
         r"cyffuriau|gorfodi fi",
@@ -365,6 +451,11 @@ _KIND_PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:posting|posted|sharing|shared) (?:stuff|pics|photos|videos) (?:of|about) me|"
         r"(?:gang|group) (?:of \w+ )?(?:follow|followed|chased|chase)\w* me|"
         r"(?:follow|follows|followed|following) me home",
+        r"(?:jumps?|jumping|jumped) (?:me|us|my)|knife|knives|machete|blade|weapon|guns?(?! "
+        r"(?:for|to) (?:school|college))",
+        r"(?:head|face) down the toilet|(?:posted|filmed|filming|posting|shared|sharing) (?:a |"
+        r"videos? |pics? )?(?:of )?me (?:getting|being) (?:beaten|hit|battered|jumped|attacked|"
+        r"bullied)|stab\w*|(?:follows?|followed|following) me",
         # Welsh
         r"bwlio|mwlio|fwlio|bwli|bygwth fy (?:lladd|mrifo|nharo)",
     ),
@@ -383,6 +474,11 @@ _KIND_PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?: [a-z]+){0,3} right now|hiding (?:from|in)|scared for my life|fear for my life|"
         r"(?:gonna|going to|will|wants? to|trying to) kill (?:me|us|her|him|my)|"
         r"(?:is|are|was) (?:strangling|choking|attacking|hurting|beating)",
+        r"(?:hes|shes|theyre|he is|she is|they are|he will|she will|they will|hell|shell|"
+        r"theyll) (?:going to |gonna )?(?:come|be|coming) (?:back|home|round|over)(?: [a-z]+)?"
+        r" (?:tonight|now|soon|later)",
+        r"(?:please |pls |plz )?come (?:quick|quickly|now|asap|straight away)|(?:smashing|smashed)"
+        r" (?:the house|everything|things) up|(?:wont|doesnt|dont) let me (?:leave|go out|out of)",
         # Welsh
         r"mewn perygl|helpwch fi|help fi|ffoniwch yr heddlu|(?:mae|mae e|mae o|mae hi) yma nawr",
     ),

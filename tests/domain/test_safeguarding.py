@@ -1,5 +1,8 @@
 """The safeguarding screen catches disclosures the way children actually write them."""
 
+import csv
+from pathlib import Path
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -181,3 +184,11 @@ def test_any_text_is_screened_without_error_and_evidence_matches(text):
 def test_noisy_variants_of_hits_me_keep_offsets_exact(text):
     for evidence in screen(text + " he hits me").evidence:
         assert (text + " he hits me")[evidence.start : evidence.end] == evidence.text
+
+
+def test_every_labelled_disclosure_in_the_shipped_set_is_flagged():
+    path = Path(__file__).resolve().parents[1] / "data" / "triage_labelled.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        disclosures = [row["text"] for row in csv.DictReader(handle) if row["safeguarding"] == "1"]
+    assert len(disclosures) >= 150
+    assert [text for text in disclosures if not screen(text).flagged] == []
