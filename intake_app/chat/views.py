@@ -12,9 +12,10 @@ import re
 import secrets
 from typing import Any
 
-from flask import Response, jsonify, render_template, request, session
+from flask import Response, current_app, jsonify, render_template, request, session
 from flask_babel import gettext as _
 
+from ..extensions import limiter
 from ..services.conversations import Inbound, handle_inbound
 from . import bp
 
@@ -29,7 +30,13 @@ def page() -> str:
     return render_template("chat/page.html", heading=_("Chat with us"))
 
 
+def _chat_limit() -> str:
+    """The public post limit: each chat turn costs a bot turn and database writes."""
+    return current_app.config["PUBLIC_RATE_LIMIT"]
+
+
 @bp.post("/messages")
+@limiter.limit(_chat_limit)
 def messages() -> tuple[Response, int] | Response:
     payload: Any = request.get_json(silent=True)
     if not isinstance(payload, dict):

@@ -111,12 +111,16 @@ def handle_inbound(inbound: Inbound) -> Turn:
                     opted_out=True)
 
     degraded = False
+    sender, metadata = conversation.public_id, {
+        "channel": conversation.channel,
+        "safety_reply_sent": result.flagged,
+    }
+    # Nothing is pending: end the read transaction so no database connection is held
+    # while the bot thinks (a pool of 15 would otherwise cap concurrent conversations).
+    db.session.rollback()
     asked_at = time.perf_counter()
     try:
-        replies.extend(_bot().send(conversation.public_id, body, {
-            "channel": conversation.channel,
-            "safety_reply_sent": result.flagged,
-        }))
+        replies.extend(_bot().send(sender, body, metadata))
     except BotUnavailable as error:
         logger.warning("bot unavailable for conversation %s: %s", conversation.public_id, error)
         degraded = True
