@@ -28,9 +28,11 @@ from typing import Any
 import numpy as np
 
 from intake_app.domain.safeguarding import (
+    Evidence,
     SafeguardingResult,
+    model_check,
     normalise,
-    screen,
+    screen_patterns,
     squeeze_pattern,
 )
 
@@ -92,7 +94,7 @@ class TriageResult:
         }
 
 
-def prepare(text: str) -> str:
+def prepare(text: str, *, disclosure_marker: bool = True) -> str:
     """The classifier's view of a message: the safeguarding fold plus two marker words.
 
     The fold already copes with case, accents, leet and stretched letters; it drops
@@ -101,7 +103,8 @@ def prepare(text: str) -> str:
     ("other") is not confused with a complaint about another council service.
     """
     folded = normalise(text)
-    return _classifier_text(folded.text, text, screen(text, folded=folded).flagged)
+    disclosure = disclosure_marker and screen_patterns(text, folded=folded).flagged
+    return _classifier_text(folded.text, text, disclosure)
 
 
 def _classifier_text(folded: str, original: str, disclosure: bool) -> str:
@@ -130,7 +133,7 @@ def _cue_pattern(group: tuple[str, ...]) -> re.Pattern[str]:
 def cue_counts(prepared: str, cues: dict[str, tuple[str, ...]]) -> list[float]:
     """One feature per cue group: log(1 + distinct cue phrases of that group present)."""
     return [
-        math.log1p(len({match[0] for match in _cue_pattern(tuple(group)).finditer(prepared)}))
+        math.log1p(len(set(_cue_pattern(tuple(group)).findall(prepared))))
         for group in cues.values()
     ]
 
@@ -184,7 +187,9 @@ class LinearTriageModel:
     char_vocabulary: dict[str, int]
     char_idf: np.ndarray
     cues: dict[str, tuple[str, ...]]
+    risk_cues: dict[str, tuple[str, ...]]
     classifiers: dict[str, dict[str, Any]]
+    safeguarding_threshold: float
     version: str
 
     def features(self, prepared: str) -> tuple[np.ndarray, np.ndarray]:
@@ -196,7 +201,7 @@ class LinearTriageModel:
             _char_terms(prepared), self.char_vocabulary, self.char_idf
         )
         offset = len(self.word_vocabulary) + len(self.char_vocabulary)
-        cues = cue_counts(prepared, self.cues)
+        cues = cue_counts(prepared, self.cues) + cue_counts(prepared, self.risk_cues)
         return (
             np.concatenate([word_indices, char_indices + len(self.word_vocabulary),
                             np.arange(offset, offset + len(cues))]),
@@ -215,6 +220,48 @@ class LinearTriageModel:
         ranked = sorted(zip(classifier["classes"], scores.tolist(), strict=True),
                         key=lambda item: (-item[1], item[0]))
         return [(str(label), float(score)) for label, score in ranked]
+
+
+    def concern(self, text: str) -> float:
+        """Probability that ``text`` is a safeguarding disclosure, read without the marker."""
+        return self.concern_of(self.features(prepare(text[:CLASSIFY_CHARS],
+                                                     disclosure_marker=False)))
+
+    def concern_of(self, features: tuple[np.ndarray, np.ndarray]) -> float:
+        """``concern`` for features already computed (risk cue counts are the last values).
+
+        Zero when no risk word is present at all: on a near-empty message ("ok", "hello")
+        the model would otherwise answer from its prior, and chat sends many of those.
+        """
+        if not features[1][-len(self.risk_cues):].any():
+            return 0.0
+        return dict(self.probabilities("safeguarding", features))["1"]
+
+
+_SENTENCE = re.compile(r"[^.!?\n]+")
+
+
+def concern_evidence(
+    text: str, features: tuple[np.ndarray, np.ndarray] | None = None
+) -> list[Evidence]:
+    """The safeguarding model's second look at a message the screen's patterns passed.
+
+    Patterns miss phrasings nobody wrote down; the model, trained on the labelled set,
+    catches some of them. Its evidence is the sentence it finds most worrying, quoted
+    exactly, with the kind it thinks most likely. ``features`` (of the unmarked text) saves
+    triage computing them twice.
+    """
+    model = load_model()
+    if features is None:
+        features = model.features(prepare(text[:CLASSIFY_CHARS], disclosure_marker=False))
+    if model.concern_of(features) < model.safeguarding_threshold:
+        return []
+    sentences = [match for match in _SENTENCE.finditer(text) if match[0].strip()][:50]
+    worst = max(sentences, key=lambda match: (model.concern(match[0]), -match.start()))
+    start = worst.start() + len(worst[0]) - len(worst[0].lstrip())
+    end = worst.end() - (len(worst[0]) - len(worst[0].rstrip()))
+    kind = model.probabilities("safeguarding_kind", features)[0][0]
+    return [Evidence(kind, start, end, text[start:end])]
 
 
 @cache
@@ -467,7 +514,7 @@ def triage(
     text = text if isinstance(text, str) else ("" if text is None else str(text))
     folded_text = normalise(text)
     folded = folded_text.text
-    safeguarding = screen(text, folded=folded_text)
+    patterns = screen_patterns(text, folded=folded_text)
     flags: list[str] = []
     reasons: list[str] = []
 
@@ -480,10 +527,12 @@ def triage(
     unreadable = any(key == "unreadable" for key, _ in quality)
     model = load_model()
     features = model.features(
-        _classifier_text(folded, text, safeguarding.flagged)
+        _classifier_text(folded, text, patterns.flagged)
         if len(text) <= CLASSIFY_CHARS
         else prepare(text[:CLASSIFY_CHARS])
     )
+    # Without a pattern hit there is no disclosure marker, so these are the model's features.
+    safeguarding = patterns if patterns.flagged else model_check(text, features)
 
     type_scores = dict(model.probabilities("type", features))
     predicted_type = max(TYPES, key=lambda key: (type_scores.get(key, 0.0), -TYPES.index(key)))

@@ -1,13 +1,14 @@
-"""Training and measuring the triage classifier (type and category).
+"""Training and measuring the triage classifiers (type, category, safeguarding concern).
 
 The training data is the ``train`` split of ``tests/data/triage_labelled.csv`` (columns
 ``text,type,category,safeguarding,split``); the ``heldout`` split is never read by
 ``train`` so that the figures ``evaluate`` reports on it mean something. ``train`` writes
 one gzipped pickle holding shared features (word and character TF-IDF plus hand-written
-cue phrases, ``CUES``) and three logistic regressions (type, complaint category, compliment
-category), exported as plain numpy arrays; its sha256 is the ``model_version``, so a record
-always says which model triaged it. Character n-grams cope with text-speak and misspellings
-the data never showed; the cues carry domain knowledge the small data set cannot teach.
+cue phrases, ``CUES`` and ``RISK_CUES``) and five logistic regressions (type, complaint
+category, compliment category, safeguarding concern and its kind), exported as plain numpy
+arrays; its sha256 is the ``model_version``, so a record always says which model triaged
+it. Character n-grams cope with text-speak and misspellings the data never showed; the cues
+carry domain knowledge the small data set cannot teach.
 
 Pure: no Flask. ``flask triage train`` and ``flask triage evaluate`` wrap these functions.
 """
@@ -27,7 +28,9 @@ import numpy as np
 import scipy.sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import StratifiedKFold, cross_val_predict
 
+from intake_app.domain.safeguarding import screen_patterns
 from intake_app.domain.triage import (
     ARTEFACT_NAME,
     CHAR_NGRAMS,
@@ -39,6 +42,7 @@ from intake_app.domain.triage import (
     triage,
 )
 
+SAFEGUARDING_FALSE_ALARM_BUDGET = 0.05
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_DATA_PATH = PROJECT_ROOT / "tests" / "data" / "triage_labelled.csv"
 
@@ -223,6 +227,41 @@ CUES: dict[str, tuple[str, ...]] = {
         r"(?:school|camhs|police|health|housing|college|nurse|yot|youth offending|ysgol) and "
         r"(?:the |my )?(?:social|children|team|sw|pa|leaving|fostering|family)|"
         r"(?:and|with) (?:camhs|housing|the school|the police|health|the college)",
+    ),}
+
+# Broad risk vocabulary, features for the safeguarding model only (the type and category
+# models see these columns as zeros, so they learn nothing from them): it lets the model
+# generalise past the screen's hand-written patterns.
+RISK_CUES: dict[str, tuple[str, ...]] = {
+    "risk_violence": (
+        r"hands on|hit\w*|hurt\w*|push\w*|shov\w*|throw\w*|threw|grab\w*|kick\w*|punch\w*|"
+        r"slap\w*|smack\w*|beat\w*|batter\w*|belt|stairs|wall|bruis\w*|marks?|blood|pain|"
+        r"injur\w*|strangl\w*|chok\w*|burn\w*|bit|bites|violent|angry|temper|rage",
+    ),
+    "risk_self": (
+        r"my ?self|disappear\w*|goodbye|hate my ?self|pain|tablets|pills|cut\w*|die|died|dead|"
+        r"alive|live or die|end it|gone|pointless|worthless|hopeless|no point|nobody cares|"
+        r"no one cares|give up|cant cope|numb|empty|letter",
+    ),
+    "risk_sexual": (
+        r"touch\w*|bed|bedroom|pictures|pics|photos|naked|sex\w*|loves? me|meet|meet up|secret\w*|"
+        r"older|man|men|adult|in the back|kiss\w*|private|shower|bath|undress\w*|online",
+    ),
+    "risk_fear": (
+        r"scared|frightened|terrified|afraid|hide|hiding|worried|panic\w*|danger|safe|unsafe|"
+        r"threat\w*|if i tell|if i dont|or else|come for|get me|too scared",
+    ),
+    "risk_neglect": (
+        r"food|eat|eating|hungry|starv\w*|alone|left|floor|dirty|drinking|drink|drunk|drugs|"
+        r"nobody home|no one home|for days|punished|not allowed",
+    ),
+    "risk_exploitation": (
+        r"sell\w*|sold|hold\w*|stash\w*|packages?|parcels?|bags?|owe|debt|lads|gang\w*|county|"
+        r"phone|shank\w*|stab\w*|knife|weapon|run|runs|deliver\w*|drop",
+    ),
+    "risk_home": (
+        r"tonight|tonite|nowhere|kicked out|chucked out|tent|streets?|sleep\w*|stay\w*|"
+        r"run away|ran away|missing|home",
     ),
 }
 
@@ -248,16 +287,43 @@ def read_rows(path: str | Path, *, split: str | None = None) -> list[dict[str, s
     return rows
 
 
-def _classifier(features: Any, rows: list[dict[str, str]], mask: list[bool], label: str
-                ) -> dict[str, Any]:
-    chosen = [index for index, keep in enumerate(mask) if keep]
+def _classifier(features: Any, labels: list[str | None]) -> dict[str, Any]:
+    """Fit one logistic regression on the rows with a label; export it as numpy arrays.
+
+    A binary model has one coefficient row; it is stored as two rows (-w/2, +w/2), whose
+    softmax equals the logistic function, so prediction treats every model alike.
+    """
+    chosen = [index for index, label in enumerate(labels) if label is not None]
     model = LogisticRegression(C=10.0, class_weight="balanced", max_iter=5000)
-    model.fit(features[chosen], [rows[index][label] for index in chosen])
+    model.fit(features[chosen], [labels[index] for index in chosen])
+    coef, intercept = model.coef_, model.intercept_
+    if len(model.classes_) == 2:
+        coef, intercept = np.vstack([-coef / 2, coef / 2]), np.concatenate(
+            [-intercept / 2, intercept / 2]
+        )
     return {
         "classes": [str(label) for label in model.classes_],
-        "coef": model.coef_.astype(np.float32),
-        "intercept": model.intercept_.astype(np.float32),
+        "coef": coef.astype(np.float32),
+        "intercept": intercept.astype(np.float32),
     }
+
+
+def _alarm_threshold(features: Any, labels: list[str]) -> float:
+    """The lowest threshold at which cross-validated false alarms stay within budget.
+
+    The budget is the share of ordinary messages the model may flag on top of the patterns
+    (``SAFEGUARDING_FALSE_ALARM_BUDGET``), measured on held-back folds of the train split.
+    """
+    probabilities = cross_val_predict(
+        LogisticRegression(C=10.0, class_weight="balanced", max_iter=5000),
+        features,
+        labels,
+        cv=StratifiedKFold(n_splits=5, shuffle=True, random_state=0),
+        method="predict_proba",
+    )[:, 1]
+    ordinary = sorted(p for p, label in zip(probabilities, labels, strict=True) if label == "0")
+    allowed = int(len(ordinary) * SAFEGUARDING_FALSE_ALARM_BUDGET)
+    return round(float(ordinary[len(ordinary) - allowed - 1]) + 1e-6, 6)
 
 
 def _vocabulary(vectoriser: TfidfVectorizer) -> tuple[dict[str, int], np.ndarray]:
@@ -288,13 +354,28 @@ def train(data_path: str | Path = DEFAULT_DATA_PATH, out_dir: str | Path = MODEL
     rows = read_rows(data_path, split="train")
     texts = [prepare(row["text"]) for row in rows]
     words, chars = vectorisers()
-    features = scipy.sparse.hstack(
-        [
-            words.fit_transform(texts),
-            chars.fit_transform(texts),
-            scipy.sparse.csr_matrix([cue_counts(text, CUES) for text in texts]),
-        ]
-    ).tocsr()
+    words.fit(texts)
+    chars.fit(texts)
+
+    def stacked(documents: list[str], *, risk: bool) -> Any:
+        return scipy.sparse.hstack(
+            [
+                words.transform(documents),
+                chars.transform(documents),
+                scipy.sparse.csr_matrix([
+                    cue_counts(text, CUES)
+                    + (cue_counts(text, RISK_CUES) if risk else [0.0] * len(RISK_CUES))
+                    for text in documents
+                ]),
+            ]
+        ).tocsr()
+
+    features = stacked(texts, risk=False)
+    # The safeguarding net reads text without the screen's disclosure marker: it must learn
+    # what disclosures look like, not copy the screen's verdict.
+    unmarked = stacked([prepare(row["text"], disclosure_marker=False) for row in rows],
+                       risk=True)
+    flagged = [row["safeguarding"] == "1" for row in rows]
     word_vocabulary, word_idf = _vocabulary(words)
     char_vocabulary, char_idf = _vocabulary(chars)
     bundle = {
@@ -303,17 +384,26 @@ def train(data_path: str | Path = DEFAULT_DATA_PATH, out_dir: str | Path = MODEL
         "char_vocabulary": char_vocabulary,
         "char_idf": char_idf,
         "cues": CUES,
+        "risk_cues": RISK_CUES,
         "classifiers": {
-            "type": _classifier(features, rows, [True] * len(rows), "type"),
-            "complaint_category": _classifier(
-                features, rows, [r["type"] == "complaint" and bool(r["category"]) for r in rows],
-                "category",
-            ),
-            "compliment_category": _classifier(
-                features, rows, [r["type"] == "compliment" and bool(r["category"]) for r in rows],
-                "category",
-            ),
+            "type": _classifier(features, [row["type"] for row in rows]),
+            "complaint_category": _classifier(features, [
+                row["category"] if row["type"] == "complaint" and row["category"] else None
+                for row in rows
+            ]),
+            "compliment_category": _classifier(features, [
+                row["category"] if row["type"] == "compliment" and row["category"] else None
+                for row in rows
+            ]),
+            "safeguarding": _classifier(unmarked, ["1" if f else "0" for f in flagged]),
+            "safeguarding_kind": _classifier(unmarked, [
+                (screen_patterns(row["text"]).kinds or (None,))[0] if f else None
+                for row, f in zip(rows, flagged, strict=True)
+            ]),
         },
+        "safeguarding_threshold": _alarm_threshold(
+            unmarked, ["1" if f else "0" for f in flagged]
+        ),
     }
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)

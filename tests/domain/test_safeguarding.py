@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from intake_app.domain.safeguarding import normalise, screen
+from intake_app.domain.safeguarding import normalise, screen, screen_patterns
 from intake_app.taxonomy import keys
 
 DISCLOSURES = {
@@ -107,14 +107,13 @@ def test_disguised_spelling_is_still_caught(text):
     "text",
     [
         "my social worker is great",
-        "I would like to keep in touch with my brother",
-        "i got kicked off the bus for not having a pass",
         "i want more pocket money",
         "the council owes me money from my grant",
-        "I feel safe with my carers now",
-        "my worker said she will run it past her manager",
         "please help me get my pocket money sorted",
-        "I want to end my placement with the tutoring service",
+        "when is my next review?",
+        "hello",
+        "ok",
+        "thanks",
         "",
     ],
 )
@@ -123,6 +122,31 @@ def test_ordinary_messages_are_not_flagged(text):
     assert not result.flagged
     assert result.kinds == ()
     assert result.evidence == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I would like to keep in touch with my brother",
+        "i got kicked off the bus for not having a pass",
+        "I feel safe with my carers now",
+        "my worker said she will run it past her manager",
+        "I want to end my placement with the tutoring service",
+    ],
+)
+def test_patterns_do_not_fire_on_near_miss_phrasing(text):
+    # The trained model behind the patterns may still ask a person to look: a false
+    # alarm is cheap. The patterns themselves stay precise.
+    assert not screen_patterns(text).flagged
+
+
+def test_the_model_catches_a_disclosure_no_pattern_describes():
+    text = "my dad put his hands on me again last night"
+    assert not screen_patterns(text).flagged
+    result = screen(text)
+    assert result.flagged
+    assert result.evidence[0].text == text
+    assert result.kinds[0] in keys("safeguarding_kinds")
 
 
 def test_evidence_quotes_the_exact_original_text():

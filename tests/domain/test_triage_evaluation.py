@@ -124,6 +124,6 @@ def test_runtime_features_match_scikit_learn():
         indices, values = model.features(text)
         expected = np.concatenate([words.transform([text]).toarray()[0],
                                    chars.transform([text]).toarray()[0]])
-        got = np.zeros(len(expected) + len(model.cues))
+        got = np.zeros(len(expected) + len(model.cues) + len(model.risk_cues))
         got[indices] = values
         np.testing.assert_allclose(got[: len(expected)], expected, rtol=1e-5, atol=1e-6)
