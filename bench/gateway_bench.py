@@ -5,7 +5,7 @@ Prints p50/p95 turn latency and turns per second for both, the gateway's overhea
 difference), and the resident memory of each process. Everything runs on 127.0.0.1; the
 run is bounded (a fixed number of turns, each with a timeout) and stops by itself.
 
-    .venv/bin/python bench/gateway_bench.py [--conversations 20]
+    .venv/bin/python bench/gateway_bench.py [--conversations 20] [--think-seconds 0]
 
 Targets on the 2-core machine: gateway overhead under 25 ms at p95, a whole turn under
 500 ms at p95.
@@ -105,15 +105,20 @@ def start_site(work: Path, rasa_port: int) -> tuple[BotProcess, str, str]:
     return site, url, token
 
 
-def run_conversations(count: int, turn: Callable[[requests.Session, int, str], None]
-                      ) -> tuple[list[float], float]:
-    """``count`` conversations at once, each its turns in order; latencies and wall time."""
+def run_conversations(count: int, turn: Callable[[requests.Session, int, str], None],
+                      think_seconds: float = 0.0) -> tuple[list[float], float]:
+    """``count`` conversations at once, each its turns in order, a child's pause between
+    turns (staggered so the conversations do not move in lock-step); latencies and wall
+    time."""
     latencies: list[float] = []
     lock = threading.Lock()
 
     def conversation(number: int) -> None:
+        time.sleep(think_seconds * number / max(count, 1))
         with requests.Session() as http:
-            for text in SCRIPT:
+            for position, text in enumerate(SCRIPT):
+                if position:
+                    time.sleep(think_seconds)
                 started = time.perf_counter()
                 turn(http, number, text)
                 elapsed = time.perf_counter() - started
@@ -129,6 +134,8 @@ def run_conversations(count: int, turn: Callable[[requests.Session, int, str], N
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--conversations", type=int, default=20)
+    parser.add_argument("--think-seconds", type=float, default=0.0,
+                        help="pause between a conversation's turns (0: as fast as possible)")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="gateway-bench-") as directory:
@@ -175,8 +182,10 @@ def main() -> None:
             run_conversations(2, lambda http, n, text: direct(http, 900 + n, text))
 
             overheads.clear()
-            gateway, gateway_wall = run_conversations(args.conversations, via_gateway)
-            straight, straight_wall = run_conversations(args.conversations, direct)
+            gateway, gateway_wall = run_conversations(args.conversations, via_gateway,
+                                                      args.think_seconds)
+            straight, straight_wall = run_conversations(args.conversations, direct,
+                                                        args.think_seconds)
             memory = {process.name: rss_mib(process.process.pid)
                       for process in processes if process.process is not None}
         finally:
@@ -192,6 +201,7 @@ def main() -> None:
 
     result = {
         "conversations": args.conversations,
+        "think_seconds": args.think_seconds,
         "gateway": summary(gateway, gateway_wall),
         "rasa_direct": summary(straight, straight_wall),
         "degraded_turns": degraded,
@@ -204,7 +214,8 @@ def main() -> None:
             result["gateway"]["p50_ms"] - result["rasa_direct"]["p50_ms"], 1),
     }
     g, d, o = result["gateway"], result["rasa_direct"], result["overhead_ms"]
-    print(f"{args.conversations} concurrent conversations, {g['turns']} turns each way")
+    print(f"{args.conversations} concurrent conversations, {g['turns']} turns each way, "
+          f"{args.think_seconds} s between a conversation's turns")
     print(f"through /sms/inbound: p50 {g['p50_ms']} ms  p95 {g['p95_ms']} ms  "
           f"{g['turns_per_s']} turns/s  (degraded turns: {degraded})")
     print(f"straight to Rasa:     p50 {d['p50_ms']} ms  p95 {d['p95_ms']} ms  "
