@@ -175,3 +175,32 @@ def test_disclosure_in_what_would_help_is_flagged(app):
     alert = db.session.scalars(
         select(OutboxMessage).where(OutboxMessage.kind == "safeguarding_alert")).one()
     assert alert.urgent
+
+
+def test_angle_brackets_that_are_not_html_keep_the_childs_words(app):
+    typed = "my foster dad <b hits me and I am scared. he calls me <useless> x<y <3"
+    result = submit(draft(text=typed), actor="web")
+    record = db.session.get(Representation, result.representation_id)
+    assert record.text == typed
+    assert record.safeguarding_flag
+
+
+def test_text_as_typed_is_screened_even_when_markup_is_removed(app):
+    result = submit(draft(text="<p>all good thanks</p><b title='he hits me'>x</b>"), actor="web")
+    record = db.session.get(Representation, result.representation_id)
+    assert "he hits me" not in record.text
+    assert record.safeguarding_flag
+    assert any(item["field"] == "text_as_typed" for item in record.safeguarding_evidence)
+
+
+def test_emoji_joiners_are_kept(app):
+    result = submit(draft(text="my family 👨‍👩‍👧 miss me"), actor="web")
+    assert "👨‍👩‍👧" in db.session.get(Representation, result.representation_id).text
+
+
+def test_a_channel_can_hold_a_record_for_review_with_its_reason(app):
+    result = submit(draft(needs_review_reason="The bot was unavailable: read the transcript"),
+                    actor="gateway")
+    record = db.session.get(Representation, result.representation_id)
+    assert record.needs_review and record.status == "needs_review"
+    assert record.triage_reasons[0] == "The bot was unavailable: read the transcript"

@@ -24,20 +24,52 @@ ADVOCATE_CHOICES = ("yes", "help_me_choose", "no")
 REPLY_CHANNELS = ("sms", "email", "phone", "letter", "none")
 CONTACT_TIMES = ("any", "morning", "school_hours", "after_school", "evening")
 SHORT_TEXT_MAX = 200
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+# Control characters and invisible direction overrides; zero-width joiners (U+200C/D) stay,
+# since emoji sequences and some scripts need them.
+_CONTROL = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# Real HTML elements only: a child's "<3", "<kms>" or "x<y" is words, not markup.
+HTML_ELEMENTS = frozenset("""
+    a abbr address area article aside audio b base bdi bdo blockquote body br button
+    canvas caption cite code col colgroup data datalist dd del details dfn dialog div dl
+    dt em embed fieldset figcaption figure font footer form frame frameset h1 h2 h3 h4
+    h5 h6 head header hgroup hr html i iframe img input ins kbd label legend li link
+    main map mark marquee menu meta meter nav noscript object ol optgroup option output
+    p param picture pre progress q rp rt ruby s samp script section select slot small
+    source span strike strong style sub summary sup svg math table tbody td template
+    textarea tfoot th thead time title tr track tt u ul var video wbr xmp
+""".split())
+_ELEMENT_NAMES = "|".join(sorted(HTML_ELEMENTS, key=len, reverse=True))
+_MARKUP = re.compile(
+    r"<!--.*?-->|</?(?:" + _ELEMENT_NAMES + r")(?:\s[^<>]*)?/?>", re.IGNORECASE | re.DOTALL)
 
 
 def clean_text(value: str | None) -> str:
-    """Plain text from whatever was typed: markup removed, control characters dropped,
+    """Plain text from whatever was typed: HTML markup removed, control characters dropped,
     line ends unified. The text is stored plain and escaped only on output."""
     if not value:
         return ""
     text = unicodedata.normalize("NFC", value).replace("\r\n", "\n").replace("\r", "\n")
     text = _CONTROL.sub("", text)
-    if "<" in text or "&" in text:
-        # nh3 returns HTML with entities; turn them back into the characters typed.
-        text = html.unescape(nh3.clean(text, tags=set(), attributes={}))
+    if "<" in text:
+        text = _strip_markup(text)
     return text.strip()
+
+
+def _strip_markup(text: str) -> str:
+    """Remove real HTML elements with nh3 while keeping every other "<" as typed.
+
+    An HTML parser alone reads "my dad <b hits me" as a tag and drops the words, so
+    everything outside recognised elements is escaped first and nh3 only sees markup.
+    """
+    pieces: list[str] = []
+    last = 0
+    for match in _MARKUP.finditer(text):
+        pieces.append(html.escape(text[last:match.start()], quote=False))
+        pieces.append(match.group(0))
+        last = match.end()
+    pieces.append(html.escape(text[last:], quote=False))
+    return html.unescape(nh3.clean("".join(pieces), tags=set(), attributes={}))
 
 
 def _parse_uk_number(raw: str) -> phonenumbers.PhoneNumber | None:
@@ -126,6 +158,9 @@ class Draft:
     conversation_id: int | None = None
     transcript: tuple[dict[str, str], ...] = ()
     received_at: datetime | None = None
+    # Set by a channel that already knows a person must look (the bot was down, a
+    # disclosure mid-conversation): the record is held for review with this reason.
+    needs_review_reason: str | None = None
 
 
 def sanitised(draft: Draft) -> Draft:

@@ -16,7 +16,6 @@ Both channels come here, so the rules hold for both (ARCHITECTURE "Safeguarding 
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import secrets
 import time
@@ -35,7 +34,6 @@ from ..domain.safeguarding import SafeguardingResult, screen
 from ..extensions import db
 from ..models import ChannelMessage, Conversation, Representation, SmsOptOut
 from . import acknowledgement
-from .audit import record_event
 from .intake import InvalidDraft, SubmissionResult, submit
 from .protection import decrypt_json, encrypt_json, lookup_hash
 from .rasa_client import BotUnavailable, RasaClient
@@ -124,7 +122,7 @@ def handle_inbound(inbound: Inbound) -> Turn:
     except BotUnavailable as error:
         logger.warning("bot unavailable for conversation %s: %s", conversation.public_id, error)
         degraded = True
-        replies.append(_degraded_reply(conversation))
+        replies.append(_degraded_reply(conversation, message))
     bot_seconds = time.perf_counter() - asked_at
 
     turn = Turn(public_id=conversation.public_id, replies=tuple(text for text in replies if text),
@@ -272,8 +270,10 @@ def _unsent_text(conversation: Conversation) -> str:
     return "\n".join(body for body in db.session.scalars(query) if body)
 
 
-def _gateway_draft(conversation: Conversation, text: str, submission_key: str) -> Draft:
-    """A draft made by the gateway itself (safety or degraded mode), not by the bot.
+def _gateway_draft(conversation: Conversation, text: str, submission_key: str,
+                   reason: str) -> Draft:
+    """A draft made by the gateway itself (safety or degraded mode), not by the bot,
+    held for a person to read.
 
     For SMS the reply goes back to the number that texted; web chat has no contact.
     """
@@ -286,30 +286,21 @@ def _gateway_draft(conversation: Conversation, text: str, submission_key: str) -
         language=conversation.language,
         submission_key=submission_key,
         conversation_id=conversation.id,
+        needs_review_reason=reason,
     )
 
 
 def _submit_for_review(conversation: Conversation, text: str, submission_key: str,
-                       reason: str) -> SubmissionResult | None:
-    """Save a record an officer must look at; None only when even that failed."""
+                       reason: str) -> SubmissionResult:
+    """Save a record an officer must look at, in one transaction with its outbox rows."""
+    draft = _gateway_draft(conversation, text, submission_key, reason)
     try:
-        result = submit(_gateway_draft(conversation, text, submission_key), actor=GATEWAY_ACTOR)
+        return submit(draft, actor=GATEWAY_ACTOR)
     except InvalidDraft as error:
         # A number the draft rules refuse (e.g. not a UK mobile): keep it, without a reply.
         logger.warning("gateway draft refused (%s); saving without a reply route", error)
-        draft = replace(_gateway_draft(conversation, text, submission_key),
-                        reply_channel="none", contact=Contact())
-        result = submit(draft, actor=GATEWAY_ACTOR)
-    record = db.session.get(Representation, result.representation_id)
-    if record is not None and not record.needs_review:
-        before = {"status": record.status, "needs_review": record.needs_review}
-        record.needs_review = True
-        record.status = "needs_review"
-        record.triage_reasons = [reason, *record.triage_reasons]
-        record_event(GATEWAY_ACTOR, "representation.needs_review", record, before=before,
-                     after={"status": record.status, "needs_review": True, "reason": reason})
-        db.session.commit()
-    return result
+        return submit(replace(draft, reply_channel="none", contact=Contact()),
+                      actor=GATEWAY_ACTOR)
 
 
 def _raise_safeguarding_record(conversation: Conversation, message: ChannelMessage) -> None:
@@ -325,10 +316,12 @@ def _raise_safeguarding_record(conversation: Conversation, message: ChannelMessa
         logger.exception("could not save the safeguarding record for message %s", message.id)
 
 
-def _degraded_reply(conversation: Conversation) -> str:
-    """Degraded mode: save what the child sent for a person, and say so honestly."""
-    day = datetime.now(UTC).date().isoformat()
-    key = "degraded:" + hashlib.sha256(f"{conversation.public_id}:{day}".encode()).hexdigest()[:40]
+def _degraded_reply(conversation: Conversation, message: ChannelMessage) -> str:
+    """Degraded mode: save what the child sent for a person, and say so honestly.
+
+    Keyed by this message, so every turn while the bot is down makes a record of what
+    came since the last one, and nothing sent later is left out of the case store."""
+    key = f"degraded:{message.id}"
     text = _unsent_text(conversation)
     result = None
     if text:

@@ -73,7 +73,7 @@ def submit(draft: Draft, *, actor: str) -> SubmissionResult:
     result = triage(clean.text, role=clean.role, service_area=clean.service_area,
                     channel=clean.channel, declared_type=clean.declared_type,
                     received_at=received_at)
-    extra_evidence = _screen_other_fields(clean)
+    extra_evidence = _screen_other_fields(clean, typed=draft)
     deadlines = compute_deadlines(
         received_at,
         procedure=result.procedure,
@@ -119,18 +119,30 @@ def _unused_reference() -> str:
     raise RuntimeError("no free reference after several tries")
 
 
-def _screen_other_fields(draft: Draft) -> list[dict[str, Any]]:
+def _screen_other_fields(draft: Draft, *, typed: Draft) -> list[dict[str, Any]]:
     """The safeguarding screen runs on every free text a person typed, not only the main
-    one: a disclosure in "what would help" or a helper's note must not slip past."""
-    evidence: list[dict[str, Any]] = []
+    one: a disclosure in "what would help", a helper's note or a name field must not slip
+    past. The text as typed is screened too, in case cleaning removed anything."""
+    helper = draft.on_behalf
     fields = {
         "what_would_help": draft.what_would_help,
         "contact_safety_note": draft.contact_safety.note,
-        "consent": draft.on_behalf.consent if draft.on_behalf else "",
+        "consent": helper.consent if helper else "",
+        "relationship": helper.relationship if helper else "",
+        "organisation": helper.organisation if helper else "",
+        "contact_name": draft.contact.name,
     }
+    if typed.text.strip() != draft.text:
+        fields["text_as_typed"] = typed.text
+    evidence: list[dict[str, Any]] = []
     for field_name, text in fields.items():
         for item in screen(text).evidence if text else ():
             evidence.append({"field": field_name, **asdict(item)})
+    if "text_as_typed" in fields:
+        # Only what the cleaned text's own screen did not already find.
+        cleaned_spans = {item.text for item in screen(draft.text).evidence}
+        evidence = [item for item in evidence
+                    if item["field"] != "text_as_typed" or item["text"] not in cleaned_spans]
     return evidence
 
 
@@ -156,11 +168,13 @@ def _new_record(
     kinds = sorted({item["kind"] for item in evidence} | set(result.safeguarding.kinds))
     flagged = result.safeguarding.flagged or bool(extra_evidence)
     reasons = list(result.reasons)
+    if draft.needs_review_reason:
+        reasons.insert(0, draft.needs_review_reason)
     if extra_evidence and not result.safeguarding.flagged:
         quoted = "; ".join(f"'{item['text']}'" for item in extra_evidence)
         reasons.insert(0, f"Flagged as urgent: a possible safeguarding concern in another "
                           f"answer — {quoted}")
-    needs_review = result.needs_review or flagged
+    needs_review = result.needs_review or flagged or bool(draft.needs_review_reason)
     contact = _contact_details(draft)
     return Representation(
         reference=_unused_reference(),
