@@ -65,6 +65,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
 def _page_context() -> dict[str, Any]:
     """What every page template needs: the language, the exit link, the names."""
+    from babel import Locale
     from flask import current_app
     from flask_babel import get_locale
     from flask_babel import gettext as _
@@ -72,7 +73,11 @@ def _page_context() -> dict[str, Any]:
     from .i18n import text_direction
 
     locale = str(get_locale() or current_app.config["BABEL_DEFAULT_LOCALE"])
+    other_locales = [(code, Locale.parse(code).get_display_name(code))
+                     for code in current_app.config["SUPPORTED_LOCALES"] if code != locale]
     return {
+        "other_locales": other_locales,
+        "sms_number": current_app.config.get("TWILIO_FROM_NUMBER", ""),
         "html_lang": locale.replace("_", "-"),
         "html_dir": text_direction(locale),
         "exit_url": current_app.config["EXIT_URL"],

@@ -204,3 +204,27 @@ def test_a_channel_can_hold_a_record_for_review_with_its_reason(app):
     record = db.session.get(Representation, result.representation_id)
     assert record.needs_review and record.status == "needs_review"
     assert record.triage_reasons[0] == "The bot was unavailable: read the transcript"
+
+
+def test_every_free_text_answer_has_a_length_limit(app):
+    too_long = "x" * (app.config["TEXT_MAX_CHARS"] + 1)
+    helper = OnBehalf(helper_name="Sam", relationship="advocate", consent=too_long)
+    cases = [
+        (draft(contact_safety=ContactSafety(note=too_long)), "note"),
+        (draft(role="advocate", on_behalf=helper), "consent"),
+        (draft(reply_channel="none", contact=Contact(address="y" * 501)), "address"),
+    ]
+    for long_draft, field in cases:
+        with pytest.raises(InvalidDraft) as error:
+            submit(long_draft, actor="web")
+        assert error.value.errors.get(field) == "too_long", field
+
+
+def test_a_record_keeps_a_language_we_have_no_texts_for_yet(app):
+    result = submit(draft(language="cy"), actor="api")
+    record = db.session.get(Representation, result.representation_id)
+    assert record.language == "cy"
+    assert "Thank you for telling us." in result.acknowledgement_text
+    with pytest.raises(InvalidDraft) as error:
+        submit(draft(language="xx"), actor="api")
+    assert error.value.errors == {"language": "unknown"}

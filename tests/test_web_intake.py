@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -222,6 +223,7 @@ def test_check_answers_lists_every_answer_with_change_links(client):
                        ("what-happened", {"text": "more help with bills"}),
                        ("what-would-help", {}), ("advocate", {"advocate": "no"}),
                        ("reply", {"reply_channel": "email", "email": "me@example.com"}),
+                       ("safe-contact", {"times": ["evening"], "leave_message": "no"}),
                        ("sharing", {})]:
         assert answer(client, slug, data).status_code == 302
     page = client.get("/tell-us/check").get_data(as_text=True)
@@ -234,3 +236,21 @@ def test_check_answers_lists_every_answer_with_change_links(client):
 
 def test_skipped_questions_send_people_back_to_the_first_missing_one(client):
     assert client.get("/tell-us/check").headers["Location"].endswith("/tell-us/what")
+
+
+@pytest.mark.parametrize("target", ["https://evil.example", "//evil.example", "/\\evil.example"])
+def test_language_link_never_sends_a_child_to_another_site(client, target):
+    response = client.get("/language/en", query_string={"next": target})
+    assert response.headers["Location"] == "/"
+
+
+def test_confirmation_is_not_shown_again_later_on_a_shared_phone(client, monkeypatch):
+    reference = reference_on(send_complaint(client))
+    assert reference in client.get("/tell-us/sent").get_data(as_text=True)
+    from intake_app.public import views
+
+    later = time.time() + views.CONFIRMATION_SECONDS + 1
+    monkeypatch.setattr(views.time, "time", lambda: later)
+    response = client.get("/tell-us/sent")
+    assert response.status_code == 302
+    assert reference not in client.get("/", follow_redirects=True).get_data(as_text=True)

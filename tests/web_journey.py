@@ -29,7 +29,7 @@ def send_complaint(client: FlaskClient, *, type_: str = "complaint", role: str =
         ("advocate", advocate or {"advocate": "no"}),
         ("reply", reply or {"reply_channel": "none"}),
     ]
-    if (reply or {}).get("reply_channel") in ("sms", "phone", "letter"):
+    if (reply or {}).get("reply_channel", "none") != "none":
         pages.append(("safe-contact", {"times": ["after_school"], "leave_message": "no"}))
     pages.append(("sharing", {}))
     for slug, data in pages:

@@ -15,6 +15,7 @@ from datetime import datetime
 
 import nh3
 import phonenumbers
+from babel import Locale, UnknownLocaleError
 from email_validator import EmailNotValidError, validate_email
 
 from ..taxonomy import keys
@@ -24,6 +25,7 @@ ADVOCATE_CHOICES = ("yes", "help_me_choose", "no")
 REPLY_CHANNELS = ("sms", "email", "phone", "letter", "none")
 CONTACT_TIMES = ("any", "morning", "school_hours", "after_school", "evening")
 SHORT_TEXT_MAX = 200
+ADDRESS_MAX = 500
 # Control characters and invisible direction overrides; zero-width joiners (U+200C/D) stay,
 # since emoji sequences and some scripts need them.
 _CONTROL = re.compile(
@@ -182,7 +184,17 @@ def sanitised(draft: Draft) -> Draft:
     )
 
 
-def validate(draft: Draft, *, max_chars: int, locales: tuple[str, ...]) -> dict[str, str]:
+def is_language_code(code: str) -> bool:
+    """A language Babel knows (``en``, ``cy``, ``pl``...). A record keeps the language the
+    person used even before the service has texts in it."""
+    try:
+        Locale.parse(code)
+    except (ValueError, TypeError, UnknownLocaleError):
+        return False
+    return True
+
+
+def validate(draft: Draft, *, max_chars: int) -> dict[str, str]:
     """Error codes by field for a sanitised draft; empty when it can be submitted."""
     errors: dict[str, str] = {}
     if not draft.text:
@@ -203,16 +215,18 @@ def validate(draft: Draft, *, max_chars: int, locales: tuple[str, ...]) -> dict[
         errors["advocate"] = "unknown"
     elif draft.advocate == "yes" and draft.advocate_provider not in keys("advocacy_providers"):
         errors["advocate_provider"] = "required"
-    if draft.language not in locales:
+    if not is_language_code(draft.language):
         errors["language"] = "unknown"
-    errors.update(_validate_on_behalf(draft))
+    errors.update(_validate_on_behalf(draft, max_chars))
     errors.update(_validate_contact(draft))
+    if len(draft.contact_safety.note) > max_chars:
+        errors["note"] = "too_long"
     if any(time not in CONTACT_TIMES for time in draft.contact_safety.times):
         errors["contact_times"] = "unknown"
     return errors
 
 
-def _validate_on_behalf(draft: Draft) -> dict[str, str]:
+def _validate_on_behalf(draft: Draft, max_chars: int) -> dict[str, str]:
     if draft.role != "advocate" and draft.on_behalf is None:
         return {}
     helper = draft.on_behalf or OnBehalf()
@@ -221,7 +235,7 @@ def _validate_on_behalf(draft: Draft) -> dict[str, str]:
         value = getattr(helper, name)
         if not value:
             errors[name] = "required"
-        elif len(value) > SHORT_TEXT_MAX and name != "consent":
+        elif len(value) > (max_chars if name == "consent" else SHORT_TEXT_MAX):
             errors[name] = "too_long"
     if len(helper.organisation) > SHORT_TEXT_MAX:
         errors["organisation"] = "too_long"
@@ -247,11 +261,10 @@ def _validate_contact(draft: Draft) -> dict[str, str]:
             return {"email": "required"}
         if normalise_email(contact.email) is None:
             return {"email": "invalid_email"}
-    if draft.reply_channel == "letter":
-        if not contact.address:
-            return {"address": "required"}
-        if len(contact.address) > 500:
-            return {"address": "too_long"}
+    if draft.reply_channel == "letter" and not contact.address:
+        return {"address": "required"}
+    if len(contact.address) > ADDRESS_MAX:
+        return {"address": "too_long"}
     if len(contact.name) > SHORT_TEXT_MAX:
         return {"name": "too_long"}
     return {}

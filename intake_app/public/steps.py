@@ -54,7 +54,7 @@ STEPS: tuple[Step, ...] = (
          ("reply_channel", "name", "phone", "email", "address")),
     Step("safe-contact", _l("When is it safe to contact you?"), forms.SafeContactForm,
          "public/step_safe_contact.html", ("times", "leave_message", "note"),
-         applies=lambda answers: answers.get("reply_channel", "none") not in ("none", "email")),
+         applies=lambda answers: answers.get("reply_channel", "none") != "none"),
     Step("sharing", _l("Who we share this with"), forms.ContinueForm, "public/step_sharing.html",
          ("seen_sharing",)),
 )

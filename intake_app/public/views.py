@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from flask import (
@@ -28,6 +29,8 @@ from .answers import error_message, to_draft
 
 DRAFT_KEY = "draft_id"
 SUBMITTED_KEY = "submitted_reference"
+SUBMITTED_AT_KEY = "submitted_at"
+CONFIRMATION_SECONDS = 15 * 60
 
 
 def _public_limit() -> str:
@@ -59,7 +62,14 @@ def choose_language(code: str):
     else:
         flash(_("Sorry, we do not have that language yet. You can carry on in English, or ask "
                 "us for help in your language."))
-    return redirect(request.args.get("next") or url_for("public.start"))
+    return redirect(_local_path(request.args.get("next")) or url_for("public.start"))
+
+
+def _local_path(target: str | None) -> str | None:
+    """Only a path on this site: a link must never send a child somewhere else."""
+    if not target or not target.startswith("/") or target.startswith(("//", "/\\")):
+        return None
+    return target
 
 
 @bp.get("/tell-us")
@@ -113,8 +123,7 @@ def _step_errors(step: steps.Step, form: Any, answers: dict[str, Any]) -> dict[s
     errors = {name: str(messages[0]) for name, messages in form.errors.items()
               if name != "csrf_token"}
     draft = sanitised(to_draft(answers, submission_key=None, language=_language()))
-    domain_errors = validate(draft, max_chars=current_app.config["TEXT_MAX_CHARS"],
-                             locales=supported_locales())
+    domain_errors = validate(draft, max_chars=current_app.config["TEXT_MAX_CHARS"])
     for name, code in domain_errors.items():
         if name in step.fields and name not in errors:
             errors[name] = error_message(name, code)
@@ -155,7 +164,7 @@ def save_step(slug: str):
 @bp.get("/tell-us/check")
 def check():
     answers = _answers()
-    if not answers and session.get(SUBMITTED_KEY):
+    if not answers and _recent_submission():
         return redirect(url_for("public.sent"))
     missing = steps.first_unanswered(answers)
     if missing is not None:
@@ -171,7 +180,7 @@ def send():
     answers = web_drafts.load(draft_id)
     if answers is None:
         # Already sent (a double click) or the draft expired.
-        if session.get(SUBMITTED_KEY):
+        if _recent_submission():
             return redirect(url_for("public.sent"))
         return render_template("public/expired.html"), 410
     draft = to_draft(answers, submission_key=draft_id, language=_language())
@@ -182,14 +191,26 @@ def send():
         target = next((s for s in steps.STEPS if field in s.fields), steps.STEPS[0])
         return redirect(url_for("public.step", slug=target.slug, check="1"))
     session[SUBMITTED_KEY] = result.reference
+    session[SUBMITTED_AT_KEY] = time.time()
     web_drafts.discard(draft_id)
     session.pop(DRAFT_KEY, None)
     return redirect(url_for("public.sent"))
 
 
+def _recent_submission() -> str | None:
+    """The reference just sent, for a short while only: on a shared phone, someone opening
+    the page later must not see it."""
+    sent_at = session.get(SUBMITTED_AT_KEY, 0)
+    if time.time() - sent_at > CONFIRMATION_SECONDS:
+        session.pop(SUBMITTED_KEY, None)
+        session.pop(SUBMITTED_AT_KEY, None)
+        return None
+    return session.get(SUBMITTED_KEY)
+
+
 @bp.get("/tell-us/sent")
 def sent():
-    reference = session.get(SUBMITTED_KEY)
+    reference = _recent_submission()
     details = confirmation.details(reference) if reference else None
     if details is None:
         return redirect(url_for("public.start"))

@@ -45,11 +45,19 @@ def facts(record: Representation) -> dict[str, object]:
         "advocate_requested": record.advocate_requested != "no",
         "out_of_hours": current_app.config["OUT_OF_HOURS_NUMBER"],
         "council": current_app.config["COUNCIL_NAME"],
+        "sms_number": current_app.config.get("TWILIO_FROM_NUMBER", ""),
     }
 
 
+def reply_locale(language: str) -> str:
+    """The record keeps the language the person used; the reply is in it when we have its
+    texts, else in the default language."""
+    supported = current_app.config["SUPPORTED_LOCALES"]
+    return language if language in supported else current_app.config["BABEL_DEFAULT_LOCALE"]
+
+
 def compose(record: Representation) -> Acknowledgement:
-    with force_locale(record.language):
+    with force_locale(reply_locale(record.language)):
         context = facts(record)
         return Acknowledgement(
             text=render_template("acknowledgement/message.txt", **context).strip(),

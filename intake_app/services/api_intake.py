@@ -16,7 +16,7 @@ from flask_babel import force_locale, format_date
 from sqlalchemy import select
 
 from ..domain.calendar import add_working_days, clock_start
-from ..domain.draft import Draft, clean_text
+from ..domain.draft import Draft, clean_text, is_language_code
 from ..extensions import db
 from ..models import CallbackRequest, ChannelMessage, Conversation, Representation
 from .audit import record_event
@@ -91,6 +91,9 @@ def submit_from_api(draft: Draft, *, conversation_public_id: str | None, actor: 
         if draft.reply_channel == "sms" and not draft.contact.phone:
             draft = replace(draft, contact=replace(
                 draft.contact, phone=conversation_phone(conversation) or ""))
+        if is_language_code(draft.language) and conversation.language != draft.language:
+            # The gateway's own replies (safety, degraded mode) follow the chosen language.
+            conversation.language = draft.language
     return submit(draft, actor=actor)
 
 

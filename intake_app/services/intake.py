@@ -60,8 +60,7 @@ def submit(draft: Draft, *, actor: str) -> SubmissionResult:
     record instead of making a second."""
     config = current_app.config
     clean = sanitised(draft)
-    errors = validate(clean, max_chars=config["TEXT_MAX_CHARS"],
-                      locales=tuple(config["SUPPORTED_LOCALES"]))
+    errors = validate(clean, max_chars=config["TEXT_MAX_CHARS"])
     if errors:
         raise InvalidDraft(errors)
     if clean.submission_key:
