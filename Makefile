@@ -8,8 +8,8 @@ BIN := $(VENV)/bin
 export FLASK_APP := intake_app:create_app
 export PYTHONPATH := $(CURDIR)
 
-.PHONY: help install install-dev migrate demo translations extract-messages bot-ready run \
-        lint test test-fast bench clean
+.PHONY: help install install-dev migrate demo translations extract-messages bot-ready \
+        bot-token bot-test run lint test test-fast bench clean
 
 help:
 	@echo "make run    install, migrate, load demo data, start everything on 127.0.0.1"
@@ -48,13 +48,21 @@ demo: migrate
 bot-ready:
 	$(MAKE) -C bot venv train
 
-run: migrate demo translations bot-ready
+# The bot's actions call the intake API with a service token, made once per instance.
+bot-token: migrate
+	@test -s instance/bot_api_token || $(BIN)/flask tokens create bot > instance/bot_api_token
+	@chmod 600 instance/bot_api_token
+
+bot-test: bot-ready
+	$(MAKE) -C bot validate test actions-test
+
+run: migrate demo translations bot-ready bot-token
 	$(BIN)/honcho start -f Procfile
 
 lint: install-dev
 	$(BIN)/ruff check .
 
-test: install-dev translations bot-ready lint
+test: install-dev translations lint bot-test
 	$(BIN)/python -m pytest -q
 
 test-fast: install-dev lint

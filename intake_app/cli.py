@@ -7,10 +7,17 @@ import click
 from flask import Flask
 from flask.cli import AppGroup
 
-from .services import demo_data, web_drafts
+from .services import demo_data, inbound_spool, web_drafts
 
 demo_cli = AppGroup("demo", help="Demo data for the embedded default.")
 drafts_cli = AppGroup("drafts", help="Unsent web-form drafts.")
+gateway_cli = AppGroup("gateway", help="The SMS and chat gateway.")
+
+
+@gateway_cli.command("replay")
+def replay_spool() -> None:
+    """Store texts spooled while the database was down, as records for review."""
+    click.echo(f"stored {inbound_spool.replay()} spooled texts")
 
 
 @demo_cli.command("load")
@@ -32,5 +39,5 @@ def register_commands(app: Flask) -> None:
     from .forwarding_cli import outbox_cli, tokens_cli
     from .triage_cli import triage_cli
 
-    for group in (demo_cli, drafts_cli, outbox_cli, tokens_cli, triage_cli):
+    for group in (demo_cli, drafts_cli, gateway_cli, outbox_cli, tokens_cli, triage_cli):
         app.cli.add_command(group)

@@ -8,10 +8,19 @@ import os
 from werkzeug.serving import run_simple
 
 from . import create_app
+from .domain.triage import load_model
+from .services import inbound_spool
 
 
 def main() -> None:
     app = create_app()
+    with app.app_context():
+        # Load the triage model now, not on a child's first message (the bot's API call
+        # has a short timeout), and store any texts spooled during an outage.
+        load_model()
+        recovered = inbound_spool.replay()
+        if recovered:
+            app.logger.warning("stored %d texts spooled during a fault", recovered)
     if app.config.get("OUTBOX_WORKER", "thread") == "thread":
         from .forwarding.worker import start_worker_thread
 

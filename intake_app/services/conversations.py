@@ -340,3 +340,21 @@ def _degraded_reply(conversation: Conversation, message: ChannelMessage) -> str:
         record = db.session.get(Representation, result.representation_id)
         assert record is not None
         return " ".join((sorry, _("Your message is saved."), acknowledgement.compose(record).sms))
+
+
+def record_recovered(inbound: Inbound) -> None:
+    """A text that got no answer at the time (see ``inbound_spool``): store it, screen it and
+    hold it for a person, without asking the bot. Idempotent on the provider's id."""
+    body = clean_text(inbound.body)
+    if inbound.provider_message_id and _already_stored(inbound.provider_message_id):
+        return
+    conversation = _conversation_for(inbound)
+    result = screen(body)
+    message = _store_inbound(conversation, inbound, body, result)
+    if message is None:
+        return
+    reason = "Saved after a fault: this text got no answer at the time. Please reply."
+    if result.flagged:
+        reason = "Possible safeguarding concern, saved after a fault: act today."
+    _submit_for_review(conversation, _unsent_text(conversation) or body,
+                       f"recovered:{message.id}", reason)

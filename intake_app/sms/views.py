@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import logging
 
-from flask import Response, abort, current_app, request
+from flask import Response, abort, current_app, render_template, request
 from flask_babel import gettext as _
 from twilio.request_validator import RequestValidator
 from twilio.twiml.messaging_response import MessagingResponse
 
-from ..extensions import csrf
+from ..domain.draft import clean_text
+from ..domain.safeguarding import screen
+from ..extensions import csrf, db
+from ..services import inbound_spool
 from ..services.conversations import Inbound, handle_inbound
 from . import bp
 
@@ -51,6 +54,20 @@ def _body() -> str:
     return body
 
 
+def _failure_reply(inbound_text: Inbound) -> str:
+    kept = inbound_spool.keep(inbound_text)
+    parts = [_("Sorry, something went wrong.")]
+    parts.append(_("We saved your message. A person will read it.") if kept
+                 else _("Please text us again later."))
+    if screen(clean_text(inbound_text.body)).flagged or screen(inbound_text.body).flagged:
+        parts.append(" ".join(render_template(
+            "acknowledgement/safety.txt",
+            out_of_hours=current_app.config["OUT_OF_HOURS_NUMBER"]).split()))
+    else:
+        parts.append(_("In danger now? Call 999. Childline: 0800 1111."))
+    return " ".join(parts)
+
+
 @bp.post("/inbound")
 @csrf.exempt
 def inbound() -> Response:
@@ -61,14 +78,15 @@ def inbound() -> Response:
     twiml = MessagingResponse()
     bot_seconds = 0.0
     if message_sid and sender:
+        inbound_text = Inbound(channel="sms", body=_body(), provider_message_id=message_sid,
+                               phone=sender)
         try:
-            turn = handle_inbound(Inbound(channel="sms", body=_body(),
-                                          provider_message_id=message_sid, phone=sender))
+            turn = handle_inbound(inbound_text)
         except Exception:
-            # Even a failure answers the child; Twilio would not retry a 500 anyway.
+            # Twilio does not retry, so the text is spooled before the child is answered.
             logger.exception("inbound SMS %s could not be handled", message_sid)
-            twiml.message(_("Sorry, something went wrong. Please text us again later. "
-                            "In danger now? Call 999. Childline: 0800 1111."))
+            db.session.rollback()
+            twiml.message(_failure_reply(inbound_text))
         else:
             bot_seconds = turn.bot_seconds
             if turn.body:
