@@ -116,10 +116,117 @@ def normalise(text: str) -> NormalisedText:
         chars.append(char)
         starts.append(origin)
         ends.append(origin + 1)
-    return NormalisedText("".join(chars), tuple(starts), tuple(ends))
+    return _expand_text_speak("".join(chars), starts, ends)
+
+
+def _squeeze(word: str) -> str:
+    return re.sub(r"([a-z])\1+", r"\1", word)
+
+
+# Text-speak words rewritten to the spelling the patterns use (keys and values squeezed, as
+# the folded text is). Every letter of a replacement maps back to the whole original word.
+_TEXT_SPEAK = {
+    _squeeze(short): _squeeze(long)
+    for short, long in {
+        "in2": "into", "2nite": "tonight", "2nyt": "tonight", "2night": "tonight",
+        "tonite": "tonight", "2day": "today", "2moro": "tomorrow", "2morrow": "tomorrow",
+        "2mrw": "tomorrow", "wen": "when", "wiv": "with", "sum1": "someone",
+        "some1": "someone", "every1": "everyone", "evry1": "everyone", "evryone": "everyone",
+        "evrything": "everything", "evrythin": "everything", "any1": "anyone",
+        "no1": "no one", "noone": "no one", "alot": "a lot", "b4": "before", "h8": "hate",
+        "m8": "mate", "m8s": "mates", "goin": "going", "doin": "doing", "dyin": "dying",
+        "tryin": "trying", "cryin": "crying", "sayin": "saying", "bein": "being",
+    }.items()
+}
+# Dropped g's ("scratchin", "sleepin", "hittin"): a word of five or more letters ending in
+# "in" reads as "-ing", except words that really end in "in" (and the -ain/-oin/-ein/-uin
+# family: "again", "heroin", "protein").
+_NOT_DROPPED_G = frozenset(_squeeze(word) for word in (
+    "cousin within begin robin cabin basin margin violin insulin satin muffin raisin origin "
+    "toxin vitamin coffin goblin admin pumpkin napkin kevin martin dustin austin justin gavin "
+    "darwin latin dolphin pippin javelin aspirin penicillin zeppelin mandolin assassin bodkin "
+    "gherkin griffin tarpaulin bulletin login checkin signin colin marlin catkin bobbin "
+    "bumpkin sequin resin rosin cumin lupin tiffin puffin boffin dustbin hairpin kingpin "
+    "linchpin tailspin terrapin mandarin vermin benjamin gelatin gremlin muslin poplin "
+    "berlin dublin merlin kremlin franklin collin elfin melanin ketamin nicotin"
+).split())
+_TEXT_SPEAK_WORD = re.compile(
+    r"(?<![a-z0-9])(?:" + "|".join(sorted(_TEXT_SPEAK, key=len, reverse=True))
+    + r"|[a-z]{2,}[b-df-hj-np-tv-z]in)(?![a-z0-9])"
+)
+
+
+def _expand_text_speak(folded: str, starts: list[int], ends: list[int]) -> NormalisedText:
+    pieces: list[str] = []
+    new_starts: list[int] = []
+    new_ends: list[int] = []
+    done = 0
+    for match in _TEXT_SPEAK_WORD.finditer(folded):
+        word = match[0]
+        replacement = _TEXT_SPEAK.get(word)
+        if replacement is None:
+            if word in _NOT_DROPPED_G:
+                continue
+            replacement = word + "g"
+        if replacement == word:
+            continue
+        begin, finish = match.start(), match.end()
+        pieces.append(folded[done:begin])
+        new_starts.extend(starts[done:begin])
+        new_ends.extend(ends[done:begin])
+        pieces.append(replacement)
+        new_starts.extend([starts[begin]] * len(replacement))
+        new_ends.extend([ends[finish - 1]] * len(replacement))
+        done = finish
+    if not done:
+        return NormalisedText(folded, tuple(starts), tuple(ends))
+    pieces.append(folded[done:])
+    new_starts.extend(starts[done:])
+    new_ends.extend(ends[done:])
+    return NormalisedText("".join(pieces), tuple(new_starts), tuple(new_ends))
 
 
 _SQUEEZE_PATTERN = re.compile(r"(?<!\\)([a-z])\1+")
+# Three or more single letters with spaces or dots between ("h i t s  m e", "k.m.s").
+_SPACED_LETTERS = re.compile(r"(?<!\w)(?:[^\W\d_](?:[ .\-*_]|\s{2,})){2,}[^\W\d_](?!\w)")
+_WORD_GAP = re.compile(r"\s{2,}|[ .\-*_]\s+|\s+[.\-*_]")
+
+
+def _despaced(text: str) -> tuple[str, list[int]] | None:
+    """``text`` with spaced-out letters joined, and each character's original offset.
+
+    One space (or dot, dash) joins letters into a word; two or more spaces end the word, so
+    "h i t s  m e" reads "hits me". None when there is no spaced-out run.
+    """
+    if _SPACED_LETTERS.search(text) is None:
+        return None
+    pieces: list[str] = []
+    origins: list[int] = []
+    done = 0
+    for run in _SPACED_LETTERS.finditer(text):
+        pieces.append(text[done:run.start()])
+        origins.extend(range(done, run.start()))
+        position = run.start()
+        segment = run[0]
+        index = 0
+        while index < len(segment):
+            char = segment[index]
+            if char.isalpha():
+                pieces.append(char)
+                origins.append(position + index)
+                index += 1
+                continue
+            gap = _WORD_GAP.match(segment, index)
+            if gap is not None:
+                pieces.append(" ")
+                origins.append(position + index)
+                index = gap.end()
+            else:
+                index += 1
+        done = run.end()
+    pieces.append(text[done:])
+    origins.extend(range(done, len(text)))
+    return "".join(pieces), origins
 
 # Building blocks, written in plain spelling; squeezing happens at compile time.
 _FILL = r"(?: [a-z]+){0,3}"  # up to three words in between: "he always just hits me"
@@ -159,7 +266,10 @@ _BODY = (
 
 _KIND_PATTERNS: dict[str, tuple[str, ...]] = {
     "self_harm_suicide": (
-        r"kms|kill me|kil me",
+        # "kill me" alone, not a threat from someone else ("he'll kill me", "dad will kill me").
+        r"kms|(?<!hel )(?<!shel )(?<!theyl )(?<!wil )(?<!hed )(?<!shed )(?<!theyd )(?<!would )"
+        r"(?<!gona )(?<!gna )(?<!going to )(?<!wants to )(?<!wanted to )(?<!trying to )"
+        r"(?<!tried to )(?<!threatened to )(?<!to )kill me",
         r"kill(?:ing|ed|in)? ?(?:my ?self|myslef|mysefl|meself|me self)",
         r"(?:end|ending) (?:it all|my (?:own )?life|things)|(?:take|taking) my (?:own )?life",
         _WANT + _TO + r"(?: just)? (?:die|dye|be dead|not be here|not exist|disappear forever"
@@ -174,9 +284,28 @@ _KIND_PATTERNS: dict[str, tuple[str, ...]] = {
         r"un ?alive|unaliving|sewer ?slide|suicid\w*|sucid\w*|suicd\w*|suiside\w*|sucide\w*|"
         r"suiced\w*",
         r"self ?harm\w*|self ?injur\w*|selfharm\w*|self ?hate and cut",
-        r"(?:cut|cuts|cutting|cuting|cutin|hurt|hurts|hurting|harm|harming|burn|burning|starve|"
-        r"starving|punish|punishing|scratch|scratching) ?(?:my ?self|meself|me self|my (?:arms?|"
-        r"wrists?|legs?|thighs?))",
+        r"(?:cut|cuts|cutting|cuting|cutin|hurt|hurts|hurting|harm|harming|burn|burning|burnt|"
+        r"burned|starve|starving|punish|punishing|scratch|scratches|scratched|scratching|carve|"
+        r"carves|carved|carving|slice|slices|sliced|slicing|stab|stabbing|stabbed|bite|biting|"
+        r"pinch|pinching)(?: (?:into|in to|at|up|open|all over))? ?(?:my ?self|meself|me self|"
+        r"my (?:own )?(?:arms?|wrists?|legs?|thighs?|skin|stomach|tummy|belly|hips?|body|"
+        r"hands?|ankles?))",
+        # Hitting oneself, and the things used to cut or burn ("with a compass", "a sharpener").
+        r"(?:hit|hits|hitting|punch|punches|punching|punched|slap|slapping|bang|banging|"
+        r"bash|bashing|starve|starving|choke|choking) ?(?:my ?self|meself)|"
+        r"(?:bang|bangs|banging|banged|hit|hitting|smash|smashing) my head (?:on|against|off) "
+        r"(?:the |a )?(?:wall|walls|floor|door)|(?:arms?|wrists?|legs?|thighs?|skin|stomach|"
+        r"hips?) with (?:a |the |my )?(?:compass|sharpener|blade|razor|knife|scissors|glass|"
+        r"lighter|pin|needle|pen knife|stanley knife)|(?:compass|sharpener|blade|razor|"
+        r"lighter|scissors|glass|needle|pin) (?:on|to|into|in to|across) my (?:arms?|wrists?|"
+        r"legs?|thighs?|skin|stomach|hips?)|(?:into|in to) my (?:own )?skin|"
+        r"(?:carve|carves|carved|carving|cut|cuts|cutting|etch|etched|etching|scratch|scratched|"
+        r"scratching|burn|burnt|burned|burning)(?: [a-z]+){0,3} (?:into|in to|in|on) my (?:own )?"
+        r"(?:arms?|wrists?|legs?|thighs?|skin|stomach|tummy|hips?|chest)|"
+        r"(?:thought|thoughts|think|thinks|thinking|keep thinking) (?:about|of|bout|abt) "
+        r"(?:jumping|jump|ending it|ending my|killing my|hanging my|overdosing|cutting|"
+        r"hurting my|dying|not being here|taking my (?:own )?life|taking (?:all )?my tablets)|"
+        r"(?:take|took|taking) (?:the )?blade out of (?:a |my )?sharpener",
         r"(?:cut|cutting|cuting) again|(?:i|me|been|started|start|keep|keeps|still|stop|stopped|"
         r"about|im) (?:cut|cutting|cuting|cutin)(?! (?:off|down|out|back|in|up|the|my "
         r"hair|hair|class|school|lessons|contact|me off|us off))",
@@ -187,7 +316,11 @@ _KIND_PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:wants?|wanted|wanna|said (?:he|she|they) wants?) (?:to )?die|"
         r"(?:take|took|taking|tried to take) (?:his|her|their) (?:own )?life",
         r"(?:take|swallow) all (?:my|the|of my|of the) (?:pills|tablets|meds|paracetamol)",
-        r"jump (?:off|in front of)|hang(?:ing)? ?(?:my ?self)|no point (?:in )?(?:living|being "
+        r"jump (?:off|in front of)|hang(?:ing)? ?(?:my ?self)|(?:jump|jumps|jumping|jumped|"
+        r"throw my ?self|throwing my ?self|step|stepping|walk|walking|fall|falling|lie|lying)"
+        r" (?:off|from|in front of|under|of) (?:a |the |that |this |some |my |our )?(?:bridge|"
+        r"roof|building|cliff|balcony|window|multi ?storey|car park|tower|block|flats|train|"
+        r"trains|lorry|bus|car|motorway|top floor|top of)|no point (?:in )?(?:living|being "
         r"(?:alive|here)|going on|me being here)|cant go on(?: like this| any ?more)|"
         r"cant do this any ?more|no reason to live|ctb|dont want to wake up|"
         r"want it all to end|not be here any ?more|not worth living|end my self|"
@@ -196,7 +329,30 @@ _KIND_PATTERNS: dict[str, tuple[str, ...]] = {
         r"wasnt alive)|sh again|been sh|shing|sui ?cid\w*",
         r"(?:end|ending) (?:it|everything|this|my suffering)|never wake up|(?:so |just )?done "
         r"with (?:everything|life|it all|living|being alive)|(?:tired|sick) of (?:living|life|"
-        r"being alive)|(?:want|wanna|wish|hope) (?:i|to)? ?(?:could )?(?:just )?die|"
+        r"being alive)|(?:dont|do not|cant|dnt) see (?:the|any|a) point(?: (?:in|of|to))?"
+        r"(?: (?:any ?more|anything|living|life|going on|carrying on|trying|being here|being "
+        r"alive|me|it all|it any ?more|waking up|existing)|$)|whats (?:even )?the point (?:of|"
+        r"in) (?:me|living|life|anything|going on|carrying on|being here|being alive|"
+        r"existing|waking up|trying any ?more)|(?:theres|there is|no) (?:just )?(?:no )?point "
+        r"(?:in |to |of )?(?:anything|me|living|life|any ?more|existing)|"
+        r"(?:better|happier|easier) (?:off )?(?:if|when) i (?:wasnt|was not|werent|wasn|"
+        r"was never|wasnt ever|am not|m not|was|were) (?:around|here|alive|about|born|in it|"
+        r"gone|dead|there|in the picture|in this world)|(?:better|happier|easier) (?:off )?"
+        r"without me|(?:if|when) i (?:wasnt|was not|werent) (?:around|about|alive|here|born)|"
+        r"(?:if|when) i (?:disappeared|vanished|was gone|never woke up|never came back)|"
+        r"(?:go to |went to |just )?sleep and (?:never|not) wake up|"
+        r"(?:im|i am|feel like (?:im |i am )?|being|just) (?:just |such |a )?(?:a )?burden|"
+        r"(?:goodbye|good bye|bye|suicide) (?:letters?|notes?|messages?|texts?)|"
+        r"(?:letters?|notes?|messages?) (?:saying|to say) (?:goodbye|good bye|bye|sorry)|"
+        r"say(?:ing)? goodbye to (?:everyone|everybody|all of you|every one|my family)|"
+        r"(?:giving|gave|give) (?:all )?my (?:stuff|things) away|"
+        r"(?:swallow|swallowed|swallowing|take|took|taking|neck|necked|necking|down|downed|"
+        r"downing|had|have) (?:all|every ?thing|every pill|loads|a load|lots|the whole|a whole|"
+        r"handfuls?|too many|a bunch|a packet|a box|a bottle|the lot|a handful)(?: of)?"
+        r"(?: [a-z]+){0,3} (?:pills|tablets|meds|medicine|paracetamol|painkillers|"
+        r"cupboard|cabinet|box|packet|bottle|lot)|swallow\w*(?: [a-z]+){0,4} (?:pills|"
+        r"tablets|meds|paracetamol|painkillers|medicine|bleach)|(?:want|wanna|wish|hope) (?:i|"
+        r"to)? ?(?:could )?(?:just )?die|"
         r"(?:i|im|i am) (?:going|gonna) to (?:do something stupid|hurt my ?self)",
         r"scars?|(?:what|things) i do to my ?self|(?:cant|can not|cannot|not) cop(?:e|ing)|"
         r"struggling to cope|(?:want|wish) (?:it|this|everything|it all) (?:to be|was|were) over|"
@@ -209,7 +365,8 @@ _KIND_PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:eisio|isho|ishio|isie|ishe) marw|isio marw",
         r"(?:eisiau|isio|isie|eisie|ishe|moyn|mo[iy]n|am) marw|lladd fy (?:hun|hunan)|"
         r"(?:brifo|frifo|niweidio|anafu|torri) (?:fy|ei|eu) (?:hun|hunan)|hunan ?niweidio|"
-        r"hunanladdiad|lladd (?:ei|eu) hun(?:an)?",
+        r"hunanladdiad|lladd (?:ei|eu) hun(?:an)?|dim pwynt (?:byw|bod yma|mynd ymlaen)|"
+        r"gwell (?:fyd |byd |pawb |pawb arall )?(?:hebdda i|heb fi|hebddo fi)",
     ),
     "physical_abuse": (
         r"(?<!it )(?<!that )(?<!this )" + _HIT_VERB + r" (?:me|mi|us)(?! off)",
@@ -217,12 +374,29 @@ _KIND_PATTERNS: dict[str, tuple[str, ...]] = {
         + r" " + _VICTIM,
         r"beat (?:me|us|her|him) up|beaten up|battered me|got (?:beat|battered|hit|punched|"
         r"slapped|smacked)|gets (?:beat|battered|hit)|get (?:hit|beaten|smacked)",
-        r"(?:bruise|bruises|bruised|bruising|black eye|marks on (?:my|her|his)|"
+        r"(?:bruise|bruises|bruised|bruising|black eye|split lip|fat lip|bust lip|busted lip|"
+        r"bust nose|bloody nose|broken (?:nose|ribs?|jaw|arm|wrist|fingers?)|marks on (?:my|her|"
+        r"his)|"
         r"cuts on (?:my|her|his)|burns on (?:my|her|his)|bust (?:my|her|his) lip|"
         r"(?:hit|hits|beat|beats) (?:me |us )?with (?:a|the|his|her) \w+|throws things at)",
         r"physical(?:ly)? abus\w*|physical abuse|violent (?:to|towards) (?:me|us)|"
         r"pulled my hair|pulls my hair|by my (?:neck|throat|hair)|hands round my (?:neck|throat)",
-        r"(?:held|holds|hold|pinned|pins|sat) (?:me|us|him|her) (?:down|to the)|restrain\w*|"
+        r"(?:held|holds|hold|holding|pinned|pins|pin|pinning) (?:me|us|him|her) (?:down|to the|"
+        r"on the|against|up against)|restrain\w*|(?:sat|sit|sits|sitting|knelt|kneel|kneels|"
+        r"kneeling|lay|lays|laid|lying|jumped|stood|stands|standing) on (?:me|us|(?:him|"
+        r"her)(?! (?:phone|phones|"
+        r"laptop|computer|tablet|ipad|bed|sofa|couch|chair|seat|bum|backside|arse|lap|knee|own|"
+        r"desk|hands|bike|car|break|lunch))|my (?:back|"
+        r"chest|legs?|arms?|neck|head|stomach))|(?:put|puts|putting|had) (?:me|us|him|her) in "
+        r"(?:a )?(?:hold|headlock|head lock|restraint|arm lock)|headlock|face ?down on the|"
+        r"(?:twisted|twists|twisting|bent|bends|bending) (?:my|her|his) (?:arms?|wrists?|fingers?)"
+        r"(?: behind| back)?|(?:goes|go|going|went|gone|comes|came|coming|come|flies|flew|"
+        r"lashes|lashed|lashing|lunges|lunged|laid|lays) (?:for|into|out at|at|hands on) "
+        r"(?:me|us|my (?:little |big )?(?:brother|sister|mum|mam|mom|dad|nan))|"
+        r"(?:puts|put|putting|laid|lays|lay) (?:his|her|their) hands on (?:me|us|my|her|him)|"
+        r"(?:off|from) (?:my |his |her )?(?:dad|mum|mam|step ?dad|step ?mum|carer|foster \w+|"
+        r"boyfriend|uncle|brother)(?: [a-z]+){0,2} (?:hitting|punching|kicking|slapping|"
+        r"hurting|beating)|"
         r"(?:couldnt|cant|could not|can not) breathe|(?:blood|bleeding)(?! (?:test|tests|"
         r"pressure|sugar|donor|type))",
         r"(?:gave|gives|give|giving|got|get|gets) (?:me|us|him|her|my \w+) (?:a |another )?"
@@ -281,8 +455,33 @@ _KIND_PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:to )?(?:sleep|get|lie|lay) in (?:his|her|their) bed|(?:keep|keeping|kept) (?:secrets|"
         r"a secret)|(?:get|got|getting) in(?:to)? (?:a|the|their|his) (?:car|van) with (?:some |"
         r"these |older |a )?(?:men|man|guys|strangers|people i dont know|older)",
+        # Under-16 pregnancy and an adult with a child: safeguarding whatever else is said.
+        r"(?:pregnant|preg|pregnent|pregant|preggers|preggo|pregnancy|up the duff|having a baby|"
+        r"expecting a baby|got a baby|having his baby)(?: [a-z0-9]+){0,6} (?:(?:1[0-5]|ten|"
+        r"eleven|twelve|thirteen|fourteen|fifteen)(?! ?(?:weeks?|wks?|months?|days?|w|m|years? "
+        r"ago))|year (?:7|8|9|10|11|seven|eight|nine|ten|eleven))|"
+        r"(?:im|i am|i m|aged?|shes|she is|hes|he is|only|just|turned|and|is) (?:1[0-5]|ten|eleven|"
+        r"twelve|thirteen|fourteen|fifteen)(?: ?(?:yo|yrs?|years?(?: old)?))?(?! ?(?:weeks?|wks?|"
+        r"months?|days?|w|m))(?: [a-z0-9]+){0,6} (?:pregnant|preg|pregnent|pregant|preggers|"
+        r"preggo|up the duff|having a baby|expecting)",
+        r"(?:boyfriend|bf|fella|man|guy|bloke|lad|he|hes|she|shes|girlfriend|gf|someone|person"
+        r"|boy)(?: (?:is|who is|whos|thats|that is|aged|s))? (?:1[89]|[2-9]\d)(?: ?(?:yo|yrs?|"
+        r"years?(?: old)?))?(?: [a-z0-9]+){0,6} (?:im|i am|i m|me|shes|she is|hes|he is|and "
+        r"me) (?:only |just )?(?:1[0-5]|ten|eleven|twelve|thirteen|fourteen|fifteen)(?! ?(?:weeks?|"
+        r"months?|days?))|(?:im|i am|i m|shes|she is) (?:only |just )?(?:1[0-5]|twelve|thirteen|"
+        r"fourteen|fifteen)(?: [a-z0-9]+){0,6} (?:boyfriend|bf|fella|man|guy|bloke|he|hes|"
+        r"girlfriend|gf)(?: (?:is|s))? (?:1[89]|[2-9]\d)(?! ?(?:weeks?|months?|days?|mins?|"
+        r"minutes))|(?:man|guy|bloke|lad|fella|someone|person|boy)(?: [a-z]+)? (?:whos|who is|"
+        r"thats|that is|aged|who s) (?:1[89]|[2-9]\d)(?! ?(?:weeks?|months?|days?|mins?))",
+        r"(?:sit|sat|sitting|sits) on (?:his|her|their|the mans|a mans) (?:lap|knee)|"
+        r"(?:come|comes|coming|came|creep|creeps|creeping|crept|sneak|sneaks|sneaking|snuck|"
+        r"get|gets|getting|got|walk|walks|walking|walked|barge|barges|barging) (?:into|in|"
+        r"inside) (?:my|our|her|his) (?:room|bed|bedroom)(?: [a-z]+){0,3} (?:at night|in the "
+        r"night|every night|when (?:im|i am|were|we are|shes|hes) (?:asleep|sleeping|in bed|"
+        r"changing|getting changed|naked)|while (?:im|i am|were|we are|shes|hes))",
         # Welsh
-        r"(?:fy|yn fy) nghyffwrdd",
+        r"(?:fy|yn fy) nghyffwrdd|beichiog(?: [a-z0-9]+){0,4} (?:1[0-5]|deg|un ar ddeg|deuddeg|"
+        r"tri ar ddeg|pedwar ar ddeg|pymtheg)",
         r"cyffwrdd (?:a |ag |yn )?(?:fi|fy|a fi|ynddo i|ynof fi|ynddi)|cyffwrdd a fi|"
         r"treisio|trais rhywiol|cam ?drin rhywiol",
     ),
@@ -299,7 +498,8 @@ _KIND_PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:back )?home|(?:scared|frightened|terrified) (?:all the time|at home|in my house|"
         r"in the house)|(?:scared|frightened|terrified) (?:he|she|they)(?:ll| will| is going|"
         r" are going)",
-        r"threat\w*|threten\w*|thret\w*",
+        r"threat\w*|threten\w*|thret\w*|(?:kill|hurt|batter|beat|murder|end) (?:me|us)(?: [a-z]+)?"
+        r" if (?:i|we) (?:tell|told|say|said|snitch|grass)",
         r"(?:says|said|told me|tells me)(?: that)? (?:hell|shell|theyll|he will|she will|"
         r"they will|he is going to|she is going to|they are going to|hes gonna|shes gonna|"
         r"theyre gonna|he would|she would|they would|hed|shed|theyd)" + _FILL
@@ -338,7 +538,10 @@ _KIND_PATTERNS: dict[str, tuple[str, ...]] = {
         r"at)|go to bed hungry|no dinner|food (?:is )?locked|locks? the (?:fridge|food|kitchen)",
         r"(?:left|leaves|leave|leaving) (?:me|us|my (?:brother|sister|little \w+)|the kids)"
         r"(?: [a-z]+){0,2} (?:alone|on (?:my|our) own|by (?:my|our) ?sel\w*|home alone)|"
-        r"home alone|on (?:my|our) own all (?:night|weekend|day)|(?:left|leave|leaves) (?:me )?to "
+        r"home alone|on (?:my|our) own all (?:night|weekend|day)|(?:left|leaves|leave|leaving|"
+        r"goes off and leaves|disappears and leaves) (?:me|us|my (?:brother|sister|little \w+)|"
+        r"the kids) (?:for|all) (?:days|the weekend|weekends|nights?|hours|ages|a week)|(?:left|"
+        r"leave|leaves) (?:me )?to "
         r"look after|look after my (?:baby|little) (?:brother|sister|brothers|sisters)(?: [a-z]+)"
         r"{0,3} (?:all night|on my own|by my ?self)|(?:starves?|starving|starved) (?:me|us)|"
         r"nobody (?:looks after|feeds|"
@@ -348,7 +551,11 @@ _KIND_PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:always|keeps getting|gets|got) (?:drunk|pissed|wasted|high|stoned|off (?:his|her|"
         r"their) face)(?! off)|(?:is|are|was|were) (?:drunk|wasted|stoned|off (?:his|her|their) "
         r"face)|(?:takes|taking|on|does|doing|"
-        r"smokes|smoking) (?:drugs|crack|heroin|coke|spice)|drinks? all the time|alcoholic",
+        r"smokes|smoking) (?:drugs|crack|heroin|coke|spice)|drinks? all the time|alcoholic|"
+        r"(?:drinks|drinking|drank) (?:a lot|loads|too much|every (?:day|night)|all day|all "
+        r"night|heavily|so much)|(?:drinks|drinking|drunk|pissed|hammered|steaming|wasted)"
+        r"(?: [a-z]+){0,3} (?:and|then|n) (?:then )?(?:goes|gets|kicks off|starts|hits|lashes|"
+        r"comes|shouts|screams)",
         r"(?:no|dont have|havent got) (?:clean )?(?:clothes|bed|heating|electric\w*|gas|water|"
         r"hot water|nappies|milk)(?! allowance)|sleep(?:ing)? on the floor|dirty clothes|"
         r"bed ?bugs|no one takes me to the (?:doctor|dentist|hospital)|neglect\w*",
@@ -414,8 +621,16 @@ _KIND_PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:havent|dont have|do not have|not|got no|aint got|have no|no|dont know) (?:got )?"
         r"(?:anywhere|nowhere|a place|somewhere|a bed|where) (?:to|2) (?:stay|sleep|go|live|kip)",
         r"(?:somewhere|a place|anywhere|place) safe (?:to (?:stay|sleep|go)|tonight)|"
+        r"(?:havent|dont|do not|not|aint|got no|have no|no) (?:got |have |had )?(?:a )?"
+        r"(?:bed|roof over my head|home|place of my own)(?: [a-z]+){0,2} (?:at the moment|right "
+        r"now|atm|any ?more|tonight|to go to)|(?:at|on|in) (?:a )?(?:different|diff|diferent|"
+        r"random|new) (?:mates|friends|persons|peoples|place|house|sofa)(?: [a-z]+){0,2} every "
+        r"(?:night|week)|"
         r"(?:need|needs|want) (?:somewhere|a place) safe",
         # Welsh
+        r"(?:unman|nunlle|nunman|unlle) (?:i|y|lle) (?:gysgu|gysgu heno|aros|fyw|fynd|mynd)|"
+        r"(?:does|dim|heb|sgen|sgin|sgenna|sgena|dwi heb)(?: [a-z]+){0,3} (?:le|lle|unman|"
+        r"nunlle|gwely|cartref|gartref) (?:i|y) (?:gysgu|aros|fyw|fynd)|"
         r"rhedeg (?:i )?(?:ffwrdd|bant)|wedi rhedeg|ar goll|(?:dim|heb) (?:lle|unman|le) "
         r"(?:i|y) (?:gysgu|gysgu heno|aros|fynd)|digartref|cysgu (?:allan|ar y stryd)",
     ),
@@ -446,7 +661,13 @@ _KIND_PATTERNS: dict[str, tuple[str, ...]] = {
         r"packages|bags)",
         r"(?:wants?|makes?|made|asks?|asked|tells?|told) (?:me|us) (?:to )?do (?:stuff|things|"
         r"favours|jobs|runs) for (?:him|her|them)|pick (?:stuff|things|something|bags|packages|"
-        r"it) up (?:and|for|from)|sent to (?:a|this|their|his|some) (?:house|flat|address|"
+        r"it) up (?:and|for|from)|(?:comes?|came|coming|gets?|got) (?:back|home) with (?:new |"
+        r"loads of |expensive |"
+        r"designer )?(?:trainers|clothes|phones?|money|cash|drugs|weed|stuff)|(?:goes|go|going"
+        r"|went|gets|got|getting) (?:off |out |about )?(?:with|in) (?:older|grown|adult)"
+        r"(?: [a-z]+){0,2} (?:lads|boys|men|guys|man|people|blokes)|(?:older|grown) (?:lads|"
+        r"boys|men|guys|man|blokes) (?:in|with) (?:a |their |his |the )?(?:car|cars|van)|"
+        r"sent to (?:a|this|their|his|some) (?:house|flat|address|"
         r"place) to",
         # Welsh
         r"(?:gwerthu|cario|cuddio) (?:cyffuriau|stwff|pethau) (?:iddyn|iddo|iddi)|"
@@ -529,22 +750,39 @@ def screen_patterns(text: str, *, folded: NormalisedText | None = None) -> Safeg
                 continue
             start, end = folded.original_span(match.start(), match.end())
             evidence.append(Evidence(kind, start, end, text[start:end]))
+    despaced = _despaced(text)
+    if despaced is not None:
+        joined, origins = despaced
+        refolded = normalise(joined)
+        seen = {(item.kind, item.start, item.end) for item in evidence}
+        for kind, pattern in _COMPILED:
+            for match in pattern.finditer(refolded.text):
+                if match.end() == match.start():
+                    continue
+                start, end = refolded.original_span(match.start(), match.end())
+                start, end = origins[start], origins[end - 1] + 1
+                if (kind, start, end) not in seen:
+                    seen.add((kind, start, end))
+                    evidence.append(Evidence(kind, start, end, text[start:end]))
     return _result(evidence)
 
 
-def model_check(text: str, features: Any = None) -> SafeguardingResult:
+def model_check(
+    text: str, features: Any = None, *, folded: NormalisedText | None = None
+) -> SafeguardingResult:
     """The trained safeguarding model's second look at text the patterns passed.
 
     Imported here because the model lives with triage, which imports this module. If the
     artefact cannot be read the patterns still stand: the screen itself must never fail.
-    ``features`` are the model's features of ``text`` when the caller already has them.
+    ``features`` are the model's features of ``text`` when the caller already has them;
+    ``folded`` is ``normalise(text)`` when the caller has that, so it is not folded twice.
     """
     from intake_app.domain.triage import concern_evidence
 
     if not text.strip():
         return _result([])
     try:
-        return _result(concern_evidence(text, features))
+        return _result(concern_evidence(text, features, folded=folded))
     except (OSError, EOFError, pickle.UnpicklingError):
         return _result([])
 
@@ -556,5 +794,6 @@ def screen(text: str, *, folded: NormalisedText | None = None) -> SafeguardingRe
     ``folded`` lets a caller that has already normalised ``text`` skip doing it twice.
     """
     text = text or ""
+    folded = normalise(text) if folded is None else folded
     result = screen_patterns(text, folded=folded)
-    return result if result.flagged else model_check(text)
+    return result if result.flagged else model_check(text, folded=folded)

@@ -29,6 +29,7 @@ import numpy as np
 
 from intake_app.domain.safeguarding import (
     Evidence,
+    NormalisedText,
     SafeguardingResult,
     model_check,
     normalise,
@@ -242,18 +243,26 @@ _SENTENCE = re.compile(r"[^.!?\n]+")
 
 
 def concern_evidence(
-    text: str, features: tuple[np.ndarray, np.ndarray] | None = None
+    text: str,
+    features: tuple[np.ndarray, np.ndarray] | None = None,
+    *,
+    folded: NormalisedText | None = None,
 ) -> list[Evidence]:
     """The safeguarding model's second look at a message the screen's patterns passed.
 
     Patterns miss phrasings nobody wrote down; the model, trained on the labelled set,
     catches some of them. Its evidence is the sentence it finds most worrying, quoted
     exactly, with the kind it thinks most likely. ``features`` (of the unmarked text) saves
-    triage computing them twice.
+    triage computing them twice; ``folded`` (``normalise(text)``) saves the screen folding
+    the text twice.
     """
     model = load_model()
     if features is None:
-        features = model.features(prepare(text[:CLASSIFY_CHARS], disclosure_marker=False))
+        features = model.features(
+            _classifier_text(folded.text, text, False)
+            if folded is not None and len(text) <= CLASSIFY_CHARS
+            else prepare(text[:CLASSIFY_CHARS], disclosure_marker=False)
+        )
     if model.concern_of(features) < model.safeguarding_threshold:
         return []
     sentences = [match for match in _SENTENCE.finditer(text) if match[0].strip()][:50]
@@ -386,10 +395,31 @@ _HOMELESS = _rx(
     r"homeless", r"no ?where to (?:live|stay|sleep|go)", r"kicked (?:me )?out",
     r"chucked (?:me )?out", r"sofa surf\w*", r"sleeping rough", r"digartref",
 )
+_WORKER = r"(?:allocated |new |proper |named |permanent )?(?:social worker|sw|worker)"
 _NO_SOCIAL_WORKER = _rx(
-    r"(?:no|not got a|havent got a|dont have a|without an?|without any) (?:allocated )?"
-    r"(?:social worker|sw|worker)", r"no one allocated", r"not been allocated",
+    r"(?:no|not got a|havent got a|dont have a|do not have a|without an?|without any|no "
+    r"allocated) " + _WORKER,
+    r"(?:not|never|havent|hasnt|have not|has not|aint|not been|still not|still havent|"
+    r"still no|wasnt|wasnt ever|was never) (?:had|got|have|given|been given|allocated|been "
+    r"allocated|assigned|been assigned|seen|met|heard from)(?: an?| any| my| our| a single)? "
+    + _WORKER + r"(?: (?:for|since|in) \w+| yet| at all| any ?more)?",
+    r"no one allocated", r"nobody allocated", r"not been allocated", r"never been allocated",
     r"(?:had|have) nobody since", r"heb (?:weithiwr|gweithiwr)",
+    r"(?:social worker|sw) (?:left|quit|went off sick|has gone|is gone|has left|leaving)"
+    r"(?: [a-z]+){0,4} (?:no one|nobody|no new|not (?:had|got|been given)|no replacement)",
+)
+# "No social worker since March / for 3 months": a child who had one and lost it, which
+# only happens to a child the council already supports, so high even with no "in care".
+_NO_WORKER_FOR_A_WHILE = _rx(
+    r"(?:no|without an?|without any|not had an?|havent had an?|not got an?) " + _WORKER
+    + r" (?:since|for|in) (?:\w+ )?(?:\w+ )?(?:weeks?|months?|years?|ages|"
+    + "|".join(("january", "february", "march", "april", "may", "june", "july", "august",
+                "september", "october", "november", "december", "christmas", "summer",
+                "easter", "last \\w+")) + r")",
+    r"(?:not|havent|hasnt|have not) had an? " + _WORKER + r" (?:since|for|in) \w+",
+    r"(?:had|have|got) (?:nobody|no one|no body) (?:since|for)",
+    r"(?:social worker|sw) (?:left|quit|went off sick|has gone|is gone|has left|leaving)"
+    r"(?: [a-z]+){0,4} (?:no one|nobody|no new|not (?:had|got|been given)|no replacement)",
 )
 _IN_CARE = _rx(
     r"in care", r"looked after", r"foster\w*", r"children(?:s)? home", r"placement",
@@ -618,8 +648,11 @@ def triage(
     if age and homeless:
         high_reasons.append(f"16-17 and homeless — '{age[0]}', '{homeless[0]}'")
     no_worker = _NO_SOCIAL_WORKER.search(folded)
-    if no_worker and _IN_CARE.search(folded):
-        high_reasons.append(f"a child in care with no social worker — '{no_worker[0]}'")
+    if no_worker and (_IN_CARE.search(folded) or _NO_WORKER_FOR_A_WHILE.search(folded)):
+        high_reasons.append(
+            "a child in care, or one who has lost their social worker, with no social worker"
+            f" — '{no_worker[0]}'"
+        )
     if high_reasons:
         if priority == "normal":
             priority = "high"

@@ -65,6 +65,108 @@ DISCLOSURES = {
 }
 
 
+# A reviewer's misses (none flagged by patterns or model), then variants of each family
+# written afterwards in the same voices. The exact strings are in the held-out split too.
+REVIEWER_MISSES = {
+    "everyone would be better off if i wasnt around": "self_harm_suicide",
+    "i dont see the point anymore": "self_harm_suicide",
+    "i keep thinking about jumping off the bridge": "self_harm_suicide",
+    "i been scratchin my arms with a compass": "self_harm_suicide",
+    "i carve into my skin": "self_harm_suicide",
+    "i got a split lip off my dad": "physical_abuse",
+    "my dad drinks alot and then goes for me": "physical_abuse",
+    "staff sat on me": "physical_abuse",
+    "i am pregnant and 14": "sexual_abuse",
+    "h i t s  m e": "physical_abuse",
+    "Does gen i unman i gysgu heno": "missing",
+}
+VARIANTS = {
+    "evry1 wud be better off if i wasnt here tbh": "self_harm_suicide",
+    "honestly theyd all be better without me": "self_harm_suicide",
+    "sometimes i think the world wud be better without me in it": "self_harm_suicide",
+    "i dont see the point in anything anymore": "self_harm_suicide",
+    "whats the point of me even being here": "self_harm_suicide",
+    "honestly whats even the point of me": "self_harm_suicide",
+    "i stood on the bridge last night n thought about jumping off": "self_harm_suicide",
+    "sometimes i wanna step in front of a train": "self_harm_suicide",
+    "ive been scratchin my legs with a sharpener blade": "self_harm_suicide",
+    "i use a compass on my arm when i get stressed": "self_harm_suicide",
+    "i carved his name into my arm": "self_harm_suicide",
+    "been carving into my thighs again": "self_harm_suicide",
+    "lol jk but i might just swallow everythin in the med cupboard": "self_harm_suicide",
+    "i wrote a letter saying goodbye to everyone": "self_harm_suicide",
+    "i feel like im a burden to evryone": "self_harm_suicide",
+    "i just want to go to sleep and not wake up tbh": "self_harm_suicide",
+    "came to school with a fat lip cos of my stepdad": "physical_abuse",
+    "my mums boyfriend gave me a busted lip last night": "physical_abuse",
+    "my mum gets drunk n then goes for me": "physical_abuse",
+    "when dads been drinking he comes at me": "physical_abuse",
+    "two staff pinned me on the floor and one knelt on my back": "physical_abuse",
+    "the staff put me in a headlock for not going to my room": "physical_abuse",
+    "im 15 and i think im preggers": "sexual_abuse",
+    "my mate is 13 and shes pregnant": "sexual_abuse",
+    "my boyfriend is 25 and im 14 and my mum doesnt know": "sexual_abuse",
+    "my foster dad makes me sit on his lap and i dont like it": "sexual_abuse",
+    "sum1 at the home keeps coming in2 my room wen im sleepin": "sexual_abuse",
+    "h e  h u r t s  m e": "physical_abuse",
+    "my dad  h.i.t.s  me": "physical_abuse",
+    "k m s": "self_harm_suicide",
+    "does gen i nunlle i aros heno": "missing",
+    "sgen i ddim lle i gysgu": "missing",
+    "i havent got a bed at the moment im at a diff mates every night": "missing",
+    "my mum leaves us for days and i have to feed my brother": "neglect",
+    "my bro is 13 and he goes off with older lads in a car and comes back with cash":
+        "exploitation",
+}
+
+
+@pytest.mark.parametrize(("text", "kind"), sorted({**REVIEWER_MISSES, **VARIANTS}.items()))
+def test_reviewer_misses_and_their_variants_are_caught_by_the_patterns(text, kind):
+    # The patterns themselves, not the model: these phrasings are now written down.
+    result = screen_patterns(text)
+    assert result.flagged
+    assert kind in result.kinds
+    for evidence in result.evidence:
+        assert text[evidence.start : evidence.end] == evidence.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "dad said he will kill me if i tell",
+        "he said hed kill me if i told anyone",
+        "my stepdad says hell batter me if i say anything",
+        "mum said shell hurt me if i tell my sw",
+    ],
+)
+def test_a_threat_to_kill_the_child_is_a_threat_not_self_harm(text):
+    result = screen(text)
+    assert result.flagged
+    assert "emotional_abuse" in result.kinds
+    assert "self_harm_suicide" not in result.kinds
+
+
+@pytest.mark.parametrize("text", ["just kill me now", "lol someone kill me", "kill me pls"])
+def test_kill_me_on_its_own_is_still_self_harm(text):
+    assert "self_harm_suicide" in screen(text).kinds
+
+
+def test_spaced_out_letters_are_read_as_words_with_exact_evidence():
+    text = "ok so  h i t s  m e  every day"
+    result = screen_patterns(text)
+    assert "physical_abuse" in result.kinds
+    assert any(e.text == "h i t s  m e" for e in result.evidence)
+
+
+def test_dropped_gs_and_text_speak_are_folded_but_real_words_are_not():
+    assert normalise("sum1 keeps comin in2 my room wen im sleepin").text == (
+        "someone keps coming into my rom when im sleping"
+    )
+    assert normalise("my cousin again heroin insulin skin").text == (
+        "my cousin again heroin insulin skin"
+    )
+
+
 @pytest.mark.parametrize(("text", "kind"), sorted(DISCLOSURES.items()))
 def test_disclosure_is_flagged_with_its_kind(text, kind):
     result = screen(text)
@@ -132,6 +234,11 @@ def test_ordinary_messages_are_not_flagged(text):
         "I feel safe with my carers now",
         "my worker said she will run it past her manager",
         "I want to end my placement with the tutoring service",
+        "I feel safe now",
+        "the support worker just sits on her phone all day",
+        "she sat me down and explained the plan",
+        "i dont see the point of the review meeting if nobody listens",
+        "my mum is 15 weeks pregnant and needs help with the move",
     ],
 )
 def test_patterns_do_not_fire_on_near_miss_phrasing(text):
@@ -141,7 +248,7 @@ def test_patterns_do_not_fire_on_near_miss_phrasing(text):
 
 
 def test_the_model_catches_a_disclosure_no_pattern_describes():
-    text = "my dad put his hands on me again last night"
+    text = "my dad gets really angry and i end up with marks"
     assert not screen_patterns(text).flagged
     result = screen(text)
     assert result.flagged

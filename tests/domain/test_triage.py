@@ -167,6 +167,34 @@ def test_risks_to_home_placement_or_school_are_high_priority(text):
     assert any(reason.startswith("Priority high") for reason in result.reasons)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Reviewer's misses: these came out normal.
+        "i have not had a social worker for 3 months and im in care",
+        "no sw since march",
+        # Variants of the same family.
+        "i havent had a sw since christmas and im in foster care",
+        "still not been allocated a social worker and im in a childrens home",
+        "my sw left in june and ive had nobody since",
+        "no social worker for months now",
+    ],
+)
+def test_a_child_with_no_social_worker_is_high_priority(text):
+    result = triage(text)
+    assert result.priority == "high"
+    assert any("no social worker" in reason for reason in result.reasons
+               if reason.startswith("Priority high"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["my social worker is great", "i would like a social worker to come to the meeting"],
+)
+def test_having_a_social_worker_is_not_high_priority(text):
+    assert triage(text).priority == "normal"
+
+
 def test_safeguarding_outranks_high_priority():
     result = triage("im 16 and my mum kicked me out, nowhere to sleep tonite")
     assert result.priority == "urgent"
