@@ -20,7 +20,7 @@ def _refuse(status: int, error: str, message: str) -> tuple[dict[str, str], int,
 
 def token_required(scope: str) -> Callable[[View], View]:
     """Reject the request unless it carries a live token with ``scope``; the token's name
-    becomes the audit actor (``api:<name>``)."""
+    becomes the audit actor (``api:<name>``) and its id namespaces idempotency keys."""
 
     def decorate(view: View) -> View:
         @wraps(view)
@@ -34,6 +34,7 @@ def token_required(scope: str) -> Callable[[View], View]:
             if token.scope != scope:
                 return _refuse(403, "Forbidden", f"This needs a token with scope {scope!r}.")
             g.api_actor = f"api:{token.name}"
+            g.api_token_id = token.id
             return view(*args, **kwargs)
 
         return wrapped  # type: ignore[return-value]

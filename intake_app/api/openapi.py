@@ -87,7 +87,11 @@ def request_schemas() -> dict[str, dict[str, Any]]:
                                               "maxLength": 64}),
                 "idempotency_key": _nullable({
                     "type": "string", "minLength": 1, "maxLength": 64,
-                    "description": "The same key again returns the first record (200)."}),
+                    "description": "One key per representation, unique for your token "
+                                   "(keys are kept per token: another sender's key never "
+                                   "matches yours). The same key with the same text again "
+                                   "returns the first record (200); with a different text "
+                                   "it is refused (409)."}),
             },
         },
         "CallbackRequestRequest": {
@@ -242,9 +246,12 @@ def openapi_document() -> dict[str, Any]:
                 "requestBody": {"required": True, "content": _json("RepresentationRequest")},
                 "responses": _responses({
                     "201": ("Saved; the acknowledgement to give the person.", "Submission"),
-                    "200": ("Seen before (same idempotency_key): the first record.",
-                            "Submission"),
-                }, body=True),
+                    "200": ("Seen before (same idempotency_key and text from this "
+                            "token): the first record.", "Submission"),
+                }, body=True) | {"409": {
+                    "description": "This token already used the idempotency_key for a "
+                                   "different representation; nothing was saved.",
+                    "content": _json("Error")}},
             }},
             "/representations/{reference}/status": {"get": {
                 "operationId": "getRepresentationStatus",

@@ -7,7 +7,8 @@ delivery time, so a STOP or a correction made after the row was written is respe
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from datetime import UTC, datetime
 from typing import Any
 
 from flask import current_app
@@ -18,13 +19,21 @@ from ..models import OutboxMessage, Representation, SmsOptOut
 from ..services.protection import lookup_hash
 from .case_document import build_case_document, contact_details
 from .case_store import deliver_case
+from .contact_windows import next_allowed
 from .mail import Attachment, send_email
-from .outcomes import Delivered, Outcome, PermanentError, Skipped
+from .outcomes import Deferred, Delivered, Outcome, PermanentError, Skipped
+from .redaction import redact
+from .settings import parse_console_fallback
 from .signed_http import post_signed
 from .sms import send_sms
 from .templates import render_staff_text
 
 NO_REPLY = "the person chose no reply"
+
+
+def now() -> datetime:
+    """The delivery clock (tests move it to a chosen time of day)."""
+    return datetime.now(UTC)
 
 
 def _require_record(record: Representation | None, message: OutboxMessage) -> Representation:
@@ -39,15 +48,49 @@ def deliver_case_message(message: OutboxMessage, record: Representation | None) 
     return deliver_case(document, message.idempotency_key)
 
 
+def duty_console_allowed(config: Mapping[str, Any]) -> bool:
+    """May safeguarding alerts go to the log when no duty team email or webhook is set?
+    ``DUTY_TEAM_CONSOLE_FALLBACK``: 1 yes, 0 no, auto (default) only in the embedded
+    default, a database case store on SQLite, where the whole flow runs on one machine."""
+    fallback = parse_console_fallback(config.get("DUTY_TEAM_CONSOLE_FALLBACK", "auto"))
+    if fallback != "auto":
+        return fallback == "on"
+    database = str(config.get("SQLALCHEMY_DATABASE_URI", ""))
+    return config.get("CASE_STORE") == "database" and database.startswith("sqlite")
+
+
+def alert_to_console(case: dict[str, Any]) -> None:
+    """The console duty target: a WARNING an operator cannot miss, with what the duty team
+    needs to act (the reference, the kinds, the words that raised the flag) and no contact
+    details."""
+    safeguarding = case["safeguarding"]
+    evidence = "; ".join(
+        f"{item.get('kind', '?')} in {item.get('field', '?')}: \"{item.get('text', '')}\""
+        for item in safeguarding["evidence"]) or "none recorded"
+    # The flagged words are the child's; a number or address typed in them stays out.
+    evidence = redact(evidence)
+    current_app.logger.warning(
+        "SAFEGUARDING ALERT for the duty team (console target: set DUTY_TEAM_EMAIL or "
+        "DUTY_TEAM_WEBHOOK_URL to send it): reference %s, priority %s, kinds %s, evidence %s",
+        case["reference_display"], case["priority"],
+        ", ".join(safeguarding["kinds"]) or "none", evidence)
+
+
 def deliver_safeguarding_alert(message: OutboxMessage, record: Representation | None) -> Outcome:
-    """To every duty team target configured; with none, the alert fails loudly (officers
-    see it as delivery_failed and managers are alerted) rather than vanish into a log."""
+    """To every duty team target configured. With none, the console target (the log) in
+    the embedded default; anywhere else the alert fails loudly (officers see it as
+    delivery_failed and managers are alerted) rather than vanish into a log, and the
+    worker refuses to start without a target in the first place."""
     record = _require_record(record, message)
     config = current_app.config
     email, webhook = config["DUTY_TEAM_EMAIL"], config["DUTY_TEAM_WEBHOOK_URL"]
-    if not email and not webhook:
-        raise PermanentError("no DUTY_TEAM_EMAIL or DUTY_TEAM_WEBHOOK_URL configured")
+    if not email and not webhook and not duty_console_allowed(config):
+        raise PermanentError("no duty-team target: no DUTY_TEAM_EMAIL or "
+                             "DUTY_TEAM_WEBHOOK_URL configured")
     case = build_case_document(record, idempotency_key=message.idempotency_key)
+    if not email and not webhook:
+        alert_to_console(case)
+        return Delivered(None)
     if webhook:
         post_signed(webhook, {"schema": "safeguarding_alert.v1", "case": case},
                     secret=config["DUTY_TEAM_WEBHOOK_SECRET"],
@@ -118,6 +161,9 @@ def opted_out(phone: str) -> bool:
 
 
 def deliver_sms_message(message: OutboxMessage, record: Representation | None) -> Outcome:
+    """A text to the person, never after STOP or when they chose no reply, and only in the
+    times they said it is safe to contact them: outside them it waits for the next safe
+    window (``Deferred``, not a failure). Read at sending time, so a change is respected."""
     record = _require_record(record, message)
     contact = contact_details(record)
     if contact is None:
@@ -127,6 +173,9 @@ def deliver_sms_message(message: OutboxMessage, record: Representation | None) -
         raise PermanentError("no phone number on the record")
     if opted_out(phone):
         return Skipped("the number texted STOP")
+    wait_until = next_allowed(now(), (record.contact_safety or {}).get("times"))
+    if wait_until is not None:
+        return Deferred(wait_until)
     return send_sms(phone, message.payload["body"])
 
 

@@ -1,14 +1,16 @@
 """What an adapter reports back to the worker.
 
-An adapter returns ``Delivered`` or ``Skipped``, or raises ``RetryableError`` (a peer that may
-recover: 5xx, 408, 429, timeouts, refused connections) or ``PermanentError`` (a peer that
-said no and will say no again: other 4xx, a missing configuration the row cannot work
-without). Only the worker turns these into row states, so every adapter is retried alike.
+An adapter returns ``Delivered``, ``Skipped`` or ``Deferred``, or raises ``RetryableError``
+(a peer that may recover: 5xx, 408, 429, timeouts, refused connections) or
+``PermanentError`` (a peer that said no and will say no again: other 4xx, a missing
+configuration the row cannot work without). Only the worker turns these into row states,
+so every adapter is retried alike.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 
 @dataclass(frozen=True)
@@ -25,6 +27,14 @@ class Skipped:
     reason: str
 
 
+@dataclass(frozen=True)
+class Deferred:
+    """Not now, on purpose (outside the person's safe contact times): try again at
+    ``until``. Not a failure: no attempt is counted and no error is kept."""
+
+    until: datetime
+
+
 class RetryableError(Exception):
     """Try again later; ``retry_after`` (seconds) is the peer's own hint, when it gave one."""
 
@@ -37,4 +47,4 @@ class PermanentError(Exception):
     """Retrying cannot help: the message goes straight to ``delivery_failed``."""
 
 
-Outcome = Delivered | Skipped
+Outcome = Delivered | Skipped | Deferred

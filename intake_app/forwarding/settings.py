@@ -21,6 +21,21 @@ def parse_providers(raw: str) -> dict[str, dict[str, str]]:
     return {str(key): {str(k): str(v) for k, v in target.items()} for key, target in value.items()}
 
 
+def parse_console_fallback(raw: object) -> str:
+    """``DUTY_TEAM_CONSOLE_FALLBACK``: ``auto`` (console only for the embedded default),
+    ``1`` (always allowed) or ``0`` (never); read as "auto", "on" or "off"."""
+    if isinstance(raw, bool):
+        return "on" if raw else "off"
+    value = str(raw).strip().lower()
+    if value in ("", "auto"):
+        return "auto"
+    if value in ("1", "true", "yes", "on"):
+        return "on"
+    if value in ("0", "false", "no", "off"):
+        return "off"
+    raise ValueError(f"DUTY_TEAM_CONSOLE_FALLBACK must be auto, 1 or 0, not {raw!r}")
+
+
 FORWARDING_SETTINGS: tuple[Setting, ...] = (
     Setting("CASE_STORE", "database", "Where cases go: database (a local stand-in for the "
             "council's case system), webhook (signed JSON POST) or email (complaints inbox)."),
@@ -48,6 +63,12 @@ FORWARDING_SETTINGS: tuple[Setting, ...] = (
             "(signed like the case store webhook); may be set with DUTY_TEAM_EMAIL."),
     Setting("DUTY_TEAM_WEBHOOK_SECRET", "", "HMAC-SHA256 key signing safeguarding alert "
             "webhooks; required when DUTY_TEAM_WEBHOOK_URL is set (no default)."),
+    Setting("DUTY_TEAM_CONSOLE_FALLBACK", "auto", "With neither DUTY_TEAM_EMAIL nor "
+            "DUTY_TEAM_WEBHOOK_URL set, safeguarding alerts go to the log as a WARNING "
+            "(reference, kinds, evidence; no contact details). auto: only in the embedded "
+            "default (CASE_STORE=database on SQLite); elsewhere a missing duty-team target "
+            "stops the worker from starting. 0 in production (never the log); 1 to allow "
+            "it anywhere (development).", parse=parse_console_fallback),
     Setting("MANAGERS_EMAIL", "", "Managers' mailbox told when a delivery fails for good; "
             "unset means the failure is logged and shown to officers only."),
     Setting("ADVOCACY_PROVIDERS", "{}", 'Per advocacy provider key, where referrals go: '

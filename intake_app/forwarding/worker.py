@@ -17,6 +17,7 @@ import os
 import socket
 import threading
 import time
+import traceback
 import uuid
 from collections.abc import Mapping
 from typing import Any
@@ -27,8 +28,9 @@ from ..extensions import db
 from ..models import OutboxMessage, Representation
 from ..services import forwarding
 from .case_store import CASE_STORES
-from .deliveries import DELIVERIES
-from .outcomes import Delivered, PermanentError, RetryableError, Skipped
+from .deliveries import DELIVERIES, duty_console_allowed
+from .outcomes import Deferred, Delivered, PermanentError, RetryableError, Skipped
+from .redaction import redact
 
 logger = logging.getLogger(__name__)
 
@@ -57,6 +59,12 @@ def configuration_problems(config: Mapping[str, Any]) -> list[str]:
                 problems.append(f"CASE_STORE=email needs {name}")
     if config.get("DUTY_TEAM_WEBHOOK_URL") and not config.get("DUTY_TEAM_WEBHOOK_SECRET"):
         problems.append("DUTY_TEAM_WEBHOOK_URL needs DUTY_TEAM_WEBHOOK_SECRET")
+    if (not config.get("DUTY_TEAM_EMAIL") and not config.get("DUTY_TEAM_WEBHOOK_URL")
+            and not duty_console_allowed(config)):
+        problems.append("no duty-team target: safeguarding alerts need DUTY_TEAM_EMAIL "
+                        "and/or DUTY_TEAM_WEBHOOK_URL (the log-only console target is for "
+                        "the embedded default: CASE_STORE=database on SQLite, or "
+                        "DUTY_TEAM_CONSOLE_FALLBACK=1)")
     sms_adapter, worker = config.get("SMS_ADAPTER"), config.get("OUTBOX_WORKER")
     if sms_adapter not in ("console", "twilio"):
         problems.append(f"SMS_ADAPTER must be console or twilio, not {sms_adapter!r}")
@@ -97,14 +105,18 @@ def deliver_one(message_id: int, worker_id: str, *, renew_lease: bool = True) ->
         forwarding.mark_failed(message_id, worker_id, error=str(error))
     except Exception as error:
         # A bug or an unexpected peer: retried like an outage, so nothing is dropped, and
-        # the row reaches delivery_failed (with this message) if it never goes away.
-        logger.exception("unexpected error delivering outbox message %s", message_id)
+        # the row reaches delivery_failed (with this message) if it never goes away. The
+        # traceback is logged redacted: an exception's text may quote a phone or address.
+        logger.error("unexpected error delivering outbox message %s\n%s", message_id,
+                     redact(traceback.format_exc()))
         db.session.rollback()
         forwarding.schedule_retry(message_id, worker_id,
                                   error=f"unexpected {type(error).__name__}: {error}")
     else:
         if isinstance(outcome, Skipped):
             forwarding.mark_skipped(message_id, worker_id, reason=outcome.reason)
+        elif isinstance(outcome, Deferred):
+            forwarding.defer(message_id, worker_id, until=outcome.until)
         elif isinstance(outcome, Delivered):
             forwarding.mark_delivered(message_id, worker_id, external_id=outcome.external_id)
 

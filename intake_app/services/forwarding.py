@@ -21,6 +21,7 @@ from flask import current_app
 from sqlalchemy import func, select, update
 
 from ..extensions import db
+from ..forwarding.redaction import redact
 from ..models import OutboxMessage, Representation
 from .audit import record_event
 from .outbox import enqueue
@@ -137,7 +138,24 @@ def mark_skipped(message_id: int, worker_id: str, *, reason: str) -> bool:
     result = db.session.execute(
         update(OutboxMessage)
         .where(_owned(message_id, worker_id))
-        .values(state="cancelled", lease_expires_at=None, last_error=reason)
+        .values(state="cancelled", lease_expires_at=None,
+                last_error=redact(reason)[:LAST_ERROR_CHARS])
+        .execution_options(synchronize_session=False)
+    )
+    db.session.commit()
+    return result.rowcount == 1
+
+
+def defer(message_id: int, worker_id: str, *, until: datetime) -> bool:
+    """Not now, on purpose (outside the person's safe contact times): back to pending,
+    due at ``until``. The claim's attempt is given back and ``last_error`` is left as it
+    was, so waiting for a safe time never counts towards ``delivery_failed``. Nothing is
+    logged or audited: the person's safe times are theirs."""
+    result = db.session.execute(
+        update(OutboxMessage)
+        .where(_owned(message_id, worker_id))
+        .values(state="pending", locked_by=None, lease_expires_at=None,
+                next_attempt_at=until, attempts=OutboxMessage.attempts - 1)
         .execution_options(synchronize_session=False)
     )
     db.session.commit()
@@ -148,6 +166,7 @@ def schedule_retry(
     message_id: int, worker_id: str, *, error: str, retry_after: float | None = None
 ) -> bool:
     """Back to pending after a backoff, or ``delivery_failed`` once attempts are used up."""
+    error = redact(error)
     message = db.session.get(OutboxMessage, message_id)
     config = current_app.config
     if message is None:
@@ -171,7 +190,9 @@ def schedule_retry(
 
 def mark_failed(message_id: int, worker_id: str | None, *, error: str) -> bool:
     """Dead letter: the row and (for a case) the record become ``delivery_failed``, an
-    audit event says why, and managers are alerted through the outbox."""
+    audit event says why, and managers are alerted through the outbox. Phone numbers and
+    email addresses in the error (peers quote them) are redacted before any of that."""
+    error = redact(error)
     condition = (_owned(message_id, worker_id) if worker_id is not None
                  else OutboxMessage.id == message_id)
     result = db.session.execute(

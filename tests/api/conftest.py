@@ -12,7 +12,15 @@ from intake_app.models import Conversation
 from intake_app.services.protection import encrypt_json, lookup_hash
 from intake_app.services.tokens import create_token
 
+from ..forwarding.conftest import SAFE_TO_TEXT, set_delivery_clock
+
 PHONE = "+447911123456"
+
+
+@pytest.fixture(autouse=True)
+def safe_time_to_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Texts are only sent in the person's safe hours: pin the delivery clock to one."""
+    set_delivery_clock(monkeypatch, SAFE_TO_TEXT)
 
 
 @pytest.fixture

@@ -117,3 +117,26 @@ def test_no_reply_means_no_message_and_stop_means_no_text(
     drain(app)
     (sms,) = _status_messages("sms")
     assert sms.state == "cancelled"
+
+
+def test_a_status_text_waits_for_the_childs_safe_time(
+        app, client, intake_headers, case_store_headers, monkeypatch):
+    from datetime import UTC, datetime
+
+    from intake_app.forwarding.worker import run_once
+
+    from ..forwarding.conftest import set_delivery_clock
+
+    reference = _submit(client, intake_headers, reply_channel="sms", contact={"phone": PHONE},
+                        contact_safety={"times": ["evening"], "leave_message": False})
+    assert _callback(client, case_store_headers, reference).status_code == 201
+    # Wednesday 18 November 2026, 11:00 in London (GMT): not the evening.
+    set_delivery_clock(monkeypatch, datetime(2026, 11, 18, 11, 0, tzinfo=UTC))
+    run_once(app)
+    db.session.expire_all()
+    (status_sms,) = _status_messages("sms")
+    assert (status_sms.state, status_sms.attempts, status_sms.last_error) == ("pending", 0, None)
+    assert status_sms.next_attempt_at == datetime(2026, 11, 18, 18, 0, tzinfo=UTC)
+    set_delivery_clock(monkeypatch, datetime(2026, 11, 18, 18, 5, tzinfo=UTC))
+    drain(app)
+    assert _status_messages("sms")[0].state == "delivered"

@@ -102,3 +102,53 @@ def test_an_unknown_conversation_is_a_field_error(client, intake_headers):
                            json=representation(conversation_id="nobody"))
     assert response.status_code == 422
     assert response.json["errors"] == {"conversation_id": "is not one we know"}
+
+
+def _bearer(name: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {create_token(name).token}"}
+
+
+def test_idempotency_keys_belong_to_the_token_that_sent_them(client, app):
+    first_app, second_app = _bearer("partner-a"), _bearer("partner-b")
+    one = client.post(URL, headers=first_app, json=representation(
+        text="Nobody came to my review.", idempotency_key="1"))
+    other = client.post(URL, headers=second_app, json=representation(
+        text="My placement is moving and nobody asked me.", idempotency_key="1"))
+    assert (one.status_code, other.status_code) == (201, 201)
+    assert one.json["reference"] != other.json["reference"]
+    texts = set(db.session.scalars(select(Representation.text)))
+    assert texts == {"Nobody came to my review.", "My placement is moving and nobody asked me."}
+    keys = set(db.session.scalars(select(Representation.submission_key)))
+    assert all(key.startswith("api:") and key.endswith(":1") for key in keys)
+    assert len(keys) == 2
+
+
+def test_the_same_key_with_a_different_body_is_a_conflict(client, intake_headers):
+    first = client.post(URL, headers=intake_headers, json=representation(
+        text="Nobody came to my review.", idempotency_key="k-9"))
+    clash = client.post(URL, headers=intake_headers, json=representation(
+        text="Something else entirely.", idempotency_key="k-9"))
+    assert (first.status_code, clash.status_code) == (201, 409)
+    assert clash.json["error"] == "Conflict"
+    assert "idempotency_key" in clash.json["message"]
+    assert first.json["reference"] not in str(clash.json)
+    assert db.session.scalars(select(Representation.text)).all() == ["Nobody came to my review."]
+    # A retry of the first, with markup the sanitiser removes, is still the first.
+    again = client.post(URL, headers=intake_headers, json=representation(
+        text="Nobody came to my <b>review</b>.", idempotency_key="k-9"))
+    assert (again.status_code, again.json["reference"]) == (200, first.json["reference"])
+
+
+def test_a_long_key_is_hashed_into_the_column(client, intake_headers):
+    key = "x" * 64
+    first = client.post(URL, headers=intake_headers, json=representation(idempotency_key=key))
+    again = client.post(URL, headers=intake_headers, json=representation(idempotency_key=key))
+    assert (first.status_code, again.status_code) == (201, 200)
+    (stored,) = db.session.scalars(select(Representation.submission_key)).all()
+    assert len(stored) <= 64 and ":sha256:" in stored and key not in stored
+
+
+def test_the_conflict_is_in_the_published_contract(client):
+    document = client.get("/api/v1/openapi.json").json
+    responses = document["paths"]["/representations"]["post"]["responses"]
+    assert "409" in responses

@@ -24,6 +24,9 @@ from ..conftest import make_app
 from .peers import CaseStoreReceiver
 
 WEBHOOK_SECRET = "test-webhook-secret"
+# A Wednesday at 16:00 in London (GMT): inside "after_school" and "any", so texts go at
+# once unless a test moves the delivery clock (``set_delivery_clock``).
+SAFE_TO_TEXT = datetime(2026, 11, 18, 16, 0, tzinfo=UTC)
 FAST_WORKER = {
     "OUTBOX_BACKOFF_BASE_SECONDS": 0.01,
     "OUTBOX_BACKOFF_CAP_SECONDS": 0.05,
@@ -31,6 +34,19 @@ FAST_WORKER = {
     "OUTBOX_LEASE_SECONDS": 30,
     "FORWARDING_HTTP_TIMEOUT_SECONDS": 1.0,
 }
+
+
+def set_delivery_clock(monkeypatch: pytest.MonkeyPatch, moment: datetime) -> None:
+    """The time the SMS delivery checks the person's safe contact times against."""
+    from intake_app.forwarding import deliveries
+
+    monkeypatch.setattr(deliveries, "now", lambda: moment)
+
+
+@pytest.fixture(autouse=True)
+def safe_time_to_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests run at any hour; texts are only sent in safe hours, so pin the clock to one."""
+    set_delivery_clock(monkeypatch, SAFE_TO_TEXT)
 
 
 @pytest.fixture

@@ -32,6 +32,9 @@ def test_document_with_contact_details_is_valid_case_v1(forwarding_app, validato
         document = build_case_document(record, idempotency_key=f"{record.reference}:case")
     validator.validate(document)
     assert document["reply"]["contact"] == {"name": "Sam", "phone": "+447911123456"}
+    # Officers plan calls and voicemail from these: when it is safe to get in touch.
+    assert document["reply"]["contact_safety"] == {"times": ["after_school"],
+                                                   "leave_message": False, "note": ""}
     assert document["safeguarding"]["flagged"] is True
     assert document["deadlines"]["stage1_due"] == "2026-12-10"
     assert document["received_at"] == "2026-11-26T10:00:00Z"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from sqlalchemy import func, select
 
 from intake_app.extensions import db
@@ -189,8 +190,57 @@ def test_safeguarding_alert_goes_to_the_duty_team_webhook(forwarding_app, receiv
     assert alert["case"]["safeguarding"]["kinds"] == ["physical_abuse"]
 
 
+def test_safeguarding_alert_goes_to_the_log_in_the_embedded_default(forwarding_app, caplog):
+    app = forwarding_app()  # CASE_STORE=database on SQLite, no duty team email or webhook
+    assert configuration_problems(app.config) == []
+    with app.app_context(), app_logs(app, caplog):
+        record = add_record(safeguarding=True, reply_channel="sms",
+                            contact={"phone": PHONE, "email": "kid@example.org",
+                                     "name": "Sam Example"})
+        enqueue("safeguarding_alert", record, urgent=True)
+        db.session.commit()
+        drain(app)
+        assert messages("safeguarding_alert")[0].state == "delivered"
+        reference = f"{record.reference[:4]}-{record.reference[4:]}"
+    lines = [r for r in caplog.records if "SAFEGUARDING ALERT" in r.getMessage()]
+    assert lines and {line.levelname for line in lines} == {"WARNING"}
+    text = lines[0].getMessage()
+    assert reference in text and "physical_abuse" in text and '"hits"' in text
+    assert "DUTY_TEAM_EMAIL" in text
+    for personal in (PHONE, "kid@example.org", "Sam Example", "never calls me back"):
+        assert personal not in caplog.text
+
+
+def test_a_deployment_without_a_duty_team_target_does_not_start(forwarding_app):
+    production_like = forwarding_app(CASE_STORE="webhook", CASE_STORE_WEBHOOK_URL="http://x/",
+                                     CASE_STORE_WEBHOOK_SECRET="s")
+    problems = configuration_problems(production_like.config)
+    assert any(problem.startswith("no duty-team target") for problem in problems)
+    switched_off = forwarding_app(DUTY_TEAM_CONSOLE_FALLBACK="off")
+    assert any(problem.startswith("no duty-team target")
+               for problem in configuration_problems(switched_off.config))
+    for configured in ({"DUTY_TEAM_EMAIL": "duty@council.example"},
+                       {"DUTY_TEAM_WEBHOOK_URL": "https://duty.example/",
+                        "DUTY_TEAM_WEBHOOK_SECRET": "s"},
+                       {"DUTY_TEAM_CONSOLE_FALLBACK": "on"}):
+        app = forwarding_app(CASE_STORE="webhook", CASE_STORE_WEBHOOK_URL="http://x/",
+                             CASE_STORE_WEBHOOK_SECRET="s", **configured)
+        assert configuration_problems(app.config) == [], configured
+
+
+def test_duty_team_console_fallback_setting_reads_auto_1_and_0():
+    from intake_app.forwarding.settings import parse_console_fallback
+
+    assert [parse_console_fallback(raw) for raw in ("", "auto", "1", "true", "0", "off")] == [
+        "auto", "auto", "on", "on", "off", "off"]
+    with pytest.raises(ValueError):
+        parse_console_fallback("sometimes")
+
+
 def test_unconfigured_duty_team_fails_loudly_not_silently(forwarding_app):
-    app = forwarding_app()
+    # Console fallback switched off (production): without a target the worker refuses to
+    # start; an alert that is somehow delivered anyway fails loudly, never into a log.
+    app = forwarding_app(DUTY_TEAM_CONSOLE_FALLBACK="off")
     with app.app_context():
         record = add_record(safeguarding=True)
         enqueue("safeguarding_alert", record, urgent=True)

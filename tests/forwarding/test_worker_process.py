@@ -36,6 +36,9 @@ def _worker_env(app: Flask, receiver: CaseStoreReceiver) -> dict[str, str]:
         "CASE_STORE": "webhook",
         "CASE_STORE_WEBHOOK_URL": receiver.url,
         "CASE_STORE_WEBHOOK_SECRET": WEBHOOK_SECRET,
+        # A webhook case store is not the embedded default, so the worker would refuse to
+        # start without a duty-team target; this test is about cases, not alerts.
+        "DUTY_TEAM_CONSOLE_FALLBACK": "1",
         "OUTBOX_LEASE_SECONDS": "3",
         "FORWARDING_HTTP_TIMEOUT_SECONDS": "2",
         "OUTBOX_POLL_SECONDS": "0.1",
