@@ -63,9 +63,11 @@ lint: install-dev
 	$(BIN)/ruff check .
 
 test: install-dev translations lint bot-test
+	bash scripts/ensure_postgres.sh
 	$(BIN)/python -m pytest -q
 
 test-fast: install-dev lint
+	bash scripts/ensure_postgres.sh
 	$(BIN)/python -m pytest -q -m "not rasa"
 
 bench: install-dev
