@@ -14,6 +14,7 @@ from typing import Any
 from flask import current_app
 from sqlalchemy import select
 
+from ..domain.references import display
 from ..extensions import db
 from ..models import OutboxMessage, Representation, SmsOptOut
 from ..services.protection import lookup_hash
@@ -23,7 +24,7 @@ from .contact_windows import next_allowed
 from .mail import Attachment, send_email
 from .outcomes import Deferred, Delivered, Outcome, PermanentError, Skipped
 from .redaction import redact
-from .settings import parse_console_fallback
+from .settings import is_embedded_default, parse_console_fallback
 from .signed_http import post_signed
 from .sms import send_sms
 from .templates import render_staff_text
@@ -55,8 +56,7 @@ def duty_console_allowed(config: Mapping[str, Any]) -> bool:
     fallback = parse_console_fallback(config.get("DUTY_TEAM_CONSOLE_FALLBACK", "auto"))
     if fallback != "auto":
         return fallback == "on"
-    database = str(config.get("SQLALCHEMY_DATABASE_URI", ""))
-    return config.get("CASE_STORE") == "database" and database.startswith("sqlite")
+    return is_embedded_default(config)
 
 
 def alert_to_console(case: dict[str, Any]) -> None:
@@ -133,6 +133,12 @@ def deliver_advocacy_referral(message: OutboxMessage, record: Representation | N
     chosen = message.payload.get("provider") or record.advocate_provider or "help_me_choose"
     provider = config["DEFAULT_ADVOCACY_PROVIDER"] if chosen == "help_me_choose" else chosen
     target = config["ADVOCACY_PROVIDERS"].get(provider)
+    if (not target or not (target.get("email") or target.get("webhook"))) and \
+            is_embedded_default(config):
+        current_app.logger.warning(
+            "ADVOCACY REFERRAL for %s (console target: set ADVOCACY_PROVIDERS to send it): "
+            "reference %s", provider, display(record.reference))
+        return Delivered(None)
     if not target or not (target.get("email") or target.get("webhook")):
         raise PermanentError(f"advocacy provider {provider!r} has no email or webhook in "
                              "ADVOCACY_PROVIDERS")

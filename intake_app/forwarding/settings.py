@@ -92,3 +92,11 @@ FORWARDING_SETTINGS: tuple[Setting, ...] = (
     Setting("SMS_ADAPTER", "console", "console (writes SMS to the log, embedded default) or "
             "twilio (sends with the TWILIO_* credentials)."),
 )
+
+
+def is_embedded_default(config: Any) -> bool:
+    """The whole flow on one machine: the database case store on SQLite. There, mail and
+    referrals with no server or provider configured go to the log (like the console SMS
+    adapter) instead of failing, so a fresh ``make run`` shows the flow end to end."""
+    database = str(config.get("SQLALCHEMY_DATABASE_URI", ""))
+    return config.get("CASE_STORE") == "database" and database.startswith("sqlite")
