@@ -45,6 +45,15 @@ def make_app(tmp_path: Path, **overrides: object) -> Flask:
     return app
 
 
+def dispose(app: Flask) -> None:
+    """Close every engine an app opened, so its temporary databases can go."""
+    with app.app_context():
+        db.session.remove()
+        db.engine.dispose()
+    for engine in app.extensions.get("case_store_engines", {}).values():
+        engine.dispose()
+
+
 @pytest.fixture
 def app(tmp_path: Path) -> Iterator[Flask]:
     app = make_app(tmp_path)

@@ -20,7 +20,7 @@ from intake_app.models import OutboxMessage, Representation
 from intake_app.services.outbox import enqueue
 from intake_app.services.protection import encrypt_json, lookup_hash
 
-from ..conftest import make_app
+from ..conftest import dispose, make_app
 from .peers import CaseStoreReceiver
 
 WEBHOOK_SECRET = "test-webhook-secret"
@@ -63,11 +63,7 @@ def forwarding_app(tmp_path: Path) -> Callable[..., Flask]:
 
     yield factory
     for app in made:
-        with app.app_context():
-            db.session.remove()
-            db.engine.dispose()
-        for engine in app.extensions.get("case_store_engines", {}).values():
-            engine.dispose()
+        dispose(app)
 
 
 @pytest.fixture

@@ -29,9 +29,7 @@ from typing import Any
 import pytest
 from flask import Flask
 
-from intake_app.extensions import db
-
-from ..conftest import make_app
+from ..conftest import dispose, make_app
 from ..forwarding.conftest import FAST_WORKER
 
 SERVER_TIME_ZONE = "America/New_York"
@@ -157,8 +155,4 @@ def pg_app(tmp_path: Path, pg_database: Callable[[], str]) -> Iterator[Callable[
 
     yield factory
     for app in made:
-        with app.app_context():
-            db.session.remove()
-            db.engine.dispose()
-        for engine in app.extensions.get("case_store_engines", {}).values():
-            engine.dispose()
+        dispose(app)
