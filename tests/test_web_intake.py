@@ -254,3 +254,17 @@ def test_confirmation_is_not_shown_again_later_on_a_shared_phone(client, monkeyp
     response = client.get("/tell-us/sent")
     assert response.status_code == 302
     assert reference not in client.get("/", follow_redirects=True).get_data(as_text=True)
+
+
+def test_starting_a_new_draft_deletes_expired_ones(app, client):
+    answer(client, "what-happened", {"text": "old words"})
+    old = db.session.scalars(select(WebDraft)).one()
+    old.expires_at = datetime.now(UTC) - timedelta(minutes=1)
+    old_id = old.id
+    db.session.commit()
+    with client.session_transaction() as session:
+        session.pop("draft_id")  # as if someone else starts on this phone later
+    assert answer(client, "what", {"type": "compliment"}).status_code == 302
+    db.session.expire_all()
+    remaining = db.session.scalars(select(WebDraft.id)).all()
+    assert old_id not in remaining and len(remaining) == 1

@@ -38,6 +38,9 @@ def save(draft_id: str | None, answers: dict[str, Any]) -> str:
     """Store the answers, starting a new draft when needed; returns the draft's id."""
     draft = db.session.get(WebDraft, draft_id) if draft_id else None
     if draft is None or draft.expires_at <= datetime.now(UTC):
+        # Starting a draft is when old ones are swept, so expired answers are deleted even
+        # where nobody schedules `flask drafts purge`.
+        _delete_expired()
         draft = WebDraft(id=secrets.token_urlsafe(32), answers_encrypted=b"",
                          expires_at=_expiry())
         db.session.add(draft)
@@ -58,8 +61,13 @@ def discard(draft_id: str | None) -> None:
     db.session.commit()
 
 
+def _delete_expired() -> int:
+    result = db.session.execute(delete(WebDraft).where(WebDraft.expires_at <= datetime.now(UTC)))
+    return result.rowcount
+
+
 def purge_expired() -> int:
     """Delete every expired draft; returns how many went."""
-    result = db.session.execute(delete(WebDraft).where(WebDraft.expires_at <= datetime.now(UTC)))
+    deleted = _delete_expired()
     db.session.commit()
-    return result.rowcount
+    return deleted
