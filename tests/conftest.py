@@ -59,8 +59,7 @@ def app(tmp_path: Path) -> Iterator[Flask]:
     app = make_app(tmp_path)
     with app.app_context():
         yield app
-        db.session.remove()
-        db.engine.dispose()
+    dispose(app)
 
 
 @pytest.fixture

@@ -30,7 +30,7 @@ def test_submit_saves_record_audit_and_outbox_together(app):
     record = db.session.get(Representation, result.representation_id)
     assert normalise(result.reference_display) == record.reference
     assert record.text.startswith("Nobody told me")
-    assert record.status in {"triaged", "needs_review"}
+    assert record.status == ("needs_review" if record.needs_review else "triaged")
     assert record.acknowledgement_due is not None and record.stage1_due > record.clock_start
     events = db.session.scalars(select(AuditEvent)).all()
     assert [event.action for event in events] == ["representation.submitted"]
@@ -228,3 +228,12 @@ def test_a_record_keeps_a_language_we_have_no_texts_for_yet(app):
     with pytest.raises(InvalidDraft) as error:
         submit(draft(language="xx"), actor="api")
     assert error.value.errors == {"language": "unknown"}
+
+
+def test_disclosure_typed_in_the_address_or_helper_name_is_flagged(app):
+    result = submit(draft(reply_channel="letter",
+                          contact=Contact(address="got kicked out, nowhere to sleep tonite")),
+                    actor="web")
+    record = db.session.get(Representation, result.representation_id)
+    assert record.safeguarding_flag
+    assert any(item["field"] == "contact_address" for item in record.safeguarding_evidence)

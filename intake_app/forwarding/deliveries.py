@@ -12,11 +12,10 @@ from datetime import UTC, datetime
 from typing import Any
 
 from flask import current_app
-from sqlalchemy import select
 
 from ..domain.references import display
-from ..extensions import db
-from ..models import OutboxMessage, Representation, SmsOptOut
+from ..models import OutboxMessage, Representation
+from ..services.opt_outs import is_opted_out
 from ..services.protection import lookup_hash
 from .case_document import build_case_document, contact_details
 from .case_store import deliver_case
@@ -162,8 +161,7 @@ def deliver_advocacy_referral(message: OutboxMessage, record: Representation | N
 
 def opted_out(phone: str) -> bool:
     """STOP was texted from this number (and no START since)."""
-    return bool(db.session.scalar(
-        select(SmsOptOut.opted_out).where(SmsOptOut.phone_lookup_hash == lookup_hash(phone))))
+    return is_opted_out(lookup_hash(phone))
 
 
 def deliver_sms_message(message: OutboxMessage, record: Representation | None) -> Outcome:

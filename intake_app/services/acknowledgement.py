@@ -65,3 +65,12 @@ def compose(record: Representation) -> Acknowledgement:
             email_subject=render_template("acknowledgement/subject.txt", **context).strip(),
             email_html=render_template("acknowledgement/email.html", **context),
         )
+
+
+def safety_reply(language: str) -> str:
+    """The safety reply (999, Childline, the out-of-hours number) as one line, for texts
+    and chat, in the person's language when we have it."""
+    with force_locale(reply_locale(language)):
+        text = render_template("acknowledgement/safety.txt",
+                               out_of_hours=current_app.config["OUT_OF_HOURS_NUMBER"])
+    return " ".join(text.split())

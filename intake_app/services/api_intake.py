@@ -61,12 +61,10 @@ def _conversation(public_id: str) -> Conversation:
 
 
 def conversation_phone(conversation: Conversation) -> str | None:
-    """The conversation's phone number (E.164). Stored with ``encrypt_json``, either as the
-    number itself or as ``{"phone": …}``."""
-    stored = decrypt_json(conversation.phone_encrypted)
-    if isinstance(stored, dict):
-        stored = stored.get("phone")
-    return stored if isinstance(stored, str) and stored else None
+    """The conversation's phone number (E.164), stored with ``encrypt_json``; None for chat."""
+    if conversation.phone_encrypted is None:
+        return None
+    return decrypt_json(conversation.phone_encrypted) or None
 
 
 def submit_from_api(draft: Draft, *, conversation_public_id: str | None, actor: str

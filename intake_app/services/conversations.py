@@ -22,7 +22,7 @@ import time
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
-from flask import current_app, render_template
+from flask import current_app
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from sqlalchemy import select
@@ -34,8 +34,10 @@ from ..domain.safeguarding import SafeguardingResult, screen
 from ..extensions import db
 from ..models import ChannelMessage, Conversation, Representation, SmsOptOut
 from . import acknowledgement
+from .api_intake import conversation_phone
 from .intake import InvalidDraft, SubmissionResult, submit
-from .protection import decrypt_json, encrypt_json, lookup_hash
+from .opt_outs import is_opted_out
+from .protection import encrypt_json, lookup_hash
 from .rasa_client import BotUnavailable, RasaClient
 
 logger = logging.getLogger(__name__)
@@ -184,11 +186,7 @@ def new_public_id() -> str:
 
 
 def _is_opted_out(conversation: Conversation) -> bool:
-    if not conversation.phone_lookup_hash:
-        return False
-    return bool(db.session.scalar(
-        select(SmsOptOut.opted_out)
-        .where(SmsOptOut.phone_lookup_hash == conversation.phone_lookup_hash)))
+    return bool(conversation.phone_lookup_hash) and is_opted_out(conversation.phone_lookup_hash)
 
 
 def _record_opt_choice(conversation: Conversation, opted_out: bool, keyword: str) -> None:
@@ -249,10 +247,7 @@ def _store_outbound(conversation: Conversation, body: str) -> None:
 
 
 def _safety_reply(conversation: Conversation) -> str:
-    with force_locale(conversation.language):
-        text = render_template("acknowledgement/safety.txt",
-                               out_of_hours=current_app.config["OUT_OF_HOURS_NUMBER"])
-    return " ".join(text.split())
+    return acknowledgement.safety_reply(conversation.language)
 
 
 def _unsent_text(conversation: Conversation) -> str:
@@ -277,7 +272,7 @@ def _gateway_draft(conversation: Conversation, text: str, submission_key: str,
 
     For SMS the reply goes back to the number that texted; web chat has no contact.
     """
-    phone = decrypt_json(conversation.phone_encrypted) if conversation.phone_encrypted else None
+    phone = conversation_phone(conversation)
     return Draft(
         text=text,
         channel=conversation.channel,
@@ -337,9 +332,7 @@ def _degraded_reply(conversation: Conversation, message: ChannelMessage) -> str:
         if result is None:
             return " ".join((sorry, _("Your message is saved. A person will read it. "
                                       "In danger now? Call 999. Childline: 0800 1111.")))
-        record = db.session.get(Representation, result.representation_id)
-        assert record is not None
-        return " ".join((sorry, _("Your message is saved."), acknowledgement.compose(record).sms))
+        return " ".join((sorry, _("Your message is saved."), result.acknowledgement_sms))
 
 
 def record_recovered(inbound: Inbound) -> None:

@@ -20,7 +20,7 @@ from ..domain.draft import (
     sanitised,
     validate,
 )
-from ..domain.safeguarding import screen
+from ..domain.safeguarding import SafeguardingResult, screen
 from ..domain.triage import TriageResult, triage
 from ..extensions import db
 from ..models import Representation
@@ -52,6 +52,7 @@ class SubmissionResult:
     deadlines: dict[str, str]
     reply_by: date
     acknowledgement_text: str
+    acknowledgement_sms: str
 
 
 def submit(draft: Draft, *, actor: str) -> SubmissionResult:
@@ -72,7 +73,7 @@ def submit(draft: Draft, *, actor: str) -> SubmissionResult:
     result = triage(clean.text, role=clean.role, service_area=clean.service_area,
                     channel=clean.channel, declared_type=clean.declared_type,
                     received_at=received_at)
-    extra_evidence = _screen_other_fields(clean, typed=draft)
+    extra_evidence = _screen_other_fields(clean, typed=draft, main=result.safeguarding)
     deadlines = compute_deadlines(
         received_at,
         procedure=result.procedure,
@@ -100,7 +101,7 @@ def submit(draft: Draft, *, actor: str) -> SubmissionResult:
     except Exception:
         db.session.rollback()
         raise
-    return _result(record, created=True, ack_text=ack.text)
+    return _result(record, created=True, ack=ack)
 
 
 def _by_submission_key(key: str) -> Representation | None:
@@ -118,7 +119,8 @@ def _unused_reference() -> str:
     raise RuntimeError("no free reference after several tries")
 
 
-def _screen_other_fields(draft: Draft, *, typed: Draft) -> list[dict[str, Any]]:
+def _screen_other_fields(draft: Draft, *, typed: Draft, main: SafeguardingResult
+                         ) -> list[dict[str, Any]]:
     """The safeguarding screen runs on every free text a person typed, not only the main
     one: a disclosure in "what would help", a helper's note or a name field must not slip
     past. The text as typed is screened too, in case cleaning removed anything."""
@@ -129,7 +131,9 @@ def _screen_other_fields(draft: Draft, *, typed: Draft) -> list[dict[str, Any]]:
         "consent": helper.consent if helper else "",
         "relationship": helper.relationship if helper else "",
         "organisation": helper.organisation if helper else "",
+        "helper_name": helper.helper_name if helper else "",
         "contact_name": draft.contact.name,
+        "contact_address": draft.contact.address,
     }
     if typed.text.strip() != draft.text:
         fields["text_as_typed"] = typed.text
@@ -138,8 +142,8 @@ def _screen_other_fields(draft: Draft, *, typed: Draft) -> list[dict[str, Any]]:
         for item in screen(text).evidence if text else ():
             evidence.append({"field": field_name, **asdict(item)})
     if "text_as_typed" in fields:
-        # Only what the cleaned text's own screen did not already find.
-        cleaned_spans = {item.text for item in screen(draft.text).evidence}
+        # Only what the cleaned text's own screen (in triage) did not already find.
+        cleaned_spans = {item.text for item in main.evidence}
         evidence = [item for item in evidence
                     if item["field"] != "text_as_typed" or item["text"] not in cleaned_spans]
     return evidence
@@ -256,8 +260,9 @@ def _audit_view(record: Representation) -> dict[str, Any]:
     }
 
 
-def _result(record: Representation, *, created: bool, ack_text: str | None = None
-            ) -> SubmissionResult:
+def _result(record: Representation, *, created: bool,
+            ack: acknowledgement.Acknowledgement | None = None) -> SubmissionResult:
+    ack = ack or acknowledgement.compose(record)
     deadlines = {
         "acknowledgement_due": record.acknowledgement_due.isoformat(),
         "stage1_due": record.stage1_due.isoformat(),
@@ -273,5 +278,6 @@ def _result(record: Representation, *, created: bool, ack_text: str | None = Non
         safeguarding=record.safeguarding_flag,
         deadlines=deadlines,
         reply_by=acknowledgement.reply_by(record),
-        acknowledgement_text=ack_text or acknowledgement.compose(record).text,
+        acknowledgement_text=ack.text,
+        acknowledgement_sms=ack.sms,
     )

@@ -9,15 +9,15 @@ from __future__ import annotations
 
 import logging
 
-from flask import Response, abort, current_app, render_template, request
+from flask import Response, abort, current_app, request
 from flask_babel import gettext as _
 from twilio.request_validator import RequestValidator
 from twilio.twiml.messaging_response import MessagingResponse
 
-from ..domain.draft import clean_text
 from ..domain.safeguarding import screen
 from ..extensions import csrf, db
 from ..services import inbound_spool
+from ..services.acknowledgement import safety_reply
 from ..services.conversations import Inbound, handle_inbound
 from . import bp
 
@@ -59,10 +59,8 @@ def _failure_reply(inbound_text: Inbound) -> str:
     parts = [_("Sorry, something went wrong.")]
     parts.append(_("We saved your message. A person will read it.") if kept
                  else _("Please text us again later."))
-    if screen(clean_text(inbound_text.body)).flagged or screen(inbound_text.body).flagged:
-        parts.append(" ".join(render_template(
-            "acknowledgement/safety.txt",
-            out_of_hours=current_app.config["OUT_OF_HOURS_NUMBER"]).split()))
+    if screen(inbound_text.body).flagged:
+        parts.append(safety_reply(current_app.config["BABEL_DEFAULT_LOCALE"]))
     else:
         parts.append(_("In danger now? Call 999. Childline: 0800 1111."))
     return " ".join(parts)

@@ -11,9 +11,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
-from intake_app.extensions import db
-
-from ..conftest import make_app
+from ..conftest import dispose, make_app
 from .peers import (
     PUBLIC_BASE_URL,
     TWILIO_ACCOUNT,
@@ -45,8 +43,7 @@ def app(tmp_path: Path, fake_rasa: FakeRasa) -> Iterator[Flask]:
     )
     with app.app_context():
         yield app
-        db.session.remove()
-        db.engine.dispose()
+    dispose(app)
 
 
 @pytest.fixture
