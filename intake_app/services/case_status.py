@@ -24,6 +24,7 @@ from ..domain.references import display, normalise
 from ..extensions import db
 from ..models import CaseStatusUpdate, Conversation, Representation
 from ..taxonomy import keys
+from . import FieldErrors
 from .audit import record_event
 from .outbox import enqueue
 
@@ -66,12 +67,8 @@ class UnknownRecord(LookupError):
     """No record with that reference (or not one this sender may see)."""
 
 
-class InvalidStatusUpdate(ValueError):
+class InvalidStatusUpdate(FieldErrors):
     """The callback names a status, outcome or deadline we do not know; ``errors`` by field."""
-
-    def __init__(self, errors: dict[str, str]) -> None:
-        super().__init__(", ".join(f"{field}: {message}" for field, message in errors.items()))
-        self.errors = errors
 
 
 @dataclass(frozen=True)

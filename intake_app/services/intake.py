@@ -24,7 +24,7 @@ from ..domain.safeguarding import SafeguardingResult, screen
 from ..domain.triage import TriageResult, triage
 from ..extensions import db
 from ..models import Representation
-from . import acknowledgement
+from . import FieldErrors, acknowledgement
 from .audit import record_event
 from .outbox import enqueue
 from .protection import encrypt_json, lookup_hash
@@ -32,12 +32,8 @@ from .protection import encrypt_json, lookup_hash
 MAX_REFERENCE_ATTEMPTS = 10
 
 
-class InvalidDraft(ValueError):
+class InvalidDraft(FieldErrors):
     """The draft cannot be submitted; ``errors`` maps each field to an error code."""
-
-    def __init__(self, errors: dict[str, str]) -> None:
-        super().__init__(", ".join(f"{field}: {code}" for field, code in errors.items()))
-        self.errors = errors
 
 
 @dataclass(frozen=True)
