@@ -84,12 +84,7 @@ class IntakeClient:
 
     def submit(self, payload: dict[str, Any]) -> Submission:
         """Create a representation; repeats with the same idempotency key are safe."""
-        response = self._request("POST", "/representations", json=payload)
-        if response.status_code == 422:
-            raise IntakeRejected(_errors(response))
-        if response.status_code not in (200, 201):
-            raise IntakeUnavailable(f"submit answered {response.status_code}")
-        body = response.json()
+        body = _created(self._request("POST", "/representations", json=payload), "submit")
         return Submission(
             reference=body["reference"],
             reply_by=body.get("reply_by", ""),
@@ -120,12 +115,7 @@ class IntakeClient:
         payload: dict[str, Any] = {"conversation_id": conversation_id}
         if note:
             payload["note"] = note
-        response = self._request("POST", "/callback-requests", json=payload)
-        if response.status_code == 422:
-            raise IntakeRejected(_errors(response))
-        if response.status_code not in (200, 201):
-            raise IntakeUnavailable(f"callback answered {response.status_code}")
-        body = response.json()
+        body = _created(self._request("POST", "/callback-requests", json=payload), "callback")
         return CallbackRequest(id=int(body["id"]), reply_by_words=body.get("reply_by_words", ""))
 
     def _request(self, method: str, path: str, **kwargs: Any) -> requests.Response:
@@ -136,6 +126,16 @@ class IntakeClient:
             )
         except requests.RequestException as error:
             raise IntakeUnavailable(str(error)) from error
+
+
+def _created(response: requests.Response, what: str) -> dict[str, Any]:
+    """The body of a 200/201; a 422 is the API refusing the data, anything else is it
+    being unavailable (the action then tells the child honestly)."""
+    if response.status_code == 422:
+        raise IntakeRejected(_errors(response))
+    if response.status_code not in (200, 201):
+        raise IntakeUnavailable(f"{what} answered {response.status_code}")
+    return response.json()
 
 
 def _errors(response: requests.Response) -> dict[str, str]:
