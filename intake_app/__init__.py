@@ -48,6 +48,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     from .api import bp as api_bp
     from .chat import bp as chat_bp
     from .health import bp as health_bp
+    from .officers import bp as officers_bp
     from .public import bp as public_bp
     from .sms import bp as sms_bp
 
@@ -56,6 +57,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(sms_bp)
     app.register_blueprint(chat_bp)
     app.register_blueprint(api_bp)
+    app.register_blueprint(officers_bp)
 
     from .cli import register_commands
 

@@ -89,9 +89,10 @@ CORE_SETTINGS: tuple[Setting, ...] = (
 
 def all_settings() -> tuple[Setting, ...]:
     from .forwarding.settings import FORWARDING_SETTINGS
+    from .officers.settings import OFFICER_SETTINGS
     from .sms.settings import GATEWAY_SETTINGS
 
-    return CORE_SETTINGS + GATEWAY_SETTINGS + FORWARDING_SETTINGS
+    return CORE_SETTINGS + GATEWAY_SETTINGS + FORWARDING_SETTINGS + OFFICER_SETTINGS
 
 
 def _instance_secret(instance_path: Path, filename: str, make: Callable[[], str]) -> str:

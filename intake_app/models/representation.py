@@ -60,17 +60,43 @@ class Representation(db.Model):
     # Working-day deadlines.
     clock_start: Mapped[date | None] = mapped_column(Date)
     acknowledgement_due: Mapped[date | None] = mapped_column(Date)
-    stage1_due: Mapped[date | None] = mapped_column(Date)
+    stage1_due: Mapped[date | None] = mapped_column(Date, index=True)
     stage1_extended_due: Mapped[date | None] = mapped_column(Date)
 
     # Lifecycle.
+    # Set when the stage 1 limit is extended to 20 working days; the reason is kept.
+    stage1_extended: Mapped[bool] = mapped_column(Boolean, default=False)
+    stage1_extension_reason: Mapped[str | None] = mapped_column(Text)
+    # The clock stops while an advocate is appointed; on resume the deadlines move on by
+    # the working days it was paused, and the total is kept for reports.
+    clock_paused_on: Mapped[date | None] = mapped_column(Date)
+    clock_paused_working_days: Mapped[int] = mapped_column(Integer, default=0)
+    # When the child was acknowledged (on screen, by SMS or by email): reports compare it
+    # with acknowledgement_due.
+    acknowledged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # The first stage 1 response the case store reported (status callbacks).
+    stage1_responded_on: Mapped[date | None] = mapped_column(Date)
+
+    # Officers' decisions.
+    assigned_to_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id"), index=True)
+    sufficient_interest: Mapped[str | None] = mapped_column(String(8))  # yes / no
+    # What the person will be told about the procedure and sufficient interest.
+    decision_reason_for_person: Mapped[str | None] = mapped_column(Text)
+    duplicate_of_id: Mapped[int | None] = mapped_column(ForeignKey("representation.id"))
+    withdrawn_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # How the safeguarding alert was handled: who acted, when, and what was done.
+    safeguarding_handled_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    safeguarding_handled_by: Mapped[str | None] = mapped_column(String(128))
+    safeguarding_action: Mapped[str | None] = mapped_column(Text)
+    safeguarding_recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id"))
+
     status: Mapped[str] = mapped_column(String(24), default="received", index=True)
     case_store_id: Mapped[str | None] = mapped_column(String(128))
     case_status: Mapped[str | None] = mapped_column(String(32))
     outcome: Mapped[str | None] = mapped_column(String(32))
     conversation_id: Mapped[int | None] = mapped_column(ForeignKey("conversation.id"))
 
-    received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
@@ -89,3 +115,31 @@ class CaseStatusUpdate(db.Model):
     message_for_child: Mapped[str | None] = mapped_column(Text)
     deadlines: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class RecordNote(db.Model):
+    """An officer's internal note on a record; never shown to the person."""
+
+    __tablename__ = "record_note"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    representation_id: Mapped[int] = mapped_column(ForeignKey("representation.id"), index=True)
+    author_id: Mapped[int] = mapped_column(ForeignKey("staff_user.id"))
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class TriageCorrection(db.Model):
+    """An officer's correction of the automatic triage, kept as labelled data so the model
+    can be retrained from real use (``flask triage export-corrections``)."""
+
+    __tablename__ = "triage_correction"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    representation_id: Mapped[int] = mapped_column(ForeignKey("representation.id"), index=True)
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff_user.id"))
+    # type, primary_category, secondary_categories, safeguarding_kinds, procedure,
+    # priority, service_area: as triage had them, and as the officer set them.
+    before: Mapped[dict[str, Any]] = mapped_column(JSON)
+    after: Mapped[dict[str, Any]] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from flask import render_template
 from flask_babel import force_locale, format_date
@@ -160,6 +161,8 @@ def apply_case_status(
     )
     record.case_status = case_status
     record.outcome = outcome or record.outcome
+    if case_status == "stage1_responded" and record.stage1_responded_on is None:
+        record.stage1_responded_on = datetime.now(ZoneInfo("Europe/London")).date()
     for name in RECORD_DEADLINES:
         if name in parsed:
             setattr(record, name, parsed[name])

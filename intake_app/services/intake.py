@@ -214,6 +214,8 @@ def _new_record(
         status="needs_review" if needs_review else "triaged",
         conversation_id=draft.conversation_id,
         received_at=received_at,
+        # The acknowledgement is given in the same request (screen, TwiML, chat, API).
+        acknowledged_at=datetime.now(UTC),
     )
 
 

@@ -1,0 +1,1 @@
+"""Officers' area: audit_views (being built)."""

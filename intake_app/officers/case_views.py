@@ -1,0 +1,1 @@
+"""Officers' area: case_views (being built)."""

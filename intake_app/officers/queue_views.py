@@ -1,0 +1,1 @@
+"""Officers' area: queue_views (being built)."""

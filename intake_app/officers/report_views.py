@@ -1,0 +1,1 @@
+"""Officers' area: report_views (being built)."""

@@ -1,0 +1,1 @@
+"""Officers' area: sign_in_views (being built)."""

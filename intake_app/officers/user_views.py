@@ -1,0 +1,1 @@
+"""Officers' area: user_views (being built)."""
