@@ -1,0 +1,295 @@
+"""Staff accounts: passwords, invites, enabling and disabling, sign-in and two-factor.
+
+Passwords are hashed with argon2id at (at least) OWASP's parameters, because Werkzeug's
+defaults are below them. Only hashes of invite tokens are stored, so a copy of the
+database cannot be used to take over an invited account. TOTP secrets are encrypted at
+rest like contact details.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from contextlib import suppress
+from datetime import UTC, datetime, timedelta
+from functools import cache
+
+import pyotp
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import func, select
+
+from ..extensions import db
+from ..models import STAFF_ROLES, AuditEvent, StaffUser
+from . import FieldErrors, protection
+from .audit import record_event
+
+# OWASP Password Storage Cheat Sheet: argon2id, m=19 MiB, t=2, p=1 (the first of its
+# equally strong configurations). Changing these rehashes each password at next sign-in.
+PASSWORD_HASHER = PasswordHasher(time_cost=2, memory_cost=19456, parallelism=1)
+MIN_PASSWORD_LENGTH = 12
+INVITE_LIFETIME = timedelta(hours=72)
+TOTP_ISSUER = "Complaints officers"
+TWO_FACTOR_PASSED_ACTION = "staff.two_factor_passed"
+
+# The commonest passwords long enough to pass the length rule, from breach lists; a
+# password that is one of these (ignoring case) or a single repeated character is refused.
+COMMON_LONG_PASSWORDS = frozenset({
+    "123456789012", "1234567890123", "12345678901234", "qwertyuiopas", "qwertyuiop123",
+    "qwerty123456", "password1234", "password12345", "password123!", "passwordpassword",
+    "iloveyou1234", "letmein12345", "welcome12345", "administrator", "changeme1234",
+    "abcdefghijkl", "abc123456789", "111111111111", "000000000000", "football1234",
+    "baseball1234", "monkey123456", "sunshine1234", "princess1234", "qazwsxedcrfv",
+    "1q2w3e4r5t6y", "zaq12wsxcde3", "trustno1trustno1", "superman1234", "starwars1234",
+    "liverpool123", "chelsea12345", "arsenal12345", "manchester12", "councilpassword",
+})
+
+
+
+class InvalidStaffAccount(FieldErrors):
+    """An account (or its password) the service refuses; ``errors`` maps each field to a
+    code (invalid, duplicate, required, unknown_role, too_short, too_common) that the page
+    or command words."""
+
+
+class InvalidInvite(ValueError):
+    """An invite link that is unknown, used already, or expired."""
+
+
+class InvalidTwoFactorCode(ValueError):
+    """A TOTP code that is wrong, or was used already."""
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def normalise_email(email: str) -> str:
+    return email.strip().lower()
+
+
+def hash_password(password: str) -> str:
+    return PASSWORD_HASHER.hash(password)
+
+
+def verify_password(user: StaffUser, password: str) -> bool:
+    """Argon2's verify compares in constant time. A hash made with older parameters is
+    replaced (and committed) on success, so raising the parameters upgrades everyone."""
+    if user.password_hash is None:
+        _spend_hashing_time(password)
+        return False
+    try:
+        PASSWORD_HASHER.verify(user.password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+    if PASSWORD_HASHER.check_needs_rehash(user.password_hash):
+        user.password_hash = hash_password(password)
+        db.session.commit()
+    return True
+
+
+@cache
+def _dummy_hash() -> str:
+    return hash_password(secrets.token_urlsafe(16))
+
+
+def _spend_hashing_time(password: str) -> None:
+    """Spend the time a real check takes, so timing does not tell which emails exist."""
+    with suppress(VerificationError):
+        PASSWORD_HASHER.verify(_dummy_hash(), password)
+
+
+def password_problem(password: str, *, email: str = "") -> str | None:
+    """Why a password is refused ("too_short" or "too_common"); None if it is fine."""
+    if len(password) < MIN_PASSWORD_LENGTH:
+        return "too_short"
+    folded = password.lower()
+    local_part = normalise_email(email).split("@")[0]
+    if (folded in COMMON_LONG_PASSWORDS or len(set(folded)) == 1
+            or (len(local_part) >= 4 and local_part in folded)):
+        return "too_common"
+    return None
+
+
+def generate_password() -> str:
+    """A strong random password for accounts made on the command line."""
+    return secrets.token_urlsafe(18)
+
+
+def find_by_email(email: str) -> StaffUser | None:
+    return db.session.scalar(
+        select(StaffUser).where(func.lower(StaffUser.email) == normalise_email(email)))
+
+
+def _check_new_account(email: str, name: str, role: str) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    local, _at, domain = email.partition("@")
+    if not local or "." not in domain or any(c.isspace() for c in email):
+        errors["email"] = "invalid"
+    elif find_by_email(email) is not None:
+        errors["email"] = "duplicate"
+    if not name:
+        errors["name"] = "required"
+    if role not in STAFF_ROLES:
+        errors["role"] = "unknown_role"
+    return errors
+
+
+def create_user(email: str, *, name: str, role: str, password: str | None = None) -> StaffUser:
+    """A new, active account. Without a password it cannot sign in until one is set
+    (by an invite)."""
+    email = normalise_email(email)
+    name = name.strip()
+    errors = _check_new_account(email, name, role)
+    if password is not None and (problem := password_problem(password, email=email)):
+        errors["password"] = problem
+    if errors:
+        raise InvalidStaffAccount(errors)
+    user = StaffUser(email=email, name=name, role=role, active=True,
+                     password_hash=hash_password(password) if password is not None else None)
+    db.session.add(user)
+    db.session.commit()
+    return user
+
+
+def invite_user(email: str, *, name: str, role: str, actor: str) -> tuple[StaffUser, str]:
+    """A new account without a password, and the one-time token of its invite link.
+
+    The token is returned once and only its hash is kept, so it can be shown once."""
+    email = normalise_email(email)
+    name = name.strip()
+    errors = _check_new_account(email, name, role)
+    if errors:
+        raise InvalidStaffAccount(errors)
+    token = secrets.token_urlsafe(32)
+    user = StaffUser(email=email, name=name, role=role, active=True,
+                     invite_token_hash=_token_hash(token),
+                     invite_expires_at=_now() + INVITE_LIFETIME)
+    db.session.add(user)
+    db.session.flush()
+    record_event(actor, "staff.invited", after={"staff_id": user.id, "role": role})
+    db.session.commit()
+    return user, token
+
+
+def invited_user(token: str) -> StaffUser:
+    """The account an invite link is for, while the link is unused and unexpired."""
+    user = db.session.scalar(
+        select(StaffUser).where(StaffUser.invite_token_hash == _token_hash(token)))
+    if (user is None or not user.active or user.invite_expires_at is None
+            or user.invite_expires_at < _now()):
+        raise InvalidInvite(token)
+    return user
+
+
+def accept_invite(token: str, password: str) -> StaffUser:
+    """Set the invited person's password and use up the link."""
+    user = invited_user(token)
+    if problem := password_problem(password, email=user.email):
+        raise InvalidStaffAccount({"password": problem})
+    user.password_hash = hash_password(password)
+    user.invite_token_hash = None
+    user.invite_expires_at = None
+    record_event(f"staff:{user.id}", "staff.invite_accepted", after={"staff_id": user.id})
+    db.session.commit()
+    return user
+
+
+def set_active(user: StaffUser, active: bool, *, actor: str) -> None:
+    """Disable or enable an account; a disabled account cannot sign in (Flask-Login also
+    refuses it on every request, so open sessions end too)."""
+    if user.active == active:
+        return
+    record_event(actor, "staff.enabled" if active else "staff.disabled",
+                 before={"staff_id": user.id, "active": user.active},
+                 after={"staff_id": user.id, "active": active})
+    user.active = active
+    db.session.commit()
+
+
+def authenticate(email: str, password: str) -> StaffUser | None:
+    """The account for these credentials, if it may sign in.
+
+    Every refusal takes the same time and is audited the same way (without the password
+    or the email typed), so neither the page nor its timing tells which part was wrong."""
+    user = find_by_email(email)
+    if user is None:
+        _spend_hashing_time(password)
+    elif verify_password(user, password) and user.active:
+        return user
+    record_event(f"staff:{user.id}" if user is not None else "anonymous",
+                 "staff.sign_in_failed",
+                 after={"reason": "disabled" if user is not None and not user.active
+                        and user.password_hash is not None else "credentials"})
+    db.session.commit()
+    return None
+
+
+def record_sign_in(user: StaffUser) -> None:
+    user.last_login_at = _now()
+    record_event(f"staff:{user.id}", "staff.signed_in")
+    db.session.commit()
+
+
+def new_totp_secret() -> str:
+    return pyotp.random_base32()
+
+
+def totp_uri(user: StaffUser, secret: str) -> str:
+    return pyotp.TOTP(secret).provisioning_uri(name=user.email, issuer_name=TOTP_ISSUER)
+
+
+def _matching_timestep(secret: str, code: str) -> int | None:
+    """The 30-second step whose code this is (allowing one step of clock drift)."""
+    code = code.strip().replace(" ", "")
+    totp = pyotp.TOTP(secret)
+    now = _now()
+    if not (code.isdigit() and totp.verify(code, for_time=now, valid_window=1)):
+        return None
+    current = totp.timecode(now)
+    for step in (current - 1, current, current + 1):
+        if hmac.compare_digest(totp.generate_otp(step), code):
+            return step
+    return None
+
+
+def _last_used_timestep(user: StaffUser) -> int:
+    after = db.session.scalar(
+        select(AuditEvent.after)
+        .where(AuditEvent.actor == f"staff:{user.id}",
+               AuditEvent.action == TWO_FACTOR_PASSED_ACTION)
+        .order_by(AuditEvent.id.desc()).limit(1))
+    return int((after or {}).get("totp_step", -1))
+
+
+def _accept_code(user: StaffUser, secret: str, code: str) -> None:
+    """Refuses a wrong code, and a right one already used (someone watching could
+    otherwise replay it within its 90 seconds). The step used is kept in the audit trail."""
+    step = _matching_timestep(secret, code)
+    if step is None or step <= _last_used_timestep(user):
+        record_event(f"staff:{user.id}", "staff.two_factor_failed")
+        db.session.commit()
+        raise InvalidTwoFactorCode(user.id)
+    record_event(f"staff:{user.id}", TWO_FACTOR_PASSED_ACTION, after={"totp_step": step})
+
+
+def check_two_factor(user: StaffUser, code: str) -> None:
+    """Raises InvalidTwoFactorCode unless the code is right and unused."""
+    if not user.totp_enabled or user.totp_secret_encrypted is None:
+        raise InvalidTwoFactorCode(user.id)
+    _accept_code(user, protection.decrypt_json(user.totp_secret_encrypted), code)
+    db.session.commit()
+
+
+def enable_two_factor(user: StaffUser, secret: str, code: str) -> None:
+    """Turn two-factor on once the person proves their app holds the secret."""
+    _accept_code(user, secret, code)
+    user.totp_secret_encrypted = protection.encrypt_json(secret)
+    user.totp_enabled = True
+    record_event(f"staff:{user.id}", "staff.two_factor_enabled")
+    db.session.commit()
