@@ -164,3 +164,19 @@ def date_in_words(d: date) -> str:
     Built from fixed names rather than ``strftime`` so the process locale cannot change it.
     """
     return f"{_DAY_NAMES[d.weekday()]} {d.day} {_MONTH_NAMES[d.month - 1]} {d.year}"
+
+
+def working_days_between(start: date, end: date, *, nation: str) -> int:
+    """How many working days fall after ``start`` up to and including ``end``.
+
+    The inverse of ``add_working_days`` (``working_days_between(d, add_working_days(d, n))
+    == n``), so a count taken with one and applied with the other never drifts by a day.
+    Zero when ``end`` is not after ``start``.
+    """
+    count = 0
+    current = start
+    while current < end:
+        current += timedelta(days=1)
+        if is_working_day(current, nation=nation):
+            count += 1
+    return count
