@@ -38,6 +38,8 @@ def purge_drafts() -> None:
 def register_commands(app: Flask) -> None:
     from .forwarding_cli import outbox_cli, tokens_cli
     from .triage_cli import triage_cli
+    from .users_cli import users_cli
 
-    for group in (demo_cli, drafts_cli, gateway_cli, outbox_cli, tokens_cli, triage_cli):
+    for group in (demo_cli, drafts_cli, gateway_cli, outbox_cli, tokens_cli, triage_cli,
+                  users_cli):
         app.cli.add_command(group)

@@ -50,7 +50,7 @@ def requires_role(*roles: str) -> Callable[[View], View]:
         @wraps(view)
         def checked(*args: Any, **kwargs: Any) -> Any:
             if not current_user.is_authenticated:
-                abort(401)
+                return redirect(url_for("officers.sign_in", next=request.full_path))
             if current_user.role not in roles:
                 abort(403)
             return view(*args, **kwargs)

@@ -236,10 +236,6 @@ def record_sign_in(user: StaffUser) -> None:
     db.session.commit()
 
 
-def new_totp_secret() -> str:
-    return pyotp.random_base32()
-
-
 def totp_uri(user: StaffUser, secret: str) -> str:
     return pyotp.TOTP(secret).provisioning_uri(name=user.email, issuer_name=TOTP_ISSUER)
 
@@ -286,10 +282,20 @@ def check_two_factor(user: StaffUser, code: str) -> None:
     db.session.commit()
 
 
-def enable_two_factor(user: StaffUser, secret: str, code: str) -> None:
-    """Turn two-factor on once the person proves their app holds the secret."""
-    _accept_code(user, secret, code)
-    user.totp_secret_encrypted = protection.encrypt_json(secret)
+def pending_totp_secret(user: StaffUser) -> str:
+    """The secret being set up, kept (encrypted) until the person proves their app holds
+    it, so reloading the setup page does not change the QR code they just scanned."""
+    if user.totp_enabled:
+        raise ValueError("two-factor is already on")
+    if user.totp_secret_encrypted is None:
+        user.totp_secret_encrypted = protection.encrypt_json(pyotp.random_base32())
+        db.session.commit()
+    return protection.decrypt_json(user.totp_secret_encrypted)
+
+
+def enable_two_factor(user: StaffUser, code: str) -> None:
+    """Turn two-factor on once the person proves their app holds the pending secret."""
+    _accept_code(user, pending_totp_secret(user), code)
     user.totp_enabled = True
     record_event(f"staff:{user.id}", "staff.two_factor_enabled")
     db.session.commit()
