@@ -11,10 +11,10 @@ clock is paused (an advocate is being appointed) has no running deadline, so it 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from functools import lru_cache
 
-from .calendar import is_working_day
+from .clock import working_days_left
 
 AMBER_WITHIN_WORKING_DAYS = 3
 
@@ -33,32 +33,11 @@ class Rag:
     working_days_left: int | None
 
 
-def deadline_in_force(stage1_due: date | None, stage1_extended_due: date | None,
-                      extended: bool) -> date | None:
-    """The stage 1 deadline that applies: the extended one once the officer extended it."""
-    return stage1_extended_due if extended else stage1_due
-
-
 @lru_cache(maxsize=8192)
-def working_days_left(today: date, deadline: date, *, nation: str) -> int:
-    """Working days after ``today`` up to and including ``deadline``; negative (the working
-    days since it passed) when overdue.
-
-    Cached because a page shows many records with the same deadline, and the count for an
-    old overdue record walks every day since.
-    """
-    if deadline >= today:
-        return _working_days_after(today, deadline, nation)
-    return -max(1, _working_days_after(deadline, today, nation))
-
-
-def _working_days_after(start: date, end: date, nation: str) -> int:
-    count = 0
-    day = start + timedelta(days=1)
-    while day <= end:
-        count += is_working_day(day, nation=nation)
-        day += timedelta(days=1)
-    return count
+def _working_days_left(today: date, deadline: date, nation: str) -> int:
+    """Cached: a page shows many records sharing a deadline, and the count for an old
+    overdue record walks every day since."""
+    return working_days_left(today, deadline, nation=nation)
 
 
 def rag(deadline: date | None, *, today: date, paused: bool, nation: str) -> Rag:
@@ -66,7 +45,8 @@ def rag(deadline: date | None, *, today: date, paused: bool, nation: str) -> Rag
         return Rag(PAUSED, None)
     if deadline is None:
         return Rag(NO_DEADLINE, None)
+    left = _working_days_left(today, deadline, nation)
     if deadline < today:
-        return Rag(RED, working_days_left(today, deadline, nation=nation))
-    left = working_days_left(today, deadline, nation=nation)
+        # Overdue even when no working day has passed since (due Friday, seen Saturday).
+        return Rag(RED, min(left, -1))
     return Rag(GREEN if left > AMBER_WITHIN_WORKING_DAYS else AMBER, left)

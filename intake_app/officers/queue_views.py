@@ -1,1 +1,57 @@
-"""Officers' area: queue_views (being built)."""
+"""The intake queue: what needs an officer, most pressing first.
+
+Each page view is audited once with the filters used (the records on it are audited when
+opened). A reference typed into the search goes straight to that record's case page.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import current_app, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from werkzeug.wrappers import Response
+
+from ..extensions import db
+from ..services import queue
+from ..services.audit import record_event
+from . import bp
+from .access import CASEWORK_ROLES, requires_role, staff_actor
+from .queue_forms import QueueFilterForm, choice_name
+
+CASE_ENDPOINT = "officers.case"
+
+
+@bp.get("/queue", endpoint="queue")
+@requires_role(*CASEWORK_ROLES)
+def queue_page() -> Response | str:
+    form = QueueFilterForm(formdata=request.args)
+    filters, messages = form.filters()
+    typed = (form.reference.data or "").strip()
+    if typed:
+        found = queue.find_reference(typed)
+        if found is None:
+            messages.append(_("No record has the reference “%(reference)s”. Check it and try "
+                              "again: references look like ABCD-EFGH.", reference=typed))
+        elif CASE_ENDPOINT in current_app.view_functions:
+            return redirect(url_for(CASE_ENDPOINT, reference=found))
+        # Only that record (or, when there is none, an empty list under the message).
+        filters = queue.QueueFilters(reference=found or typed)
+    result = queue.queue_page(
+        filters, staff_id=current_user.id, page=request.args.get("page", 1, type=int),
+        page_size=current_app.config["QUEUE_PAGE_SIZE"], nation=current_app.config["NATION"])
+    record_event(staff_actor(current_user), "queue.viewed",
+                 after={**filters.chosen(), "page": result.page})
+    db.session.commit()
+    return render_template(
+        "officers/queue.html", heading=_("Intake queue"), form=form, result=result,
+        messages=messages, page_url=_page_url, choice_name=choice_name,
+        case_links=CASE_ENDPOINT in current_app.view_functions)
+
+
+def _page_url(page: int) -> str:
+    """This queue's address at another page, keeping every filter."""
+    args: dict[str, Any] = {key: value for key, value in request.args.items() if value}
+    args["page"] = page
+    return url_for("officers.queue", **args)

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from intake_app.domain.rag import AMBER, GREEN, NO_DEADLINE, PAUSED, RED, deadline_in_force, rag
+from intake_app.domain.rag import AMBER, GREEN, NO_DEADLINE, PAUSED, RED, Rag, rag
 
 MONDAY = date(2026, 6, 1)  # an ordinary week in England: no bank holiday
 
@@ -47,7 +47,7 @@ def test_a_bank_holiday_in_between_counts_as_no_working_day():
 def test_seen_at_the_weekend_a_monday_deadline_is_one_working_day_away():
     saturday = date(2026, 6, 6)
     assert rag_for(date(2026, 6, 8), saturday).working_days_left == 1
-    assert rag_for(date(2026, 6, 5), saturday).status == RED
+    assert rag_for(date(2026, 6, 5), saturday) == Rag(RED, -1)  # Friday's deadline has passed
 
 
 def test_overdue_counts_working_days_since():
@@ -61,9 +61,3 @@ def test_a_paused_clock_shows_paused_whatever_the_deadline():
 
 def test_no_deadline():
     assert rag_for(None).status == NO_DEADLINE
-
-
-def test_the_extended_deadline_is_in_force_once_extended():
-    due, extended_due = date(2026, 6, 1), date(2026, 6, 15)
-    assert deadline_in_force(due, extended_due, extended=False) == due
-    assert deadline_in_force(due, extended_due, extended=True) == extended_due

@@ -1,0 +1,268 @@
+"""The intake queue as an officer uses it: order, filters, search, pages, flags, audit."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime, timedelta
+from itertools import count
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from sqlalchemy import select
+
+from intake_app.domain.calendar import add_working_days
+from intake_app.domain.references import display, new_reference
+from intake_app.extensions import db
+from intake_app.models import AuditEvent, Representation
+from intake_app.services.queue import london_today
+
+from .conftest import sign_in_as
+
+TODAY = london_today()
+_received = count()
+
+
+def make_record(**fields) -> Representation:
+    """A saved record with sensible defaults; ``fields`` set what a test is about."""
+    due = fields.pop("due", add_working_days(TODAY, 10, nation="england"))
+    values = {
+        "reference": new_reference(), "channel": "web", "type": "complaint",
+        "text": "Nobody told me my contact with my mum was cancelled.",
+        "complainant_role": "young_person", "priority": "normal", "status": "needs_review",
+        "primary_category": "contact", "service_area": "children_in_care",
+        "procedure": "statutory", "stage1_due": due,
+        "stage1_extended_due": add_working_days(due, 10, nation="england") if due else None,
+        # Distinct received times, in creation order, so "oldest first" is predictable.
+        "received_at": datetime(2026, 1, 1, tzinfo=UTC) + timedelta(minutes=next(_received)),
+    }
+    values.update(fields)
+    record = Representation(**values)
+    db.session.add(record)
+    db.session.commit()
+    return record
+
+
+def shown(response) -> list[str]:
+    """The references listed on a queue page, in order."""
+    return re.findall(r'<th scope="row">(?:<a [^>]*>)?([A-Z0-9]{4}-[A-Z0-9]{4})',
+                      response.get_data(as_text=True))
+
+
+def refs(*records: Representation) -> list[str]:
+    return [display(record.reference) for record in records]
+
+
+def test_urgent_first_then_nearest_deadline_in_force_then_oldest(officer_client):
+    later = make_record(due=TODAY + timedelta(days=20))
+    extended = make_record(due=TODAY + timedelta(days=1), stage1_extended=True,
+                           stage1_extended_due=TODAY + timedelta(days=30))
+    old_same_day = make_record(due=TODAY + timedelta(days=5))
+    new_same_day = make_record(due=TODAY + timedelta(days=5))
+    no_deadline = make_record(due=None)
+    overdue = make_record(due=TODAY - timedelta(days=3))
+    urgent_late = make_record(priority="urgent", due=TODAY + timedelta(days=40))
+    urgent_soon = make_record(priority="urgent", due=TODAY + timedelta(days=2))
+    page = officer_client.get("/officers/queue")
+    assert page.status_code == 200
+    assert shown(page) == refs(urgent_soon, urgent_late, overdue, old_same_day, new_same_day,
+                               later, extended, no_deadline)
+
+
+def test_open_records_only_by_default(officer_client):
+    open_record = make_record()
+    withdrawn = make_record(withdrawn_at=datetime.now(UTC), status="withdrawn")
+    duplicate = make_record(duplicate_of_id=open_record.id)
+    closed = make_record(status="accepted", case_status="closed")
+    page = officer_client.get("/officers/queue")
+    assert shown(page) == refs(open_record)
+    assert "1 record" in page.get_data(as_text=True)
+    assert shown(officer_client.get("/officers/queue?status=withdrawn")) == refs(withdrawn)
+    assert shown(officer_client.get("/officers/queue?status=duplicate")) == refs(duplicate)
+    assert shown(officer_client.get("/officers/queue?status=closed")) == refs(closed)
+    assert set(shown(officer_client.get("/officers/queue?status=all"))) == set(
+        refs(open_record, withdrawn, duplicate, closed))
+
+
+@pytest.mark.parametrize(("query", "matching", "other"), [
+    ("type=compliment", {"type": "compliment"}, {"type": "complaint"}),
+    ("status=delivery_failed", {"status": "delivery_failed"}, {"status": "needs_review"}),
+    ("priority=high", {"priority": "high"}, {"priority": "normal"}),
+    ("service_area=fostering", {"service_area": "fostering"}, {"service_area": "adoption"}),
+    ("channel=sms", {"channel": "sms"}, {"channel": "web"}),
+    ("procedure=corporate", {"procedure": "corporate"}, {"procedure": "statutory"}),
+    ("advocate=y", {"advocate_requested": "help_me_choose"}, {"advocate_requested": "no"}),
+    ("category=placement", {"primary_category": "placement"}, {"primary_category": "delay"}),
+    ("category=placement", {"secondary_categories": ["delay", "placement"]},
+     {"secondary_categories": ["contact"]}),
+])
+def test_each_filter_shows_only_matching_records(officer_client, query, matching, other):
+    wanted = make_record(**matching)
+    make_record(**other)
+    page = officer_client.get(f"/officers/queue?{query}")
+    assert shown(page) == refs(wanted)
+
+
+def test_filters_combine(officer_client):
+    wanted = make_record(type="complaint", primary_category="placement", status="needs_review")
+    make_record(type="complaint", primary_category="placement", status="accepted")
+    make_record(type="complaint", primary_category="delay", status="needs_review")
+    make_record(type="comment", primary_category=None, secondary_categories=["placement"],
+                status="needs_review")
+    page = officer_client.get(
+        "/officers/queue?type=complaint&category=placement&status=needs_review")
+    assert shown(page) == refs(wanted)
+
+
+def test_assigned_to_me(app, make_staff):
+    me, colleague = make_staff("officer"), make_staff("officer", name="Sam Colleague")
+    mine = make_record(assigned_to_id=me.id)
+    theirs = make_record(assigned_to_id=colleague.id)
+    make_record()
+    client = sign_in_as(app.test_client(), me)
+    assert shown(client.get("/officers/queue?mine=y")) == refs(mine)
+    everything = client.get("/officers/queue")
+    assert len(shown(everything)) == 3
+    assert "Sam Colleague" in everything.get_data(as_text=True)
+    assert display(theirs.reference) in everything.get_data(as_text=True)
+
+
+def test_unknown_filter_values_get_a_kind_message_not_an_error(officer_client):
+    wanted = make_record()
+    page = officer_client.get("/officers/queue?type=grumble&category=weather&status=lost")
+    body = page.get_data(as_text=True)
+    assert page.status_code == 200
+    assert "There is no type called “grumble”" in body
+    assert "There is no category (primary or secondary) called “weather”" in body
+    assert "There is no status called “lost”" in body
+    assert shown(page) == refs(wanted)
+
+
+@pytest.mark.parametrize("typed", ["with dash", "without dash", "lower case", "spaces"])
+def test_search_by_reference_however_it_is_typed(officer_client, typed):
+    wanted = make_record(status="accepted", case_status="closed")  # found even when closed
+    make_record()
+    reference = wanted.reference
+    text = {"with dash": display(reference), "without dash": reference,
+            "lower case": display(reference).lower(),
+            "spaces": f" {reference[:4]} {reference[4:]} "}[typed]
+    page = officer_client.get("/officers/queue", query_string={"reference": text})
+    if page.status_code == 302:  # the case view exists: straight to the record
+        assert page.location.endswith(f"/officers/records/{reference}")
+    else:
+        assert shown(page) == refs(wanted)
+
+
+def test_search_for_an_unknown_reference_says_there_is_no_record(officer_client):
+    make_record()
+    for typed in ("ABCD-EFGH", "not a reference"):
+        page = officer_client.get("/officers/queue", query_string={"reference": typed})
+        body = page.get_data(as_text=True)
+        assert page.status_code == 200
+        assert f"No record has the reference “{typed}”" in body
+        assert shown(page) == []
+        assert f'value="{typed}"' in body  # kept as typed, to correct it
+
+
+def test_pages_keep_the_filters(app, officer_client):
+    app.config["QUEUE_PAGE_SIZE"] = 2
+    made = [make_record(channel="sms", due=TODAY + timedelta(days=day)) for day in range(5)]
+    make_record(channel="web")
+    first = officer_client.get("/officers/queue?channel=sms")
+    body = first.get_data(as_text=True)
+    assert "5 records" in body and "page 1 of 3" in body
+    assert shown(first) == refs(*made[:2])
+    next_link = re.search(r'<a href="([^"]+)" rel="next">', body).group(1).replace("&amp;", "&")
+    assert parse_qs(urlsplit(next_link).query) == {"channel": ["sms"], "page": ["2"]}
+    second = officer_client.get(next_link)
+    assert shown(second) == refs(*made[2:4])
+    assert 'rel="prev"' in second.get_data(as_text=True)
+    last = officer_client.get("/officers/queue?channel=sms&page=3")
+    assert shown(last) == refs(made[4])
+    assert 'rel="next"' not in last.get_data(as_text=True)
+    # A page past the end shows the last one rather than nothing.
+    assert shown(officer_client.get("/officers/queue?channel=sms&page=99")) == refs(made[4])
+
+
+def test_pages_run_on_across_urgent_dated_and_undated_records(app, officer_client):
+    app.config["QUEUE_PAGE_SIZE"] = 2
+    urgent = make_record(priority="urgent", safeguarding_handled_at=datetime.now(UTC))
+    dated = [make_record(due=TODAY + timedelta(days=day)) for day in (1, 2)]
+    undated = make_record(due=None)
+    listed = [ref for page in (1, 2) for ref in
+              shown(officer_client.get(f"/officers/queue?page={page}"))]
+    assert listed == refs(urgent, *dated, undated)
+
+
+def test_rag_is_shown_as_words_as_well_as_colour(officer_client):
+    make_record(due=TODAY - timedelta(days=7))
+    make_record(due=TODAY)
+    make_record(due=add_working_days(TODAY, 8, nation="england"))
+    make_record(due=TODAY + timedelta(days=1), clock_paused_on=TODAY)
+    body = officer_client.get("/officers/queue").get_data(as_text=True)
+    assert re.search(r'class="rag rag-red">Red: overdue by \d+ working days?<', body)
+    assert 'class="rag rag-amber">Amber: due today<' in body
+    assert 'class="rag rag-green">Green: 8 working days left<' in body
+    assert 'class="rag rag-paused">Paused<' in body
+
+
+def test_urgent_record_carries_a_banner_until_the_alert_is_handled(officer_client):
+    record = make_record(priority="urgent", safeguarding_flag=True)
+    body = officer_client.get("/officers/queue").get_data(as_text=True)
+    assert "1 urgent record has a safeguarding alert nobody has recorded as handled" in body
+    assert 'class="queue-alert"' in body
+    assert "Urgent: safeguarding alert not yet handled" in body
+    assert "Safeguarding: not yet handled" in body
+
+    record.safeguarding_handled_at = datetime.now(UTC)
+    db.session.commit()
+    body = officer_client.get("/officers/queue").get_data(as_text=True)
+    assert "nobody has recorded as handled" not in body
+    assert 'class="queue-alert"' not in body
+    assert "Safeguarding: handled" in body
+
+
+def test_rows_show_what_an_officer_needs(officer_client):
+    text = ("My foster carer said I cannot see my brother at the weekend any more and nobody "
+            "has explained why this has happened to me")
+    record = make_record(text=text, advocate_requested="yes", status="delivery_failed",
+                         received_at=datetime(2026, 3, 2, 10, tzinfo=UTC),
+                         due=date(2026, 3, 16))
+    body = officer_client.get("/officers/queue").get_data(as_text=True)
+    assert display(record.reference) in body
+    assert ">My foster carer said I cannot see my brother at the weekend any more and nobody…<" \
+        in body
+    assert "has explained" not in body
+    assert '<time datetime="2026-03-02">2 Mar 2026</time>' in body
+    assert '<time datetime="2026-03-16">16 Mar 2026</time>' in body
+    for words in ("Complaint", "Delivery failed", "Advocate requested", "Nobody"):
+        assert words in body
+
+
+def test_text_is_escaped(officer_client):
+    make_record(text="<script>alert(1)</script> I am scared")
+    body = officer_client.get("/officers/queue").get_data(as_text=True)
+    assert "<script>alert(1)" not in body
+    assert "&lt;script&gt;alert(1)" in body
+
+
+def test_each_page_view_is_audited_with_its_filters(officer_client):
+    make_record()
+    officer_client.get("/officers/queue?type=complaint&advocate=y")
+    events = db.session.scalars(select(AuditEvent).where(AuditEvent.action == "queue.viewed"))
+    (event,) = events.all()
+    assert event.representation_id is None
+    assert event.actor.startswith("staff:")
+    assert event.after == {"type": "complaint", "advocate": True, "page": 1}
+
+
+@pytest.mark.parametrize("role", ["admin", "advocate"])
+def test_only_casework_roles_see_the_queue(app, make_staff, role):
+    make_record()
+    client = sign_in_as(app.test_client(), make_staff(role))
+    assert client.get("/officers/queue").status_code == 403
+
+
+def test_signed_out_staff_are_sent_to_sign_in(client):
+    response = client.get("/officers/queue")
+    assert response.status_code == 302
+    assert "/officers/sign-in" in response.location
