@@ -1,0 +1,196 @@
+"""The case view's action forms. Each has its own prefix, so all of them can sit on one
+page with unique ids; messages say what to do, not only what is wrong."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, time
+from typing import Any
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import (
+    DateField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    SubmitField,
+    TextAreaField,
+    TimeField,
+)
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import InputRequired, Length, ValidationError
+from wtforms.widgets import CheckboxInput, ListWidget
+
+from ..taxonomy import keys, label
+
+NOTE_MAX = 5000
+REASON_MAX = 2000
+
+
+def _choices(section: str) -> list[SelectChoice]:
+    return [SelectChoice(key, label(section, key)) for key in keys(section)]
+
+
+def _category_choices() -> list[SelectChoice]:
+    """Complaint and compliment categories in one list ("communication" is in both)."""
+    seen: dict[str, str] = {}
+    for section in ("complaint_categories", "compliment_categories"):
+        for key in keys(section):
+            seen.setdefault(key, label(section, key))
+    return [SelectChoice(key, text) for key, text in seen.items()]
+
+
+class CheckboxesField(SelectMultipleField):
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+
+class TriageCorrectionForm(FlaskForm):
+    type = SelectField(_l("Type"), choices=_choices("representation_types"))
+    primary_category = SelectField(_l("Primary category"), choices=[
+        SelectChoice("", _l("No category")), *_category_choices()])
+    secondary_categories = CheckboxesField(_l("Secondary categories"),
+                                           choices=_category_choices())
+    safeguarding_kinds = CheckboxesField(_l("Safeguarding concerns"),
+                                         choices=_choices("safeguarding_kinds"))
+    procedure = SelectField(_l("Procedure"), choices=_choices("procedures"))
+    priority = SelectField(_l("Priority"), choices=_choices("priorities"))
+    service_area = SelectField(_l("Service area"), choices=[
+        SelectChoice("", _l("Not known")), *_choices("service_areas")])
+    submit = SubmitField(_l("Save the corrected triage"))
+
+    def validate_primary_category(self, field: Any) -> None:
+        kind = self.type.data
+        if kind in ("complaint", "compliment"):
+            section = f"{kind}_categories"
+            if field.data not in keys(section):
+                raise ValidationError(_l("Choose a %(type)s category.", type=kind))
+        elif field.data:
+            raise ValidationError(_l("A %(type)s has no primary category: choose 'No "
+                                     "category'.", type=kind))
+
+    def validate_secondary_categories(self, field: Any) -> None:
+        section = ("compliment_categories" if self.type.data == "compliment"
+                   else "complaint_categories")
+        wrong = [key for key in field.data if key not in keys(section)]
+        if wrong:
+            raise ValidationError(_l("These are not %(section)s: %(keys)s.",
+                                     section=section.replace("_", " "),
+                                     keys=", ".join(wrong)))
+        if self.primary_category.data and self.primary_category.data in field.data:
+            raise ValidationError(_l("The primary category cannot also be a secondary one."))
+
+    def validate_priority(self, field: Any) -> None:
+        if self.safeguarding_kinds.data and field.data != "urgent":
+            raise ValidationError(_l("A record with a safeguarding concern is urgent: choose "
+                                     "'Urgent', or untick the concerns."))
+
+
+class AssignForm(FlaskForm):
+    assignee = SelectField(_l("Assign to"), validate_choice=True)
+    submit = SubmitField(_l("Assign"))
+    to_me = SubmitField(_l("Assign to me"))
+
+    def set_staff(self, staff: list[tuple[int, str]]) -> None:
+        self.assignee.choices = [SelectChoice("", _l("Nobody (unassigned)")), *(
+            SelectChoice(str(user_id), name) for user_id, name in staff)]
+
+
+class NoteForm(FlaskForm):
+    body = TextAreaField(_l("Internal note (never shown to the person)"), validators=[
+        InputRequired(_l("Write the note.")),
+        Length(max=NOTE_MAX, message=_l("Keep the note under %(max)d characters.",
+                                        max=NOTE_MAX))])
+    submit = SubmitField(_l("Add the note"))
+
+
+class SafeguardingHandlingForm(FlaskForm):
+    handled_by = StringField(_l("Who acted (name and team)"), validators=[
+        InputRequired(_l("Write who acted on the alert, for example 'J Smith, MASH duty team'.")),
+        Length(max=128, message=_l("Keep this under 128 characters."))])
+    handled_on = DateField(_l("Date it was handled"), validators=[
+        InputRequired(_l("Enter the date it was handled."))])
+    handled_time = TimeField(_l("Time it was handled (24-hour clock)"), validators=[
+        InputRequired(_l("Enter the time it was handled, for example 14:30."))])
+    action = TextAreaField(_l("What was done"), validators=[
+        InputRequired(_l("Write what was done about the alert.")),
+        Length(max=REASON_MAX, message=_l("Keep this under %(max)d characters.",
+                                          max=REASON_MAX))])
+    submit = SubmitField(_l("Record how it was handled"))
+
+    def handled_at(self, zone: Any) -> datetime:
+        """The local date and time typed, as UTC."""
+        moment = datetime.combine(self.handled_on.data, self.handled_time.data or time(0))
+        return moment.replace(tzinfo=zone).astimezone(UTC)
+
+
+class ForwardForm(FlaskForm):
+    submit = SubmitField(_l("Forward now"))
+
+
+class ReasonForm(FlaskForm):
+    reason = TextAreaField(_l("Reason"), validators=[
+        InputRequired(_l("Give the reason.")),
+        Length(max=REASON_MAX, message=_l("Keep the reason under %(max)d characters.",
+                                          max=REASON_MAX))])
+
+
+class ExtendForm(ReasonForm):
+    submit = SubmitField(_l("Extend stage 1"))
+
+
+class PauseForm(ReasonForm):
+    paused_on = DateField(_l("Paused from"), validators=[
+        InputRequired(_l("Enter the date the clock stops, for example today."))])
+    submit = SubmitField(_l("Pause the clock"))
+
+
+class ResumeForm(FlaskForm):
+    resumed_on = DateField(_l("Restarted on"), validators=[
+        InputRequired(_l("Enter the date the clock starts again."))])
+    submit = SubmitField(_l("Restart the clock"))
+
+
+class DecisionForm(FlaskForm):
+    sufficient_interest = SelectField(_l("Sufficient interest"), choices=[
+        SelectChoice("yes", _l("Yes: they may make this representation")),
+        SelectChoice("no", _l("No: they do not have sufficient interest"))])
+    procedure = SelectField(_l("Procedure"), choices=_choices("procedures"))
+    reason_for_person = TextAreaField(_l("What the person will be told, and why"), validators=[
+        InputRequired(_l("Write what the person will be told.")),
+        Length(max=REASON_MAX, message=_l("Keep this under %(max)d characters.",
+                                          max=REASON_MAX))])
+    submit = SubmitField(_l("Save the decision"))
+
+
+class WithdrawForm(ReasonForm):
+    submit = SubmitField(_l("Mark as withdrawn"))
+
+
+class DuplicateForm(FlaskForm):
+    reference = StringField(_l("Reference of the original record"), validators=[
+        InputRequired(_l("Enter the reference of the record this one duplicates, for example "
+                     "ABCD-EFGH.")),
+        Length(max=32, message=_l("A reference is 8 characters, for example ABCD-EFGH."))])
+    submit = SubmitField(_l("Link as a duplicate"))
+
+
+class RevealContactForm(FlaskForm):
+    submit = SubmitField(_l("Show contact details"))
+
+
+# Action name (URL segment, form prefix, endpoint suffix) → form class.
+ACTION_FORMS: dict[str, type[FlaskForm]] = {
+    "correct_triage": TriageCorrectionForm,
+    "assign": AssignForm,
+    "add_note": NoteForm,
+    "record_safeguarding_handling": SafeguardingHandlingForm,
+    "forward_now": ForwardForm,
+    "extend_deadline": ExtendForm,
+    "pause_clock": PauseForm,
+    "resume_clock": ResumeForm,
+    "decide_procedure": DecisionForm,
+    "withdraw": WithdrawForm,
+    "mark_duplicate": DuplicateForm,
+    "reveal_contact": RevealContactForm,
+}

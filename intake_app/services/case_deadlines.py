@@ -1,0 +1,145 @@
+"""Officers' decisions that move a record's stage 1 clock: extending it, pausing and
+resuming it while an advocate is appointed, and deciding the procedure (with sufficient
+interest), which sets which timescales apply.
+
+Dates are computed by ``domain.clock`` on the council's working-day calendar; each
+change is one transaction with its audit event.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from flask import current_app
+from flask_babel import gettext as _
+
+from ..domain.calendar import compute_deadlines
+from ..domain.clock import resume, with_pauses
+from ..domain.draft import clean_text
+from ..extensions import db
+from ..models import RecordNote, Representation, StaffUser
+from ..officers.access import staff_actor
+from .audit import record_event
+from .casework import CaseworkRefused, local_today, snapshot
+
+DEADLINE_FIELDS = ("clock_start", "acknowledgement_due", "stage1_due", "stage1_extended_due")
+EXTENSION_FIELDS = ("stage1_extended", "stage1_extension_reason", "stage1_due",
+                    "stage1_extended_due")
+PAUSE_FIELDS = ("clock_paused_on", "clock_paused_working_days", "stage1_due",
+                "stage1_extended_due")
+DECISION_FIELDS = ("sufficient_interest", "procedure", "decision_reason_for_person",
+                   *DEADLINE_FIELDS)
+
+
+def _nation() -> str:
+    return current_app.config["NATION"]
+
+
+def recompute_deadlines(record: Representation) -> None:
+    """Deadlines for the record's (new) procedure from its received time, moved on by the
+    working days its clock has already been paused."""
+    config = current_app.config
+    base = compute_deadlines(
+        record.received_at,
+        procedure=record.procedure or "statutory",
+        nation=config["NATION"],
+        acknowledgement_days=config["ACKNOWLEDGEMENT_WORKING_DAYS"],
+        corporate_stage1_days=config["CORPORATE_STAGE1_WORKING_DAYS"],
+        corporate_stage1_extended_days=config["CORPORATE_STAGE1_EXTENDED_WORKING_DAYS"],
+        cutoff=config["CUTOFF_TIME"],
+    )
+    moved = with_pauses(base, record.clock_paused_working_days or 0, nation=config["NATION"])
+    record.clock_start = moved.clock_start
+    record.acknowledgement_due = moved.acknowledgement_due
+    record.stage1_due = moved.stage1_due
+    record.stage1_extended_due = moved.stage1_extended_due
+
+
+def extend_stage1(record: Representation, staff: StaffUser, reason: str) -> None:
+    """Stage 1 may run to the extended limit (already on the record as
+    ``stage1_extended_due``: 20 working days statutory in England, the council's own figure
+    for corporate) once, with a reason."""
+    if record.stage1_extended:
+        raise CaseworkRefused({"reason": _("Stage 1 is already extended, to %(due)s.",
+                                           due=record.stage1_extended_due.isoformat())})
+    text = clean_text(reason)
+    if not text:
+        raise CaseworkRefused({"reason": _("Give the reason stage 1 needs longer.")})
+    before = snapshot(record, EXTENSION_FIELDS)
+    record.stage1_extended = True
+    record.stage1_extension_reason = text
+    record_event(staff_actor(staff), "record.stage1_extended", record, before=before,
+                 after=snapshot(record, EXTENSION_FIELDS))
+    db.session.commit()
+
+
+def pause_clock(record: Representation, staff: StaffUser, *, paused_on: date,
+                reason: str) -> None:
+    """Stop the clock from ``paused_on`` (while an advocate is being appointed)."""
+    if record.clock_paused_on is not None:
+        raise CaseworkRefused({"paused_on": _("The clock is already paused, since "
+                                              "%(day)s.", day=record.clock_paused_on.isoformat())})
+    if paused_on > local_today():
+        raise CaseworkRefused({"paused_on": _("The clock cannot be paused from a day in the "
+                                              "future.")})
+    if record.clock_start is not None and paused_on < record.clock_start:
+        raise CaseworkRefused({"paused_on": _("The clock cannot be paused before it started "
+                                              "on %(day)s.", day=record.clock_start.isoformat())})
+    text = clean_text(reason)
+    if not text:
+        raise CaseworkRefused({"reason": _("Give the reason for pausing the clock.")})
+    before = snapshot(record, PAUSE_FIELDS)
+    record.clock_paused_on = paused_on
+    db.session.add(RecordNote(representation_id=record.id, author_id=staff.id,
+                              body=_("Clock paused: %(reason)s", reason=text)))
+    record_event(staff_actor(staff), "record.clock_paused", record, before=before,
+                 after=snapshot(record, PAUSE_FIELDS) | {"reason": text})
+    db.session.commit()
+
+
+def resume_clock(record: Representation, staff: StaffUser, *, resumed_on: date) -> int:
+    """Restart the clock; both stage 1 deadlines move on by the working days it was paused.
+    Returns that number of working days."""
+    paused_on = record.clock_paused_on
+    if paused_on is None:
+        raise CaseworkRefused({"resumed_on": _("The clock is not paused.")})
+    if resumed_on > local_today():
+        raise CaseworkRefused({"resumed_on": _("The clock cannot be restarted from a day in "
+                                               "the future.")})
+    if resumed_on < paused_on:
+        raise CaseworkRefused({"resumed_on": _("The clock cannot restart before it was "
+                                               "paused on %(day)s.", day=paused_on.isoformat())})
+    before = snapshot(record, PAUSE_FIELDS)
+    moved = resume(stage1_due=record.stage1_due, stage1_extended_due=record.stage1_extended_due,
+                   paused_on=paused_on, resumed_on=resumed_on, nation=_nation())
+    record.stage1_due = moved.stage1_due
+    record.stage1_extended_due = moved.stage1_extended_due
+    record.clock_paused_working_days = (record.clock_paused_working_days or 0) + \
+        moved.paused_working_days
+    record.clock_paused_on = None
+    record_event(staff_actor(staff), "record.clock_resumed", record, before=before,
+                 after=snapshot(record, PAUSE_FIELDS) | {"resumed_on": resumed_on.isoformat()})
+    db.session.commit()
+    return moved.paused_working_days
+
+
+def decide_procedure(record: Representation, staff: StaffUser, *, sufficient_interest: str,
+                     procedure: str, reason_for_person: str) -> None:
+    """Whether the person has sufficient interest, which procedure applies, and what they
+    will be told; a change of procedure changes the timescales."""
+    if sufficient_interest == "no" and procedure == "statutory":
+        raise CaseworkRefused({"procedure": _("Someone without sufficient interest cannot "
+                                              "use the statutory procedure: choose "
+                                              "corporate.")})
+    text = clean_text(reason_for_person)
+    if not text:
+        raise CaseworkRefused({"reason_for_person": _("Write what the person will be told.")})
+    before = snapshot(record, DECISION_FIELDS)
+    record.sufficient_interest = sufficient_interest
+    record.decision_reason_for_person = text
+    if procedure != record.procedure:
+        record.procedure = procedure
+        recompute_deadlines(record)
+    record_event(staff_actor(staff), "record.procedure_decided", record, before=before,
+                 after=snapshot(record, DECISION_FIELDS))
+    db.session.commit()

@@ -1,0 +1,101 @@
+"""Everything the case view shows about one record, gathered in one place.
+
+Read-only: the view writes its own audit event. Contact details are not here; they are
+decrypted only by ``casework.reveal_contact``, on an officer's explicit click.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from flask import current_app
+from sqlalchemy import select
+
+from ..domain.clock import stage1_limit, working_days_left
+from ..extensions import db
+from ..models import (
+    CaseStatusUpdate,
+    ChannelMessage,
+    OutboxMessage,
+    RecordNote,
+    Representation,
+    StaffUser,
+)
+from . import duplicates
+from .casework import local_today, needs_safeguarding_handling
+from .protection import decrypt_json
+
+
+@dataclass(frozen=True)
+class Deadlines:
+    acknowledgement_due: date | None
+    stage1_due: date | None
+    stage1_extended_due: date | None
+    stage1_limit: date | None
+    working_days_left: int | None
+    paused_on: date | None
+    paused_working_days: int
+
+
+@dataclass(frozen=True)
+class CaseFile:
+    record: Representation
+    transcript: list[ChannelMessage]
+    outbox: list[OutboxMessage]
+    status_history: list[CaseStatusUpdate]
+    notes: list[tuple[RecordNote, str]]
+    staff_names: dict[int, str]
+    on_behalf: dict[str, Any] | None
+    deadlines: Deadlines
+    duplicate_of: Representation | None
+    linked_duplicates: list[Representation]
+    suggestions: list[duplicates.Suggestion]
+    needs_safeguarding_handling: bool
+
+
+def _deadlines(record: Representation) -> Deadlines:
+    limit = (stage1_limit(record.stage1_due, record.stage1_extended_due,
+                          extended=record.stage1_extended)
+             if record.stage1_due and record.stage1_extended_due else None)
+    left = None
+    if limit is not None and record.clock_paused_on is None:
+        left = working_days_left(local_today(), limit, nation=current_app.config["NATION"])
+    return Deadlines(record.acknowledgement_due, record.stage1_due, record.stage1_extended_due,
+                     limit, left, record.clock_paused_on, record.clock_paused_working_days or 0)
+
+
+def load(record: Representation) -> CaseFile:
+    transcript = (list(db.session.scalars(
+        select(ChannelMessage).where(ChannelMessage.conversation_id == record.conversation_id)
+        .order_by(ChannelMessage.created_at, ChannelMessage.id)))
+        if record.conversation_id else [])
+    outbox = list(db.session.scalars(
+        select(OutboxMessage).where(OutboxMessage.representation_id == record.id)
+        .order_by(OutboxMessage.created_at, OutboxMessage.id)))
+    history = list(db.session.scalars(
+        select(CaseStatusUpdate).where(CaseStatusUpdate.representation_id == record.id)
+        .order_by(CaseStatusUpdate.received_at, CaseStatusUpdate.id)))
+    notes = list(db.session.scalars(
+        select(RecordNote).where(RecordNote.representation_id == record.id)
+        .order_by(RecordNote.created_at, RecordNote.id)))
+    staff_ids = {note.author_id for note in notes} | {
+        record.assigned_to_id, record.safeguarding_recorded_by_id} - {None}
+    names = {user.id: user.name for user in db.session.scalars(
+        select(StaffUser).where(StaffUser.id.in_(staff_ids)))} if staff_ids else {}
+    return CaseFile(
+        record=record,
+        transcript=transcript,
+        outbox=outbox,
+        status_history=history,
+        notes=[(note, names.get(note.author_id, "")) for note in notes],
+        staff_names=names,
+        on_behalf=decrypt_json(record.on_behalf_encrypted),
+        deadlines=_deadlines(record),
+        duplicate_of=(db.session.get(Representation, record.duplicate_of_id)
+                      if record.duplicate_of_id else None),
+        linked_duplicates=duplicates.linked_duplicates(record),
+        suggestions=duplicates.suggestions(record),
+        needs_safeguarding_handling=needs_safeguarding_handling(record),
+    )

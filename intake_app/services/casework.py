@@ -1,0 +1,205 @@
+"""An officer's work on one record: opening it, revealing contact details, assigning,
+notes, safeguarding handling, forwarding now and withdrawal.
+
+Every function here is one transaction with its audit event (who, what, before and after)
+so the record and its history cannot disagree. Contact details never enter an audit row:
+the reveal records which details were shown, not what they were. Refusals that depend on
+the record's state (not on what was typed) raise ``CaseworkRefused`` with a message per
+form field, for the view to show beside the field.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from flask_babel import gettext as _
+from sqlalchemy import select
+
+from ..domain import references
+from ..domain.draft import clean_text
+from ..extensions import db
+from ..models import OutboxMessage, RecordNote, Representation, StaffUser
+from ..officers.access import CASEWORK_ROLES, staff_actor
+from . import FieldErrors
+from .audit import record_event
+from .protection import decrypt_json
+
+LOCAL_TIME = ZoneInfo("Europe/London")
+CONTACT_FIELDS = ("name", "phone", "email", "address")
+# Case outbox states an officer may hurry along; "sending" is in a worker's hands and
+# "delivered" is done.
+FORWARDABLE_NOW = frozenset({"pending", "delivery_failed"})
+
+
+class CaseworkRefused(FieldErrors):
+    """The record's state does not allow the action; ``errors`` maps a form field to the
+    message to show beside it."""
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+def local_today() -> date:
+    """Today in the council's time zone: deadlines are local working days."""
+    return now().astimezone(LOCAL_TIME).date()
+
+
+def find_record(text: str) -> Representation | None:
+    """The record for a reference as typed (any case, with or without the dash)."""
+    reference = references.normalise(text)
+    if reference is None:
+        return None
+    return db.session.scalars(
+        select(Representation).where(Representation.reference == reference)).first()
+
+
+def snapshot(record: Representation, fields: tuple[str, ...]) -> dict[str, Any]:
+    """Chosen fields of a record in JSON-safe form, for an audit row's before or after."""
+    values: dict[str, Any] = {}
+    for name in fields:
+        value = getattr(record, name)
+        values[name] = value.isoformat() if isinstance(value, date | datetime) else value
+    return values
+
+
+def needs_safeguarding_handling(record: Representation) -> bool:
+    """An urgent alert went out and no officer has yet recorded how it was handled."""
+    return record.safeguarding_flag and record.safeguarding_handled_at is None
+
+
+def record_viewed(record: Representation, staff: StaffUser) -> None:
+    record_event(staff_actor(staff), "record.viewed", record)
+    db.session.commit()
+
+
+def reveal_contact(record: Representation, staff: StaffUser) -> dict[str, str]:
+    """The person's contact details, decrypted for one page; the audit row names the
+    details shown, never their values."""
+    contact = decrypt_json(record.contact_encrypted) or {}
+    shown = [name for name in CONTACT_FIELDS if contact.get(name)]
+    record_event(staff_actor(staff), "record.contact_revealed", record,
+                 after={"fields": shown, "reply_channel": record.reply_channel})
+    db.session.commit()
+    return {name: contact[name] for name in shown}
+
+
+def assignable_staff() -> list[StaffUser]:
+    return list(db.session.scalars(
+        select(StaffUser)
+        .where(StaffUser.active.is_(True), StaffUser.role.in_(CASEWORK_ROLES))
+        .order_by(StaffUser.name, StaffUser.id)))
+
+
+def staff_name(user_id: int) -> str:
+    user = db.session.get(StaffUser, user_id)
+    return user.name if user is not None else ""
+
+
+def assign(record: Representation, staff: StaffUser, assignee_id: int | None) -> None:
+    """Give the record to an active officer or manager, or to nobody."""
+    if assignee_id is not None and assignee_id not in {user.id for user in assignable_staff()}:
+        raise CaseworkRefused({"assignee": _("Choose an officer or manager whose account is "
+                                             "active.")})
+    before = snapshot(record, ("assigned_to_id",))
+    record.assigned_to_id = assignee_id
+    record_event(staff_actor(staff), "record.assigned", record, before=before,
+                 after=snapshot(record, ("assigned_to_id",)))
+    db.session.commit()
+
+
+def add_note(record: Representation, staff: StaffUser, body: str) -> RecordNote:
+    """An internal note, kept as plain text like everything people type."""
+    text = clean_text(body)
+    if not text:
+        raise CaseworkRefused({"body": _("Write the note (it cannot be only markup).")})
+    note = RecordNote(representation_id=record.id, author_id=staff.id, body=text)
+    db.session.add(note)
+    db.session.flush()
+    record_event(staff_actor(staff), "record.note_added", record, before=None,
+                 after={"note_id": note.id, "length": len(text)})
+    db.session.commit()
+    return note
+
+
+SAFEGUARDING_HANDLING_FIELDS = ("safeguarding_handled_at", "safeguarding_handled_by",
+                                "safeguarding_action", "safeguarding_recorded_by_id")
+
+
+def record_safeguarding_handling(record: Representation, staff: StaffUser, *,
+                                 handled_by: str, handled_at: datetime, action: str) -> None:
+    """Who acted on the urgent alert, when and what they did; this lifts the banner."""
+    if not record.safeguarding_flag:
+        raise CaseworkRefused({"handled_by": _("This record has no safeguarding flag, so "
+                                               "there is no alert to record handling for.")})
+    if handled_at > now():
+        raise CaseworkRefused({"handled_on": _("The time it was handled cannot be in the "
+                                               "future.")})
+    if handled_at < record.received_at.replace(second=0, microsecond=0):
+        raise CaseworkRefused({"handled_on": _("The time it was handled cannot be before "
+                                               "the record was received.")})
+    before = snapshot(record, SAFEGUARDING_HANDLING_FIELDS)
+    record.safeguarding_handled_by = clean_text(handled_by)
+    record.safeguarding_handled_at = handled_at
+    record.safeguarding_action = clean_text(action)
+    record.safeguarding_recorded_by_id = staff.id
+    record_event(staff_actor(staff), "record.safeguarding_handled", record, before=before,
+                 after=snapshot(record, SAFEGUARDING_HANDLING_FIELDS))
+    db.session.commit()
+
+
+def case_message(record: Representation) -> OutboxMessage | None:
+    return db.session.scalars(
+        select(OutboxMessage)
+        .where(OutboxMessage.representation_id == record.id, OutboxMessage.kind == "case")
+        .order_by(OutboxMessage.id.desc())).first()
+
+
+def forward_now(record: Representation, staff: StaffUser) -> None:
+    """Make the record's case message due now: a waiting one skips its backoff, a failed
+    one goes back to pending with its attempts kept (so the history of tries stays true).
+    The worker picks it up on its next poll; the record leaves ``delivery_failed``."""
+    message = case_message(record)
+    if record.status == "withdrawn":
+        raise CaseworkRefused({"forward": _("This record is withdrawn, so it is not "
+                                            "forwarded.")})
+    if message is None or message.state not in FORWARDABLE_NOW:
+        state = message.state if message is not None else "none"
+        raise CaseworkRefused({"forward": _("The case cannot be forwarded now: its "
+                                            "forwarding state is %(state)s.", state=state)})
+    before = {"state": message.state, "next_attempt_at": message.next_attempt_at.isoformat(),
+              "attempts": message.attempts, "status": record.status}
+    message.state = "pending"
+    message.next_attempt_at = now()
+    message.locked_by = None
+    message.lease_expires_at = None
+    if record.status == "delivery_failed":
+        record.status = "needs_review" if record.needs_review else "triaged"
+    record_event(staff_actor(staff), "record.forward_now", record, before=before,
+                 after={"state": message.state, "outbox_message_id": message.id,
+                        "next_attempt_at": message.next_attempt_at.isoformat(),
+                        "attempts": message.attempts, "status": record.status})
+    db.session.commit()
+
+
+WITHDRAWAL_FIELDS = ("status", "withdrawn_at")
+
+
+def withdraw(record: Representation, staff: StaffUser, reason: str) -> None:
+    """The person withdrew: the record keeps everything, its status says so, and the
+    reason is kept as a note officers can read."""
+    if record.status == "withdrawn":
+        raise CaseworkRefused({"reason": _("This record is already withdrawn.")})
+    text = clean_text(reason)
+    if not text:
+        raise CaseworkRefused({"reason": _("Give the reason it was withdrawn.")})
+    before = snapshot(record, WITHDRAWAL_FIELDS)
+    record.status = "withdrawn"
+    record.withdrawn_at = now()
+    db.session.add(RecordNote(representation_id=record.id, author_id=staff.id,
+                              body=_("Withdrawn: %(reason)s", reason=text)))
+    record_event(staff_actor(staff), "record.withdrawn", record, before=before,
+                 after=snapshot(record, WITHDRAWAL_FIELDS) | {"reason": text})
+    db.session.commit()

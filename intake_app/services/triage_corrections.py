@@ -1,0 +1,126 @@
+"""Officers' corrections of the automatic triage, and their export as labelled data.
+
+A correction changes the record and is also kept as a ``TriageCorrection`` (before and
+after), so ``flask triage export-corrections`` can hand real cases back to training in
+exactly the CSV ``flask triage evaluate`` reads. Correcting a record counts as reviewing
+it. Flagging a concern the screen missed sends the urgent alert at once, as intake would.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+
+from ..extensions import db
+from ..models import Representation, StaffUser, TriageCorrection
+from ..officers.access import staff_actor
+from .audit import record_event
+from .case_deadlines import DEADLINE_FIELDS, recompute_deadlines
+from .casework import SAFEGUARDING_HANDLING_FIELDS, snapshot
+from .outbox import enqueue
+
+CORRECTED_FIELDS = ("type", "primary_category", "secondary_categories", "safeguarding_kinds",
+                    "procedure", "priority", "service_area")
+# The columns ``triage_training.read_rows`` / ``evaluate`` read, in the repository's order.
+EXPORT_COLUMNS = ("text", "type", "category", "safeguarding")
+
+
+@dataclass(frozen=True)
+class TriageChoice:
+    """What an officer says the triage should have been."""
+
+    type: str
+    primary_category: str | None
+    secondary_categories: tuple[str, ...]
+    safeguarding_kinds: tuple[str, ...]
+    procedure: str
+    priority: str
+    service_area: str | None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "type": self.type,
+            "primary_category": self.primary_category,
+            "secondary_categories": list(self.secondary_categories),
+            "safeguarding_kinds": list(self.safeguarding_kinds),
+            "procedure": self.procedure,
+            "priority": self.priority,
+            "service_area": self.service_area,
+        }
+
+
+def current_choice(record: Representation) -> dict[str, Any]:
+    """The record's triage as the correction form shows it."""
+    return {name: getattr(record, name) for name in CORRECTED_FIELDS}
+
+
+def correct_triage(record: Representation, staff: StaffUser, choice: TriageChoice
+                   ) -> TriageCorrection:
+    before = current_choice(record) | {"safeguarding_flag": record.safeguarding_flag}
+    audit_fields = ("status", "needs_review", *DEADLINE_FIELDS, *SAFEGUARDING_HANDLING_FIELDS)
+    audit_before = before | snapshot(record, audit_fields)
+    newly_flagged = bool(choice.safeguarding_kinds) and not record.safeguarding_flag
+    procedure_changed = choice.procedure != record.procedure
+
+    for name, value in choice.as_dict().items():
+        setattr(record, name, value)
+    record.safeguarding_flag = bool(choice.safeguarding_kinds)
+    record.needs_review = False
+    if record.status == "needs_review":
+        record.status = "triaged"
+    if procedure_changed:
+        recompute_deadlines(record)
+    if newly_flagged:
+        # A new concern needs its own handling recorded, even if an earlier one was.
+        for name in SAFEGUARDING_HANDLING_FIELDS:
+            setattr(record, name, None)
+    after = current_choice(record) | {"safeguarding_flag": record.safeguarding_flag}
+    correction = TriageCorrection(representation_id=record.id, staff_id=staff.id,
+                                  before=before, after=after)
+    db.session.add(correction)
+    db.session.flush()
+    if newly_flagged:
+        # The record may have had an alert before (flagged, unflagged, flagged again): the
+        # correction's id keeps this alert's idempotency key apart from the first one's.
+        enqueue("safeguarding_alert", record, urgent=True,
+                key_suffix=f"correction-{correction.id}")
+    record_event(staff_actor(staff), "record.triage_corrected", record, before=audit_before,
+                 after=after | snapshot(record, audit_fields)
+                 | {"triage_correction_id": correction.id, "alert_sent": newly_flagged})
+    db.session.commit()
+    return correction
+
+
+def export_rows() -> list[dict[str, str]]:
+    """One labelled row per corrected record, from its latest correction.
+
+    ``category`` is the primary category (empty for comments and enquiries, as in the
+    repository's labelled data); ``safeguarding`` is "1" when any kind was kept and "0"
+    when none: evaluation judges flagged or not, whatever the kind.
+    """
+    latest = (select(TriageCorrection.representation_id,
+                     func.max(TriageCorrection.id).label("id"))
+              .group_by(TriageCorrection.representation_id).subquery())
+    rows = db.session.execute(
+        select(Representation.text, TriageCorrection.after)
+        .join(latest, latest.c.id == TriageCorrection.id)
+        .join(Representation, Representation.id == TriageCorrection.representation_id)
+        .order_by(TriageCorrection.id)).all()
+    return [{"text": text, "type": after["type"],
+             "category": after.get("primary_category") or "",
+             "safeguarding": "1" if after.get("safeguarding_kinds") else "0"}
+            for text, after in rows]
+
+
+def export_corrections(path: Path) -> int:
+    """Write the labelled CSV; returns how many rows."""
+    rows = export_rows()
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=EXPORT_COLUMNS)
+        writer.writeheader()
+        writer.writerows(rows)
+    return len(rows)
