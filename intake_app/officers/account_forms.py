@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import EmailField, PasswordField, SelectField, StringField
+from wtforms import EmailField, PasswordField, SelectChoice, SelectField, StringField
 from wtforms.validators import EqualTo, InputRequired, Length, Regexp
 
 from ..models import STAFF_ROLES
@@ -69,5 +69,6 @@ class InviteForm(FlaskForm):
                        validators=[InputRequired(_l("Enter the person's email address"))])
     name = StringField(_l("Name"), validators=[InputRequired(_l("Enter the person's name")),
                                                Length(max=128)])
-    role = SelectField(_l("Role"), choices=list(ROLE_LABELS.items()),
+    role = SelectField(_l("Role"),
+                       choices=[SelectChoice(key, label) for key, label in ROLE_LABELS.items()],
                        validators=[InputRequired(_l("Choose a role"))])
