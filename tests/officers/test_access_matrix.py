@@ -1,0 +1,199 @@
+"""Every officers' URL, as every kind of visitor: the right answer and no data for anyone
+else.
+
+The walk reads the app's url_map, so a route added without a line in ``ALLOWED`` fails
+``test_every_officers_route_is_in_the_table`` instead of slipping through untested.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from werkzeug.routing import Rule
+
+from intake_app.domain.draft import Draft
+from intake_app.models import StaffUser
+from intake_app.services import reports, staff_accounts
+from intake_app.services.intake import submit
+
+from ..conftest import csrf_token
+from .conftest import sign_in_as
+from .test_sign_in import fresh_request_globals  # noqa: F401 - autouse fixture
+
+CASEWORK = frozenset({"officer", "manager"})
+MANAGER = frozenset({"manager"})
+ADMIN = frozenset({"admin"})
+ANY_STAFF = frozenset({"officer", "manager", "admin", "advocate"})
+
+# Who may use each officers' endpoint (once signed in). Anonymous visitors are sent to
+# sign in for every one of these.
+ALLOWED: dict[str, frozenset[str]] = {
+    "officers.queue": CASEWORK,
+    "officers.case": CASEWORK,
+    "officers.reveal_contact": CASEWORK,
+    "officers.correct_triage": CASEWORK,
+    "officers.assign": CASEWORK,
+    "officers.add_note": CASEWORK,
+    "officers.record_safeguarding_handling": CASEWORK,
+    "officers.forward_now": CASEWORK,
+    "officers.extend_deadline": CASEWORK,
+    "officers.pause_clock": CASEWORK,
+    "officers.resume_clock": CASEWORK,
+    "officers.decide_procedure": CASEWORK,
+    "officers.withdraw": CASEWORK,
+    "officers.mark_duplicate": CASEWORK,
+    "officers.record_audit": MANAGER,
+    "officers.audit_log": MANAGER,
+    "officers.audit_export": MANAGER,
+    "officers.reports": MANAGER,
+    "officers.report_csv": MANAGER,
+    "officers.users": ADMIN,
+    "officers.invite_user": ADMIN,
+    "officers.disable_user": ADMIN,
+    "officers.enable_user": ADMIN,
+    # Two-factor is for any signed-in member of staff.
+    "officers.two_factor": ANY_STAFF,
+    "officers.two_factor_setup": ANY_STAFF,
+}
+# Open before sign-in: signing in and out, and an invite link (its token is the check).
+OPEN = frozenset({"officers.sign_in", "officers.sign_out", "officers.accept_invite"})
+
+VISITORS = ("anonymous", "advocate", "officer", "manager", "admin")
+# What the CSRF error page says: an allowed POST must get past the CSRF check to count.
+CSRF_REFUSED = "we could not check it was you"
+SECRET_TEXT = "The quiet giraffe in room nine keeps my letters from my sister"
+
+
+@pytest.fixture
+def record_reference(app: Flask) -> str:
+    return submit(Draft(text=SECRET_TEXT, channel="web", declared_type="complaint",
+                        service_area="children_in_care"), actor="web").reference
+
+
+@pytest.fixture
+def url_values(app: Flask, record_reference: str, make_staff) -> dict[str, object]:
+    """A real value for every URL argument, so a refusal cannot be a 404 in disguise."""
+    target: StaffUser = make_staff("officer", email="target@council.example")
+    _invited, token = staff_accounts.invite_user("invited@council.example", name="Ivy",
+                                                 role="officer", actor="test")
+    return {"reference": record_reference, "user_id": target.id,
+            "table": next(iter(reports.TABLES)), "token": token}
+
+
+def officers_rules(app: Flask) -> Iterator[Rule]:
+    return (rule for rule in app.url_map.iter_rules() if rule.endpoint.startswith("officers."))
+
+
+def methods(rule: Rule) -> list[str]:
+    return sorted(rule.methods - {"HEAD", "OPTIONS"})
+
+
+def build(rule: Rule, values: dict[str, object]) -> str:
+    missing = rule.arguments - values.keys()
+    assert not missing, f"{rule.endpoint}: give the test a real value for {missing}"
+    return rule.build({name: values[name] for name in rule.arguments})[1]
+
+
+def visitor_client(app: Flask, visitor: str, make_staff) -> tuple[FlaskClient, str]:
+    """A browser for the visitor, and a CSRF token valid in its session."""
+    client = app.test_client()
+    if visitor == "anonymous":
+        return client, csrf_token(client, "/officers/sign-in")
+    sign_in_as(client, make_staff(visitor))
+    return client, csrf_token(client, "/officers/two-factor/setup")
+
+
+def request(client: FlaskClient, method: str, path: str, token: str):
+    if method == "GET":
+        return client.get(path)
+    return client.open(path, method=method, data={"csrf_token": token})
+
+
+def test_every_officers_route_is_in_the_table(app: Flask) -> None:
+    endpoints = {rule.endpoint for rule in officers_rules(app)}
+    untested = sorted(endpoints - ALLOWED.keys() - OPEN)
+    assert not untested, f"officers' routes missing from ALLOWED: {untested}"
+    gone = sorted((ALLOWED.keys() | OPEN) - endpoints)
+    assert not gone, f"ALLOWED names routes that are gone: {gone}"
+    assert not ALLOWED.keys() & OPEN
+
+
+@pytest.mark.parametrize("visitor", VISITORS)
+def test_each_visitor_gets_the_right_answer_on_every_route(
+        app: Flask, make_staff, url_values: dict[str, object], visitor: str) -> None:
+    client, token = visitor_client(app, visitor, make_staff)
+    wrong: list[str] = []
+    for rule in officers_rules(app):
+        if rule.endpoint in OPEN:
+            continue
+        path = build(rule, url_values)
+        for method in methods(rule):
+            response = request(client, method, path, token)
+            status, location = response.status_code, response.headers.get("Location", "")
+            if visitor == "anonymous":
+                ok = status == 302 and location.startswith("/officers/sign-in")
+            elif visitor not in ALLOWED[rule.endpoint]:
+                ok = status == 403
+            else:
+                ok = (status not in (401, 403, 404, 405) and status < 500
+                      and CSRF_REFUSED not in response.get_data(as_text=True))
+            if not ok:
+                wrong.append(f"{method} {path} ({rule.endpoint}): {status} {location}")
+    assert not wrong, f"{visitor} got wrong answers:\n" + "\n".join(wrong)
+
+
+@pytest.mark.parametrize("visitor", ["anonymous", "advocate", "admin"])
+def test_no_record_text_for_anyone_without_casework(
+        app: Flask, make_staff, url_values: dict[str, object], visitor: str) -> None:
+    client, token = visitor_client(app, visitor, make_staff)
+    for rule in officers_rules(app):
+        if "reference" not in rule.arguments:
+            continue
+        for method in methods(rule):
+            body = request(client, method, build(rule, url_values), token).get_data(as_text=True)
+            assert "giraffe" not in body, f"{visitor} saw record text at {rule.endpoint}"
+
+
+def test_the_record_text_is_there_for_an_officer(app: Flask, make_staff,
+                                                 record_reference: str) -> None:
+    """So the test above would notice if the text leaked."""
+    client, _token = visitor_client(app, "officer", make_staff)
+    assert "giraffe" in client.get(f"/officers/records/{record_reference}").get_data(
+        as_text=True)
+
+
+@pytest.mark.parametrize("visitor", ["officer", "manager"])
+def test_a_made_up_reference_is_not_found(app: Flask, make_staff,
+                                          url_values: dict[str, object],
+                                          visitor: str) -> None:
+    client, token = visitor_client(app, visitor, make_staff)
+    made_up = {**url_values, "reference": "ZZ9PLURAL"}
+    checked = 0
+    for rule in officers_rules(app):
+        if "reference" not in rule.arguments or visitor not in ALLOWED[rule.endpoint]:
+            continue
+        for method in methods(rule):
+            response = request(client, method, build(rule, made_up), token)
+            assert response.status_code == 404, f"{method} {rule.endpoint}"
+            checked += 1
+    assert checked
+
+
+def test_open_pages_answer_without_sign_in(app: Flask, url_values: dict[str, object]) -> None:
+    client = app.test_client()
+    assert client.get("/officers/sign-in").status_code == 200
+    assert client.get(f"/officers/invite/{url_values['token']}").status_code == 200
+    assert client.get("/officers/invite/guessed-token").status_code == 404
+    response = client.post("/officers/sign-out",
+                           data={"csrf_token": csrf_token(client, "/officers/sign-in")})
+    assert response.status_code == 302
+    assert response.headers["Location"] == "/officers/sign-in"
+
+
+def test_staff_pages_are_never_cached(app: Flask, make_staff) -> None:
+    client, _token = visitor_client(app, "manager", make_staff)
+    for path in ("/officers/sign-in", "/officers/queue", "/officers/reports"):
+        assert client.get(path).headers["Cache-Control"] == "no-store"
