@@ -1,0 +1,230 @@
+"""``flask demo load``: a realistic, repeatable demo with demo staff accounts, and nothing sent
+to the made-up people in it."""
+
+from __future__ import annotations
+
+import random
+import re
+from collections import Counter
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from flask import Flask
+from sqlalchemy import func, select
+
+from intake_app.domain import demo_texts
+from intake_app.domain.calendar import add_working_days
+from intake_app.domain.draft import CHANNELS
+from intake_app.domain.safeguarding import screen
+from intake_app.extensions import db
+from intake_app.models import (
+    AuditEvent,
+    CaseStatusUpdate,
+    OutboxMessage,
+    RecordNote,
+    Representation,
+    StaffUser,
+    TriageCorrection,
+)
+from intake_app.services.staff_accounts import find_by_email, verify_password
+from intake_app.taxonomy import keys
+
+from .conftest import dispose, make_app
+
+PASSWORD_LINE = re.compile(r"(officer|manager): (\S+@\S+)  password: (\S+)")
+
+
+def _load(tmp_path: Path) -> tuple[Flask, str]:
+    app = make_app(tmp_path)
+    # Its own context: the command would otherwise run in the module's demo app.
+    with app.app_context():
+        result = app.test_cli_runner().invoke(args=["demo", "load"])
+    assert result.exit_code == 0, result.output
+    return app, result.output
+
+
+@pytest.fixture(scope="module")
+def loaded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Flask, str]]:
+    """One demo for the read-only checks: loading takes a few seconds."""
+    app, output = _load(tmp_path_factory.mktemp("demo"))
+    with app.app_context():
+        yield app, output
+    dispose(app)
+
+
+def records() -> list[Representation]:
+    return list(db.session.scalars(select(Representation)))
+
+
+def test_demo_spans_eighteen_months_with_every_type_and_channel(loaded):
+    everything = records()
+    assert 200 <= len(everything) <= 400
+    received = [record.received_at for record in everything]
+    assert max(received) - min(received) >= timedelta(days=15 * 30)
+    assert max(received) > datetime.now(UTC) - timedelta(days=2)
+    assert {record.type for record in everything} == set(keys("representation_types"))
+    assert {record.channel for record in everything} == set(CHANNELS)
+    roles = Counter(record.complainant_role for record in everything)
+    assert {"young_person", "care_leaver", "advocate", "parent", "carer", "relative",
+            "professional"} <= set(roles)
+    assert Counter(record.type for record in everything).most_common(1)[0][0] == "complaint"
+    assert len({record.primary_category for record in everything
+                if record.type == "complaint"}) >= 8
+    assert {"statutory", "corporate"} <= {record.procedure for record in everything}
+    assert {"yes", "help_me_choose"} <= {record.advocate_requested for record in everything}
+
+
+def test_every_record_went_through_submit(loaded):
+    submitted = db.session.scalar(select(func.count()).where(
+        AuditEvent.action == "representation.submitted", AuditEvent.actor == "demo"))
+    assert submitted == len(records())
+    assert all(record.triage_reasons and record.model_version for record in records())
+
+
+def test_statuses_and_case_progress_look_like_real_work(loaded):
+    everything = records()
+    statuses = Counter(record.status for record in everything)
+    assert statuses["accepted"] > len(everything) / 2
+    for status in ("forwarded", "needs_review", "delivery_failed", "withdrawn"):
+        assert statuses[status] >= 1, status
+    assert 1 <= sum(record.duplicate_of_id is not None for record in everything) <= 3
+    outcomes = {record.outcome for record in everything} - {None}
+    assert {"upheld", "partly_upheld", "not_upheld", "withdrawn"} <= outcomes
+    assert db.session.scalar(select(func.count()).where(
+        CaseStatusUpdate.case_status == "stage2_in_progress")) >= 1
+    assert any(record.stage1_extended and record.stage1_extension_reason
+               for record in everything)
+    assert any(record.clock_paused_on for record in everything)
+    assert db.session.scalar(select(func.count()).select_from(RecordNote)) >= 20
+    assert db.session.scalar(select(func.count()).select_from(TriageCorrection)) >= 3
+
+
+def test_stage1_responses_mostly_within_ten_working_days(loaded):
+    nation = loaded[0].config["NATION"]
+    responded = [record for record in records() if record.stage1_responded_on]
+    assert len(responded) >= 50
+    within_10 = within_20 = late = 0
+    for record in responded:
+        start = add_working_days(record.clock_start, record.clock_paused_working_days,
+                                 nation=nation)
+        if record.stage1_responded_on <= add_working_days(start, 10, nation=nation):
+            within_10 += 1
+        elif record.stage1_responded_on <= add_working_days(start, 20, nation=nation):
+            within_20 += 1
+        else:
+            late += 1
+    assert within_10 > within_20 > 0 and late > 0
+    assert within_10 / len(responded) > 0.5
+
+
+def test_acknowledged_mostly_on_time(loaded):
+    everything = records()
+    assert all(record.acknowledged_at >= record.received_at for record in everything)
+    on_time = sum(record.acknowledged_at.date() <= record.acknowledgement_due
+                  for record in everything)
+    assert on_time / len(everything) > 0.9
+
+
+def test_safeguarding_alerts_mostly_handled_and_recent_ones_waiting(loaded):
+    urgent = [record for record in records() if record.safeguarding_flag]
+    assert all(record.priority == "urgent" for record in urgent)
+    handled = [record for record in urgent if record.safeguarding_handled_at]
+    waiting = [record for record in urgent if not record.safeguarding_handled_at]
+    assert len(handled) >= 5
+    assert all(record.safeguarding_handled_by and record.safeguarding_action
+               and record.safeguarding_recorded_by_id for record in handled)
+    assert all(record.safeguarding_handled_at >= record.received_at for record in handled)
+    assert 1 <= len(waiting) <= 2
+    assert all(record.received_at > datetime.now(UTC) - timedelta(days=3)
+               for record in waiting)
+
+
+def test_nothing_is_waiting_to_be_sent_to_the_demo_people(loaded):
+    rows = list(db.session.scalars(select(OutboxMessage)))
+    pending = [row for row in rows if row.state in ("pending", "sending")]
+    # Only the hand-over of a record still held for review; no SMS, email or old backlog.
+    assert all(row.kind == "case" for row in pending)
+    held = {record.id for record in records() if record.status == "needs_review"}
+    assert {row.representation_id for row in pending} <= held
+    assert len(pending) <= 10
+    failed = [row for row in rows if row.state == "delivery_failed"]
+    assert failed and all(row.last_error for row in failed)
+    assert all(row.delivered_at for row in rows if row.state == "delivered")
+
+
+def test_demo_staff_get_random_argon2_passwords_shown_once(loaded):
+    _app, output = loaded
+    printed = {role: (email, password) for role, email, password in
+               PASSWORD_LINE.findall(output)}
+    assert set(printed) == {"officer", "manager"}
+    assert printed["officer"][0] == "demo.officer@example.org"
+    assert printed["officer"][1] != printed["manager"][1]
+    for role, (email, password) in printed.items():
+        user = find_by_email(email)
+        assert user is not None and user.role == role and user.active
+        assert user.password_hash.startswith("$argon2id$")
+        assert password not in user.password_hash
+        assert verify_password(user, password)
+        assert not verify_password(user, password + "x")
+    assert "two-factor" in output
+
+
+def test_second_run_adds_nothing_and_shows_no_password(loaded):
+    app, _output = loaded
+    before = len(records())
+    result = app.test_cli_runner().invoke(args=["demo", "load"])
+    assert result.exit_code == 0
+    assert "nothing added" in result.output
+    assert "demo staff accounts exist" in result.output
+    assert "password:" not in result.output
+    forced = app.test_cli_runner().invoke(args=["demo", "load", "--force"])
+    assert forced.exit_code == 0 and "password:" not in forced.output
+    assert len(records()) == before
+    assert db.session.scalar(select(func.count()).select_from(StaffUser)) == 2
+
+
+def test_reset_passwords_prints_new_ones_that_work(tmp_path):
+    """A separate demo (no module fixture) so the reset cannot affect the other tests."""
+    app, output = _load(tmp_path)
+    old = dict((email, password) for _role, email, password in PASSWORD_LINE.findall(output))
+    with app.app_context():
+        result = app.test_cli_runner().invoke(args=["demo", "reset-passwords"])
+        new = dict((email, password) for _role, email, password in
+                   PASSWORD_LINE.findall(result.output))
+        assert set(new) == set(old) == {"demo.officer@example.org", "demo.manager@example.org"}
+        for email, password in new.items():
+            user = find_by_email(email)
+            assert verify_password(user, password)
+            assert not verify_password(user, old[email])
+    dispose(app)
+
+
+def test_the_demo_is_the_same_every_time(loaded, tmp_path):
+    def profile() -> Counter:
+        return Counter((record.type, record.channel, record.status, record.priority,
+                        record.case_status, record.outcome) for record in records())
+
+    first = profile()
+    other, _output = _load(tmp_path)
+    with other.app_context():
+        second = profile()
+    dispose(other)
+    assert first == second
+
+
+def test_urgent_demo_messages_are_flagged_and_others_mostly_not():
+    rng = random.Random(1)
+    for variant in range(len(demo_texts.SAFEGUARDING_FIRST)):
+        message, _child = demo_texts.message(rng, "young_person", "complaint", None,
+                                             texting=True, safeguarding=True, variant=variant)
+        assert screen(message.text).flagged, message.text
+    for variant in range(len(demo_texts.SAFEGUARDING_THIRD)):
+        message, _child = demo_texts.message(rng, "advocate", "complaint", None,
+                                             safeguarding=True, variant=variant)
+        assert screen(message.text).flagged, message.text
+    everyday = [demo_texts.message(rng, role, "complaint", category)[0].text
+                for role in ("young_person", "parent", "advocate")
+                for category in demo_texts.COMPLAINT_FIRST for _ in range(3)]
+    assert sum(screen(text).flagged for text in everyday) <= len(everyday) / 20
