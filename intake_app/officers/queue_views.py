@@ -6,13 +6,16 @@ opened). A reference typed into the search goes straight to that record's case p
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from flask import current_app, redirect, render_template, request, url_for
+from flask_babel import format_date, ngettext
 from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
+from ..domain.rag import AMBER, GREEN, PAUSED, RED, Rag
 from ..extensions import db
 from ..services import queue
 from ..services.audit import record_event
@@ -46,8 +49,30 @@ def queue_page() -> Response | str:
     db.session.commit()
     return render_template(
         "officers/queue.html", heading=_("Intake queue"), form=form, result=result,
-        messages=messages, page_url=_page_url, choice_name=choice_name,
-        case_links=CASE_ENDPOINT in current_app.view_functions)
+        messages=messages, page_url=_page_url, choice_name=choice_name, rag_label=rag_label,
+        short_date=short_date, case_links=CASE_ENDPOINT in current_app.view_functions)
+
+
+def rag_label(status: Rag) -> str:
+    """The RAG in words, so colour is never the only sign."""
+    left = status.working_days_left
+    if status.status == GREEN:
+        return _("Green: %(days)s", days=_days_left(left))
+    if status.status == AMBER:
+        return _("Amber: %(days)s", days=_("due today") if left == 0 else _days_left(left))
+    if status.status == RED:
+        return _("Red: %(days)s", days=ngettext("overdue by %(num)d working day",
+                                                "overdue by %(num)d working days", -left))
+    return _("Paused") if status.status == PAUSED else _("No deadline")
+
+
+def _days_left(left: int) -> str:
+    return ngettext("%(num)d working day left", "%(num)d working days left", left)
+
+
+def short_date(day: date) -> str:
+    """"2 Mar 2026": short enough for a table column, with no day/month order to misread."""
+    return format_date(day, "d MMM y")
 
 
 def _page_url(page: int) -> str:

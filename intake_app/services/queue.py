@@ -1,30 +1,33 @@
 """The officers' intake queue: which records, in what order, one page at a time.
 
 Order: urgent first, then the nearest stage 1 deadline in force (the extended one once
-extended; records without one last), then the oldest. The order is a CASE expression no
-plain index can serve, and an expression index cannot be reflected on SQLite (so models
-and migrations could not be checked against each other). So the queue is read as three
-slices, each served by a plain index and concatenated:
+extended; records without one last), then the oldest. That order is a CASE expression no
+plain index can serve, and SQLite cannot reflect an expression index (so models and
+migrations could no longer be checked against each other). So the queue is read as three
+slices, concatenated, each made of "arms" that one index reads in order:
 
-1. urgent records (a few per cent), sorted in full;
-2. the others with a deadline: the unextended ones in ``stage1_due`` order and the
-   extended ones in ``stage1_extended_due`` order, merged by one ``UNION ALL ... ORDER BY``
-   that SQLite runs as a merge of two index walks and stops at the page's end;
+1. urgent records (a few per cent of the open ones), sorted in full;
+2. the others with a deadline: unextended ones in ``stage1_due`` order and extended ones
+   in ``stage1_extended_due`` order, merged by one compound ``ORDER BY`` that stops at the
+   page's end;
 3. the others without a deadline, oldest first.
 
-A page asks each slice only for the rows it needs, so page 1 at 100,000 records reads
-about as much as at 1,000 (bench/queue_bench.py measures it).
+Open records (the default) are read through partial indexes over open records only
+(``OPEN_RECORD`` in the model), which also cover the counts, so the cost follows the open
+workload, not the years of closed records. bench/queue_bench.py measures it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import (
     ColumnElement,
     CompoundSelect,
+    Row,
     Select,
     String,
     and_,
@@ -250,18 +253,25 @@ def _unhandled_urgent(where: list[ColumnElement[bool]]) -> int:
         .where(R.priority == URGENT, R.safeguarding_handled_at.is_(None), *where)) or 0
 
 
+# Only what a row shows: loading whole records (triage JSON and all) costs more than the
+# queries that find them.
+_ROW_COLUMNS = (R.id, R.reference, R.type, R.text, R.received_at, R.stage1_due,
+                R.stage1_extended_due, R.stage1_extended, R.clock_paused_on, R.status,
+                R.priority, R.safeguarding_flag, R.safeguarding_handled_at,
+                R.advocate_requested)
+
+
 def _rows(ids: list[int], today: date, nation: str) -> list[QueueRow]:
     if not ids:
         return []
     assignee = aliased(StaffUser)
-    found = {record.id: (record, name) for record, name in db.session.execute(
-        select(R, assignee.name).outerjoin(assignee, R.assigned_to_id == assignee.id)
-        .where(R.id.in_(ids)))}
-    return [_row(*found[record_id], today=today, nation=nation) for record_id in ids]
+    found = {row.id: row for row in db.session.execute(
+        select(*_ROW_COLUMNS, assignee.name.label("assigned_to"))
+        .outerjoin(assignee, R.assigned_to_id == assignee.id).where(R.id.in_(ids)))}
+    return [_row(found[record_id], today=today, nation=nation) for record_id in ids]
 
 
-def _row(record: Representation, assigned_to: str | None, *, today: date,
-         nation: str) -> QueueRow:
+def _row(record: Row[Any], *, today: date, nation: str) -> QueueRow:
     due = stage1_limit(record.stage1_due, record.stage1_extended_due,
                        extended=record.stage1_extended)
     return QueueRow(
@@ -277,7 +287,7 @@ def _row(record: Representation, assigned_to: str | None, *, today: date,
         safeguarding_handled=record.safeguarding_handled_at is not None,
         advocate=record.advocate_requested != "no",
         delivery_failed=record.status == "delivery_failed",
-        assigned_to=assigned_to,
+        assigned_to=record.assigned_to,
         rag=rag(due, today=today, paused=record.clock_paused_on is not None, nation=nation),
     )
 
