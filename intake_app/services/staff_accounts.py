@@ -220,12 +220,14 @@ def authenticate(email: str, password: str) -> StaffUser | None:
     user = find_by_email(email)
     if user is None:
         _spend_hashing_time(password)
-    elif verify_password(user, password) and user.active:
+        actor, reason = "anonymous", "credentials"
+    elif not verify_password(user, password):
+        actor, reason = f"staff:{user.id}", "credentials"
+    elif not user.active:
+        actor, reason = f"staff:{user.id}", "disabled"
+    else:
         return user
-    record_event(f"staff:{user.id}" if user is not None else "anonymous",
-                 "staff.sign_in_failed",
-                 after={"reason": "disabled" if user is not None and not user.active
-                        and user.password_hash is not None else "credentials"})
+    record_event(actor, "staff.sign_in_failed", after={"reason": reason})
     db.session.commit()
     return None
 

@@ -92,6 +92,12 @@ def test_right_password_signs_in_and_goes_to_next(app: Flask, client: FlaskClien
     assert [event.actor for event in audit("staff.signed_in")] == [f"staff:{user.id}"]
 
 
+def test_officer_without_next_lands_on_the_queue(app: Flask, client: FlaskClient) -> None:
+    officer = staff("officer")
+    assert sign_in(client, officer.email).headers["Location"] == "/officers/queue"
+    assert client.get("/officers/queue").status_code == 200
+
+
 def test_admin_without_next_lands_on_staff_accounts(app: Flask, client: FlaskClient) -> None:
     admin = staff("admin", totp=True)
     sign_in(client, admin.email)
@@ -126,6 +132,7 @@ def test_disabled_account_cannot_sign_in(app: Flask, client: FlaskClient) -> Non
     assert response.status_code == 400
     assert "The email or password is not right" in response.get_data(as_text=True)
     assert signed_in_user_id(client) is None
+    assert [event.after for event in audit("staff.sign_in_failed")] == [{"reason": "disabled"}]
 
 
 def test_invited_account_without_password_cannot_sign_in(app: Flask, client: FlaskClient) -> None:
