@@ -307,6 +307,7 @@ def _corrections(pairs: list[tuple[PlannedRecord, Representation]], officer: Sta
         before = _triage_view(record)
         for name, value in after.items():
             setattr(record, name, value)
+        record.needs_review = False  # as ``correct_triage`` does: an officer has looked
         db.session.add(TriageCorrection(
             representation_id=record.id, staff_id=officer.id, before=before,
             after=_triage_view(record),
@@ -318,7 +319,7 @@ def _triage_view(record: Representation) -> dict[str, Any]:
             "secondary_categories": list(record.secondary_categories),
             "safeguarding_kinds": list(record.safeguarding_kinds),
             "procedure": record.procedure, "priority": record.priority,
-            "service_area": record.service_area}
+            "service_area": record.service_area, "safeguarding_flag": record.safeguarding_flag}
 
 
 def add_history(created: list[tuple[PlannedRecord, int]], staff: dict[str, StaffUser], *,
