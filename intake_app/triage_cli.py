@@ -1,7 +1,9 @@
-"""``flask triage`` commands: rebuild the triage model and measure it on a labelled CSV.
+"""``flask triage`` commands: rebuild the triage model, measure it on a labelled CSV, and
+export officers' corrections as labelled data.
 
-Thin wrappers over ``intake_app.domain.triage_training`` so the same code runs in tests
-without an app. ``evaluate`` prints exactly one JSON object, for scripts to read.
+Thin wrappers over ``intake_app.domain.triage_training`` (so the same code runs in tests
+without an app) and, for the corrections, ``services.triage_corrections``. ``evaluate``
+prints exactly one JSON object, for scripts to read.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from flask.cli import AppGroup
 
 from .domain import triage_training
 from .domain.triage import MODEL_DIR
+from .services import triage_corrections
 
 triage_cli = AppGroup("triage", help="Train and evaluate the automatic triage model.")
 
@@ -47,3 +50,12 @@ def evaluate_command(csv_path: Path) -> None:
     """Measure triage on CSV_PATH (columns text,type,category,safeguarding)."""
     report = triage_training.evaluate(triage_training.read_rows(csv_path))
     click.echo(json.dumps(report, ensure_ascii=False))
+
+
+@triage_cli.command("export-corrections")
+@click.argument("csv_path", type=click.Path(dir_okay=False, writable=True, path_type=Path))
+def export_corrections_command(csv_path: Path) -> None:
+    """Write officers' corrections to CSV_PATH as labelled data (the latest per record), in
+    the columns ``flask triage evaluate`` reads."""
+    count = triage_corrections.export_corrections(csv_path)
+    click.echo(f"{count} corrected records written to {csv_path}")

@@ -45,6 +45,28 @@ class CheckboxesField(SelectMultipleField):
     option_widget = CheckboxInput()
 
 
+class _KindParsing:
+    """A date or time field whose "could not read it" message says what to type."""
+
+    def __init__(self, *args: Any, invalid: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.invalid = invalid
+
+    def process_formdata(self, valuelist: list[str]) -> None:
+        try:
+            super().process_formdata(valuelist)  # type: ignore[misc]
+        except ValueError:
+            raise ValueError(str(self.invalid)) from None
+
+
+class DayField(_KindParsing, DateField):
+    pass
+
+
+class ClockTimeField(_KindParsing, TimeField):
+    pass
+
+
 class TriageCorrectionForm(FlaskForm):
     type = SelectField(_l("Type"), choices=_choices("representation_types"))
     primary_category = SelectField(_l("Primary category"), choices=[
@@ -108,9 +130,11 @@ class SafeguardingHandlingForm(FlaskForm):
     handled_by = StringField(_l("Who acted (name and team)"), validators=[
         InputRequired(_l("Write who acted on the alert, for example 'J Smith, MASH duty team'.")),
         Length(max=128, message=_l("Keep this under 128 characters."))])
-    handled_on = DateField(_l("Date it was handled"), validators=[
+    handled_on = DayField(_l("Date it was handled"), invalid=_l(
+        "Enter the date it was handled, for example 2026-03-31."), validators=[
         InputRequired(_l("Enter the date it was handled."))])
-    handled_time = TimeField(_l("Time it was handled (24-hour clock)"), validators=[
+    handled_time = ClockTimeField(_l("Time it was handled (24-hour clock)"), invalid=_l(
+        "Enter the time it was handled as hours and minutes, for example 14:30."), validators=[
         InputRequired(_l("Enter the time it was handled, for example 14:30."))])
     action = TextAreaField(_l("What was done"), validators=[
         InputRequired(_l("Write what was done about the alert.")),
@@ -140,13 +164,15 @@ class ExtendForm(ReasonForm):
 
 
 class PauseForm(ReasonForm):
-    paused_on = DateField(_l("Paused from"), validators=[
+    paused_on = DayField(_l("Paused from"), invalid=_l(
+        "Enter the date the clock stops, for example 2026-03-31."), validators=[
         InputRequired(_l("Enter the date the clock stops, for example today."))])
     submit = SubmitField(_l("Pause the clock"))
 
 
 class ResumeForm(FlaskForm):
-    resumed_on = DateField(_l("Restarted on"), validators=[
+    resumed_on = DayField(_l("Restarted on"), invalid=_l(
+        "Enter the date the clock starts again, for example 2026-03-31."), validators=[
         InputRequired(_l("Enter the date the clock starts again."))])
     submit = SubmitField(_l("Restart the clock"))
 

@@ -25,11 +25,15 @@ from ..models import Representation
 from ..services import case_deadlines, case_file, casework, duplicates, triage_corrections
 from ..taxonomy import label, taxonomy
 from . import bp
-from .access import CASEWORK_ROLES, requires_role
+from .access import CASEWORK_ROLES, requires_role, staff_actor
 from .case_forms import ACTION_FORMS, AssignForm
 
 # Which action's form to open with an error, and where the page should jump to.
 Failed = tuple[str, FlaskForm]
+
+
+def _me() -> casework.Officer:
+    return casework.Officer(current_user.id, staff_actor(current_user))
 
 
 def _record_or_404(reference: str) -> Representation:
@@ -64,7 +68,7 @@ def _defaults(name: str, record: Representation) -> dict[str, Any]:
 
 def _prepare(form: FlaskForm) -> FlaskForm:
     if isinstance(form, AssignForm):
-        form.set_staff([(user.id, user.name) for user in casework.assignable_staff()])
+        form.set_staff([(user.id, user.name) for user in casework.assignable_staff(CASEWORK_ROLES)])
     return form
 
 
@@ -111,7 +115,7 @@ def _render(record: Representation, *, failed: Failed | None = None,
 @requires_role(*CASEWORK_ROLES)
 def case(reference: str) -> Response:
     record = _record_or_404(reference)
-    casework.record_viewed(record, current_user)
+    casework.record_viewed(record, _me())
     return _render(record)
 
 
@@ -131,7 +135,7 @@ def _act(reference: str, name: str,
         else:
             flash(message)
             return redirect(url_for("officers.case", reference=record.reference))
-    casework.record_viewed(record, current_user)
+    casework.record_viewed(record, _me())
     return _render(record, failed=(name, form), status=400)
 
 
@@ -142,7 +146,7 @@ def reveal_contact(reference: str) -> Response:
     form = ACTION_FORMS["reveal_contact"](prefix="reveal_contact")
     if not form.validate_on_submit():
         abort(400)
-    contact = casework.reveal_contact(record, current_user)
+    contact = casework.reveal_contact(record, _me())
     return _render(record, contact=contact)
 
 
@@ -157,7 +161,7 @@ def correct_triage(reference: str) -> Response:
             procedure=form.procedure.data, priority=form.priority.data,
             service_area=form.service_area.data or None)
         flagged_before = record.safeguarding_flag
-        triage_corrections.correct_triage(record, current_user, choice)
+        triage_corrections.correct_triage(record, _me(), choice)
         if record.safeguarding_flag and not flagged_before:
             return _("Triage corrected. An urgent safeguarding alert has been sent to the "
                      "duty team.")
@@ -174,7 +178,7 @@ def assign(reference: str) -> Response:
             assignee = current_user.id
         else:
             assignee = int(form.assignee.data) if form.assignee.data else None
-        casework.assign(record, current_user, assignee)
+        casework.assign(record, _me(), assignee, roles=CASEWORK_ROLES)
         if assignee is None:
             return _("The record is now unassigned.")
         return _("The record is assigned to %(name)s.",
@@ -187,7 +191,7 @@ def assign(reference: str) -> Response:
 @requires_role(*CASEWORK_ROLES)
 def add_note(reference: str) -> Response:
     def perform(record: Representation, form: Any) -> str:
-        casework.add_note(record, current_user, form.body.data)
+        casework.add_note(record, _me(), form.body.data)
         return _("Note added.")
 
     return _act(reference, "add_note", perform)
@@ -198,7 +202,7 @@ def add_note(reference: str) -> Response:
 def record_safeguarding_handling(reference: str) -> Response:
     def perform(record: Representation, form: Any) -> str:
         casework.record_safeguarding_handling(
-            record, current_user, handled_by=form.handled_by.data,
+            record, _me(), handled_by=form.handled_by.data,
             handled_at=form.handled_at(casework.LOCAL_TIME), action=form.action.data)
         return _("How the safeguarding alert was handled is recorded.")
 
@@ -209,7 +213,7 @@ def record_safeguarding_handling(reference: str) -> Response:
 @requires_role(*CASEWORK_ROLES)
 def forward_now(reference: str) -> Response:
     def perform(record: Representation, form: Any) -> str:
-        casework.forward_now(record, current_user)
+        casework.forward_now(record, _me())
         return _("The case will be forwarded in the next few seconds.")
 
     return _act(reference, "forward_now", perform)
@@ -219,7 +223,7 @@ def forward_now(reference: str) -> Response:
 @requires_role(*CASEWORK_ROLES)
 def extend_deadline(reference: str) -> Response:
     def perform(record: Representation, form: Any) -> str:
-        case_deadlines.extend_stage1(record, current_user, form.reason.data)
+        case_deadlines.extend_stage1(record, _me(), form.reason.data)
         return _("Stage 1 extended to %(due)s.", due=date_in_words(record.stage1_extended_due))
 
     return _act(reference, "extend_deadline", perform)
@@ -229,7 +233,7 @@ def extend_deadline(reference: str) -> Response:
 @requires_role(*CASEWORK_ROLES)
 def pause_clock(reference: str) -> Response:
     def perform(record: Representation, form: Any) -> str:
-        case_deadlines.pause_clock(record, current_user, paused_on=form.paused_on.data,
+        case_deadlines.pause_clock(record, _me(), paused_on=form.paused_on.data,
                                    reason=form.reason.data)
         return _("The clock is paused from %(day)s.", day=date_in_words(form.paused_on.data))
 
@@ -240,7 +244,7 @@ def pause_clock(reference: str) -> Response:
 @requires_role(*CASEWORK_ROLES)
 def resume_clock(reference: str) -> Response:
     def perform(record: Representation, form: Any) -> str:
-        days = case_deadlines.resume_clock(record, current_user,
+        days = case_deadlines.resume_clock(record, _me(),
                                            resumed_on=form.resumed_on.data)
         return _("The clock is running again. Stage 1 moved on by %(days)d working days, "
                  "to %(due)s.", days=days, due=date_in_words(record.stage1_due))
@@ -253,7 +257,7 @@ def resume_clock(reference: str) -> Response:
 def decide_procedure(reference: str) -> Response:
     def perform(record: Representation, form: Any) -> str:
         case_deadlines.decide_procedure(
-            record, current_user, sufficient_interest=form.sufficient_interest.data,
+            record, _me(), sufficient_interest=form.sufficient_interest.data,
             procedure=form.procedure.data, reason_for_person=form.reason_for_person.data)
         return _("Decision saved: %(procedure)s procedure.",
                  procedure=_term("procedures", record.procedure))
@@ -265,7 +269,7 @@ def decide_procedure(reference: str) -> Response:
 @requires_role(*CASEWORK_ROLES)
 def withdraw(reference: str) -> Response:
     def perform(record: Representation, form: Any) -> str:
-        casework.withdraw(record, current_user, form.reason.data)
+        casework.withdraw(record, _me(), form.reason.data)
         return _("The record is marked as withdrawn.")
 
     return _act(reference, "withdraw", perform)
@@ -275,7 +279,7 @@ def withdraw(reference: str) -> Response:
 @requires_role(*CASEWORK_ROLES)
 def mark_duplicate(reference: str) -> Response:
     def perform(record: Representation, form: Any) -> str:
-        original = duplicates.mark_duplicate(record, current_user, form.reference.data)
+        original = duplicates.mark_duplicate(record, _me(), form.reference.data)
         return _("Linked as a duplicate of %(reference)s.",
                  reference=display(original.reference))
 

@@ -17,10 +17,9 @@ from ..domain.calendar import compute_deadlines
 from ..domain.clock import resume, with_pauses
 from ..domain.draft import clean_text
 from ..extensions import db
-from ..models import RecordNote, Representation, StaffUser
-from ..officers.access import staff_actor
+from ..models import RecordNote, Representation
 from .audit import record_event
-from .casework import CaseworkRefused, local_today, snapshot
+from .casework import CaseworkRefused, Officer, local_today, snapshot
 
 DEADLINE_FIELDS = ("clock_start", "acknowledgement_due", "stage1_due", "stage1_extended_due")
 EXTENSION_FIELDS = ("stage1_extended", "stage1_extension_reason", "stage1_due",
@@ -55,7 +54,7 @@ def recompute_deadlines(record: Representation) -> None:
     record.stage1_extended_due = moved.stage1_extended_due
 
 
-def extend_stage1(record: Representation, staff: StaffUser, reason: str) -> None:
+def extend_stage1(record: Representation, officer: Officer, reason: str) -> None:
     """Stage 1 may run to the extended limit (already on the record as
     ``stage1_extended_due``: 20 working days statutory in England, the council's own figure
     for corporate) once, with a reason."""
@@ -68,12 +67,12 @@ def extend_stage1(record: Representation, staff: StaffUser, reason: str) -> None
     before = snapshot(record, EXTENSION_FIELDS)
     record.stage1_extended = True
     record.stage1_extension_reason = text
-    record_event(staff_actor(staff), "record.stage1_extended", record, before=before,
+    record_event(officer.actor, "record.stage1_extended", record, before=before,
                  after=snapshot(record, EXTENSION_FIELDS))
     db.session.commit()
 
 
-def pause_clock(record: Representation, staff: StaffUser, *, paused_on: date,
+def pause_clock(record: Representation, officer: Officer, *, paused_on: date,
                 reason: str) -> None:
     """Stop the clock from ``paused_on`` (while an advocate is being appointed)."""
     if record.clock_paused_on is not None:
@@ -90,14 +89,14 @@ def pause_clock(record: Representation, staff: StaffUser, *, paused_on: date,
         raise CaseworkRefused({"reason": _("Give the reason for pausing the clock.")})
     before = snapshot(record, PAUSE_FIELDS)
     record.clock_paused_on = paused_on
-    db.session.add(RecordNote(representation_id=record.id, author_id=staff.id,
+    db.session.add(RecordNote(representation_id=record.id, author_id=officer.id,
                               body=_("Clock paused: %(reason)s", reason=text)))
-    record_event(staff_actor(staff), "record.clock_paused", record, before=before,
+    record_event(officer.actor, "record.clock_paused", record, before=before,
                  after=snapshot(record, PAUSE_FIELDS) | {"reason": text})
     db.session.commit()
 
 
-def resume_clock(record: Representation, staff: StaffUser, *, resumed_on: date) -> int:
+def resume_clock(record: Representation, officer: Officer, *, resumed_on: date) -> int:
     """Restart the clock; both stage 1 deadlines move on by the working days it was paused.
     Returns that number of working days."""
     paused_on = record.clock_paused_on
@@ -117,13 +116,13 @@ def resume_clock(record: Representation, staff: StaffUser, *, resumed_on: date) 
     record.clock_paused_working_days = (record.clock_paused_working_days or 0) + \
         moved.paused_working_days
     record.clock_paused_on = None
-    record_event(staff_actor(staff), "record.clock_resumed", record, before=before,
+    record_event(officer.actor, "record.clock_resumed", record, before=before,
                  after=snapshot(record, PAUSE_FIELDS) | {"resumed_on": resumed_on.isoformat()})
     db.session.commit()
     return moved.paused_working_days
 
 
-def decide_procedure(record: Representation, staff: StaffUser, *, sufficient_interest: str,
+def decide_procedure(record: Representation, officer: Officer, *, sufficient_interest: str,
                      procedure: str, reason_for_person: str) -> None:
     """Whether the person has sufficient interest, which procedure applies, and what they
     will be told; a change of procedure changes the timescales."""
@@ -140,6 +139,6 @@ def decide_procedure(record: Representation, staff: StaffUser, *, sufficient_int
     if procedure != record.procedure:
         record.procedure = procedure
         recompute_deadlines(record)
-    record_event(staff_actor(staff), "record.procedure_decided", record, before=before,
+    record_event(officer.actor, "record.procedure_decided", record, before=before,
                  after=snapshot(record, DECISION_FIELDS))
     db.session.commit()

@@ -10,6 +10,7 @@ form field, for the view to show beside the field.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -21,7 +22,6 @@ from ..domain import references
 from ..domain.draft import clean_text
 from ..extensions import db
 from ..models import OutboxMessage, RecordNote, Representation, StaffUser
-from ..officers.access import CASEWORK_ROLES, staff_actor
 from . import FieldErrors
 from .audit import record_event
 from .protection import decrypt_json
@@ -31,6 +31,16 @@ CONTACT_FIELDS = ("name", "phone", "email", "address")
 # Case outbox states an officer may hurry along; "sending" is in a worker's hands and
 # "delivered" is done.
 FORWARDABLE_NOW = frozenset({"pending", "delivery_failed"})
+
+
+@dataclass(frozen=True)
+class Officer:
+    """Who acts: the staff id kept on notes and corrections, and the name the audit trail
+    gives them (``officers.access.staff_actor``). Passed in by the views, so these services
+    need nothing from the officers' package, whose views import them."""
+
+    id: int
+    actor: str
 
 
 class CaseworkRefused(FieldErrors):
@@ -70,26 +80,27 @@ def needs_safeguarding_handling(record: Representation) -> bool:
     return record.safeguarding_flag and record.safeguarding_handled_at is None
 
 
-def record_viewed(record: Representation, staff: StaffUser) -> None:
-    record_event(staff_actor(staff), "record.viewed", record)
+def record_viewed(record: Representation, officer: Officer) -> None:
+    record_event(officer.actor, "record.viewed", record)
     db.session.commit()
 
 
-def reveal_contact(record: Representation, staff: StaffUser) -> dict[str, str]:
+def reveal_contact(record: Representation, officer: Officer) -> dict[str, str]:
     """The person's contact details, decrypted for one page; the audit row names the
     details shown, never their values."""
     contact = decrypt_json(record.contact_encrypted) or {}
     shown = [name for name in CONTACT_FIELDS if contact.get(name)]
-    record_event(staff_actor(staff), "record.contact_revealed", record,
+    record_event(officer.actor, "record.contact_revealed", record,
                  after={"fields": shown, "reply_channel": record.reply_channel})
     db.session.commit()
     return {name: contact[name] for name in shown}
 
 
-def assignable_staff() -> list[StaffUser]:
+def assignable_staff(roles: tuple[str, ...]) -> list[StaffUser]:
+    """Active staff with one of ``roles`` (the roles that work cases)."""
     return list(db.session.scalars(
         select(StaffUser)
-        .where(StaffUser.active.is_(True), StaffUser.role.in_(CASEWORK_ROLES))
+        .where(StaffUser.active.is_(True), StaffUser.role.in_(roles))
         .order_by(StaffUser.name, StaffUser.id)))
 
 
@@ -98,27 +109,29 @@ def staff_name(user_id: int) -> str:
     return user.name if user is not None else ""
 
 
-def assign(record: Representation, staff: StaffUser, assignee_id: int | None) -> None:
-    """Give the record to an active officer or manager, or to nobody."""
-    if assignee_id is not None and assignee_id not in {user.id for user in assignable_staff()}:
+def assign(record: Representation, officer: Officer, assignee_id: int | None, *,
+           roles: tuple[str, ...]) -> None:
+    """Give the record to active staff with one of ``roles``, or to nobody."""
+    if assignee_id is not None and assignee_id not in {
+            user.id for user in assignable_staff(roles)}:
         raise CaseworkRefused({"assignee": _("Choose an officer or manager whose account is "
                                              "active.")})
     before = snapshot(record, ("assigned_to_id",))
     record.assigned_to_id = assignee_id
-    record_event(staff_actor(staff), "record.assigned", record, before=before,
+    record_event(officer.actor, "record.assigned", record, before=before,
                  after=snapshot(record, ("assigned_to_id",)))
     db.session.commit()
 
 
-def add_note(record: Representation, staff: StaffUser, body: str) -> RecordNote:
+def add_note(record: Representation, officer: Officer, body: str) -> RecordNote:
     """An internal note, kept as plain text like everything people type."""
     text = clean_text(body)
     if not text:
         raise CaseworkRefused({"body": _("Write the note (it cannot be only markup).")})
-    note = RecordNote(representation_id=record.id, author_id=staff.id, body=text)
+    note = RecordNote(representation_id=record.id, author_id=officer.id, body=text)
     db.session.add(note)
     db.session.flush()
-    record_event(staff_actor(staff), "record.note_added", record, before=None,
+    record_event(officer.actor, "record.note_added", record, before=None,
                  after={"note_id": note.id, "length": len(text)})
     db.session.commit()
     return note
@@ -128,7 +141,7 @@ SAFEGUARDING_HANDLING_FIELDS = ("safeguarding_handled_at", "safeguarding_handled
                                 "safeguarding_action", "safeguarding_recorded_by_id")
 
 
-def record_safeguarding_handling(record: Representation, staff: StaffUser, *,
+def record_safeguarding_handling(record: Representation, officer: Officer, *,
                                  handled_by: str, handled_at: datetime, action: str) -> None:
     """Who acted on the urgent alert, when and what they did; this lifts the banner."""
     if not record.safeguarding_flag:
@@ -144,8 +157,8 @@ def record_safeguarding_handling(record: Representation, staff: StaffUser, *,
     record.safeguarding_handled_by = clean_text(handled_by)
     record.safeguarding_handled_at = handled_at
     record.safeguarding_action = clean_text(action)
-    record.safeguarding_recorded_by_id = staff.id
-    record_event(staff_actor(staff), "record.safeguarding_handled", record, before=before,
+    record.safeguarding_recorded_by_id = officer.id
+    record_event(officer.actor, "record.safeguarding_handled", record, before=before,
                  after=snapshot(record, SAFEGUARDING_HANDLING_FIELDS))
     db.session.commit()
 
@@ -157,7 +170,7 @@ def case_message(record: Representation) -> OutboxMessage | None:
         .order_by(OutboxMessage.id.desc())).first()
 
 
-def forward_now(record: Representation, staff: StaffUser) -> None:
+def forward_now(record: Representation, officer: Officer) -> None:
     """Make the record's case message due now: a waiting one skips its backoff, a failed
     one goes back to pending with its attempts kept (so the history of tries stays true).
     The worker picks it up on its next poll; the record leaves ``delivery_failed``."""
@@ -177,7 +190,7 @@ def forward_now(record: Representation, staff: StaffUser) -> None:
     message.lease_expires_at = None
     if record.status == "delivery_failed":
         record.status = "needs_review" if record.needs_review else "triaged"
-    record_event(staff_actor(staff), "record.forward_now", record, before=before,
+    record_event(officer.actor, "record.forward_now", record, before=before,
                  after={"state": message.state, "outbox_message_id": message.id,
                         "next_attempt_at": message.next_attempt_at.isoformat(),
                         "attempts": message.attempts, "status": record.status})
@@ -187,7 +200,7 @@ def forward_now(record: Representation, staff: StaffUser) -> None:
 WITHDRAWAL_FIELDS = ("status", "withdrawn_at")
 
 
-def withdraw(record: Representation, staff: StaffUser, reason: str) -> None:
+def withdraw(record: Representation, officer: Officer, reason: str) -> None:
     """The person withdrew: the record keeps everything, its status says so, and the
     reason is kept as a note officers can read."""
     if record.status == "withdrawn":
@@ -198,8 +211,8 @@ def withdraw(record: Representation, staff: StaffUser, reason: str) -> None:
     before = snapshot(record, WITHDRAWAL_FIELDS)
     record.status = "withdrawn"
     record.withdrawn_at = now()
-    db.session.add(RecordNote(representation_id=record.id, author_id=staff.id,
+    db.session.add(RecordNote(representation_id=record.id, author_id=officer.id,
                               body=_("Withdrawn: %(reason)s", reason=text)))
-    record_event(staff_actor(staff), "record.withdrawn", record, before=before,
+    record_event(officer.actor, "record.withdrawn", record, before=before,
                  after=snapshot(record, WITHDRAWAL_FIELDS) | {"reason": text})
     db.session.commit()

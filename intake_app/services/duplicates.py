@@ -20,10 +20,9 @@ from flask_babel import gettext as _
 from sqlalchemy import func, or_, select
 
 from ..extensions import db
-from ..models import Representation, StaffUser
-from ..officers.access import staff_actor
+from ..models import Representation
 from .audit import record_event
-from .casework import CaseworkRefused, find_record
+from .casework import CaseworkRefused, Officer, find_record
 
 WINDOW = timedelta(days=14)
 SIMILAR_TEXT = 0.6
@@ -92,7 +91,7 @@ def linked_duplicates(record: Representation) -> list[Representation]:
         .order_by(Representation.received_at)))
 
 
-def mark_duplicate(record: Representation, staff: StaffUser, reference_text: str
+def mark_duplicate(record: Representation, officer: Officer, reference_text: str
                    ) -> Representation:
     """Link ``record`` as a duplicate of the record with ``reference_text``."""
     original = find_record(reference_text)
@@ -110,7 +109,7 @@ def mark_duplicate(record: Representation, staff: StaffUser, reference_text: str
         cursor = db.session.get(Representation, cursor.duplicate_of_id)
     before = {"duplicate_of_id": record.duplicate_of_id}
     record.duplicate_of_id = original.id
-    record_event(staff_actor(staff), "record.marked_duplicate", record, before=before,
+    record_event(officer.actor, "record.marked_duplicate", record, before=before,
                  after={"duplicate_of_id": original.id,
                         "duplicate_of_reference": original.reference})
     db.session.commit()

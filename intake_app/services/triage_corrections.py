@@ -16,11 +16,10 @@ from typing import Any
 from sqlalchemy import func, select
 
 from ..extensions import db
-from ..models import Representation, StaffUser, TriageCorrection
-from ..officers.access import staff_actor
+from ..models import Representation, TriageCorrection
 from .audit import record_event
 from .case_deadlines import DEADLINE_FIELDS, recompute_deadlines
-from .casework import SAFEGUARDING_HANDLING_FIELDS, snapshot
+from .casework import SAFEGUARDING_HANDLING_FIELDS, Officer, snapshot
 from .outbox import enqueue
 
 CORRECTED_FIELDS = ("type", "primary_category", "secondary_categories", "safeguarding_kinds",
@@ -58,7 +57,7 @@ def current_choice(record: Representation) -> dict[str, Any]:
     return {name: getattr(record, name) for name in CORRECTED_FIELDS}
 
 
-def correct_triage(record: Representation, staff: StaffUser, choice: TriageChoice
+def correct_triage(record: Representation, officer: Officer, choice: TriageChoice
                    ) -> TriageCorrection:
     before = current_choice(record) | {"safeguarding_flag": record.safeguarding_flag}
     audit_fields = ("status", "needs_review", *DEADLINE_FIELDS, *SAFEGUARDING_HANDLING_FIELDS)
@@ -79,7 +78,7 @@ def correct_triage(record: Representation, staff: StaffUser, choice: TriageChoic
         for name in SAFEGUARDING_HANDLING_FIELDS:
             setattr(record, name, None)
     after = current_choice(record) | {"safeguarding_flag": record.safeguarding_flag}
-    correction = TriageCorrection(representation_id=record.id, staff_id=staff.id,
+    correction = TriageCorrection(representation_id=record.id, staff_id=officer.id,
                                   before=before, after=after)
     db.session.add(correction)
     db.session.flush()
@@ -88,7 +87,7 @@ def correct_triage(record: Representation, staff: StaffUser, choice: TriageChoic
         # correction's id keeps this alert's idempotency key apart from the first one's.
         enqueue("safeguarding_alert", record, urgent=True,
                 key_suffix=f"correction-{correction.id}")
-    record_event(staff_actor(staff), "record.triage_corrected", record, before=audit_before,
+    record_event(officer.actor, "record.triage_corrected", record, before=audit_before,
                  after=after | snapshot(record, audit_fields)
                  | {"triage_correction_id": correction.id, "alert_sent": newly_flagged})
     db.session.commit()
