@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from flask import Flask
+from flask import Flask, g, request_started
 from flask.testing import FlaskClient
 from flask_migrate import upgrade
 
@@ -54,11 +54,21 @@ def dispose(app: Flask) -> None:
         engine.dispose()
 
 
+def _fresh_request_globals(sender: Flask, **extra: object) -> None:
+    """The ``app`` fixture's context outlives requests, so ``g`` (Flask-Login's current
+    user, Flask-WTF's CSRF token) would carry from one request, or one browser, to the
+    next. A real server gives each request a fresh ``g``; so do these tests."""
+    for name in list(g):
+        g.pop(name)
+
+
 @pytest.fixture
 def app(tmp_path: Path) -> Iterator[Flask]:
     app = make_app(tmp_path)
+    request_started.connect(_fresh_request_globals, app)
     with app.app_context():
         yield app
+    request_started.disconnect(_fresh_request_globals, app)
     dispose(app)
 
 

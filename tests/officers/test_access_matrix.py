@@ -21,7 +21,6 @@ from intake_app.services.intake import submit
 
 from ..conftest import csrf_token
 from .conftest import sign_in_as
-from .test_sign_in import fresh_request_globals  # noqa: F401 - autouse fixture
 
 CASEWORK = frozenset({"officer", "manager"})
 MANAGER = frozenset({"manager"})

@@ -5,13 +5,12 @@ from __future__ import annotations
 import json
 import re
 import time
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
 import pyotp
 import pytest
 from argon2 import PasswordHasher
-from flask import Flask, g, request_started
+from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import select
 
@@ -25,20 +24,6 @@ from .conftest import sign_in_as
 
 PASSWORD = "heron lantern quietly orbit"
 SETUP_PAGE = "/officers/two-factor/setup"
-
-
-@pytest.fixture(autouse=True)
-def fresh_request_globals(app: Flask) -> Iterator[None]:
-    """The ``app`` fixture's context outlives requests, so ``g`` (Flask-Login's current
-    user, Flask-WTF's CSRF token) would carry from one request, or one browser, to the
-    next. A real server gives each request a fresh ``g``; so do these tests."""
-    def clear(sender: Flask, **extra: object) -> None:
-        for name in list(g):
-            g.pop(name)
-
-    request_started.connect(clear, app)
-    yield
-    request_started.disconnect(clear, app)
 
 
 def staff(role: str = "officer", *, email: str | None = None, totp: bool = False,

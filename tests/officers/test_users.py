@@ -16,7 +16,6 @@ from intake_app.services import staff_accounts
 
 from ..conftest import csrf_token
 from .conftest import sign_in_as
-from .test_sign_in import fresh_request_globals  # noqa: F401 - autouse fixture
 
 INVITE_LINK = re.compile(r"https?://[^<\s]+/officers/invite/([A-Za-z0-9_-]+)")
 
