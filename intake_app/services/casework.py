@@ -16,7 +16,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from flask_babel import gettext as _
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from ..domain import references
 from ..domain.draft import clean_text
@@ -128,11 +128,14 @@ def add_note(record: Representation, officer: Officer, body: str) -> RecordNote:
     text = clean_text(body)
     if not text:
         raise CaseworkRefused({"body": _("Write the note (it cannot be only markup).")})
+    earlier = db.session.scalar(select(func.count()).select_from(RecordNote)
+                                .where(RecordNote.representation_id == record.id))
     note = RecordNote(representation_id=record.id, author_id=officer.id, body=text)
     db.session.add(note)
     db.session.flush()
-    record_event(officer.actor, "record.note_added", record, before=None,
-                 after={"note_id": note.id, "length": len(text)})
+    # The note's words stay in the note (people write names in them), not in the audit.
+    record_event(officer.actor, "record.note_added", record, before={"notes": earlier},
+                 after={"notes": earlier + 1, "note_id": note.id, "length": len(text)})
     db.session.commit()
     return note
 

@@ -220,12 +220,15 @@ def mark_failed(message_id: int, worker_id: str | None, *, error: str) -> bool:
                      after={"kind": message.kind, "outbox_message_id": message.id,
                             "error": error[:500]})
     if message.kind not in NO_FAILURE_ALERT:
+        # One alert per failure: a message retried by an officer can fail again, and a
+        # repeated key would stop the worker with the row stuck in "sending".
+        failed_at = _now().strftime("%Y%m%dT%H%M%S%f")
         enqueue("manager_alert", record, {
             "failed_message_id": message.id,
             "kind": message.kind,
             "attempts": message.attempts,
             "error": error[:500],
-        }, key_suffix=str(message.id), urgent=message.urgent)
+        }, key_suffix=f"{message.id}:{failed_at}", urgent=message.urgent)
     db.session.commit()
     current_app.logger.error("outbox message %s (%s) failed for good: %s",
                              message.id, message.kind, error[:500])

@@ -21,7 +21,16 @@ from intake_app.models import (
     Representation,
     TriageCorrection,
 )
+from intake_app.services import casework
 
+from ..forwarding.conftest import (  # noqa: F401 - fixtures
+    add_case,
+    drain,
+    forwarding_app,
+    messages,
+    receiver,
+    webhook_settings,
+)
 from .conftest import sign_in_as
 from .test_case_view import make_record
 
@@ -218,7 +227,8 @@ def test_note_is_kept_as_plain_text_and_audited(app, client, officer):
     assert note.body == "Rang the foster carer;\nwill call back"
     assert note.author_id == officer.id
     event = last_event(record, "record.note_added")
-    assert event.before is None and event.after["note_id"] == note.id
+    assert event.before == {"notes": 0}
+    assert event.after == {"notes": 1, "note_id": note.id, "length": len(note.body)}
     page = client.get(response.headers["Location"]).get_data(as_text=True)
     assert "Rang the foster carer;\nwill call back<" in page
 
@@ -315,6 +325,26 @@ def test_forward_now_makes_a_waiting_case_due_now(app, client):
     assert_back_to_case(act(client, record, "forward_now", {}), record)
     row = case_row(record)
     assert row.next_attempt_at <= datetime.now(UTC) and row.attempts == 2
+
+
+def test_a_case_forwarded_now_that_fails_again_ends_failed_with_a_second_alert(
+        forwarding_app, receiver):  # noqa: F811 - the forwarding tests' fixtures
+    app = forwarding_app(**webhook_settings(receiver))
+    receiver.mode = "reject"  # the case store refuses it: failed at the first attempt
+    with app.app_context():
+        record = add_case()
+        drain(app)
+        officer = casework.Officer(1, "staff:1")
+        casework.forward_now(record, officer)
+        drain(app)
+        (case,) = messages("case")
+        assert case.state == "delivery_failed" and case.attempts == 2
+        assert len(messages("manager_alert")) == 2
+        receiver.mode = "ok"
+        casework.forward_now(record, officer)
+        drain(app)
+        assert messages("case")[0].state == "delivered"
+        assert refreshed(record).status in ("forwarded", "accepted")
 
 
 @pytest.mark.parametrize("state", ["delivered", "sending"])
