@@ -152,21 +152,26 @@ class ForwardForm(FlaskForm):
     submit = SubmitField(_l("Forward now"))
 
 
-class ReasonForm(FlaskForm):
-    reason = TextAreaField(_l("Reason"), validators=[
-        InputRequired(_l("Give the reason.")),
+def _reason(label: str, required: str) -> TextAreaField:
+    return TextAreaField(label, validators=[
+        InputRequired(required),
         Length(max=REASON_MAX, message=_l("Keep the reason under %(max)d characters.",
                                           max=REASON_MAX))])
 
 
-class ExtendForm(ReasonForm):
+class ExtendForm(FlaskForm):
+    reason = _reason(_l("Why stage 1 needs longer"),
+                     _l("Give the reason stage 1 needs longer."))
     submit = SubmitField(_l("Extend stage 1"))
 
 
-class PauseForm(ReasonForm):
+class PauseForm(FlaskForm):
     paused_on = DayField(_l("Paused from"), invalid=_l(
         "Enter the date the clock stops, for example 2026-03-31."), validators=[
         InputRequired(_l("Enter the date the clock stops, for example today."))])
+    reason = _reason(_l("Why the clock is paused"),
+                     _l("Give the reason for pausing the clock, for example which advocate "
+                        "is being appointed."))
     submit = SubmitField(_l("Pause the clock"))
 
 
@@ -189,7 +194,8 @@ class DecisionForm(FlaskForm):
     submit = SubmitField(_l("Save the decision"))
 
 
-class WithdrawForm(ReasonForm):
+class WithdrawForm(FlaskForm):
+    reason = _reason(_l("Why it was withdrawn"), _l("Give the reason it was withdrawn."))
     submit = SubmitField(_l("Mark as withdrawn"))
 
 

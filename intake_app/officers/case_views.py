@@ -28,7 +28,7 @@ from . import bp
 from .access import CASEWORK_ROLES, requires_role, staff_actor
 from .case_forms import ACTION_FORMS, AssignForm
 
-# Which action's form to open with an error, and where the page should jump to.
+# The action whose form was refused, and that form (bound to what was typed).
 Failed = tuple[str, FlaskForm]
 
 

@@ -29,7 +29,9 @@ from .protection import decrypt_json
 
 
 @dataclass(frozen=True)
-class Deadlines:
+class DeadlineSummary:
+    """The dates in force and how long is left, for the page."""
+
     acknowledgement_due: date | None
     stage1_due: date | None
     stage1_extended_due: date | None
@@ -48,22 +50,25 @@ class CaseFile:
     notes: list[tuple[RecordNote, str]]
     staff_names: dict[int, str]
     on_behalf: dict[str, Any] | None
-    deadlines: Deadlines
+    deadlines: DeadlineSummary
     duplicate_of: Representation | None
     linked_duplicates: list[Representation]
     suggestions: list[duplicates.Suggestion]
     needs_safeguarding_handling: bool
 
 
-def _deadlines(record: Representation) -> Deadlines:
+def _deadlines(record: Representation) -> DeadlineSummary:
     limit = (stage1_limit(record.stage1_due, record.stage1_extended_due,
                           extended=record.stage1_extended)
              if record.stage1_due and record.stage1_extended_due else None)
     left = None
-    if limit is not None and record.clock_paused_on is None:
+    counting = (record.clock_paused_on is None and record.stage1_responded_on is None
+                and record.status != "withdrawn")
+    if limit is not None and counting:
         left = working_days_left(local_today(), limit, nation=current_app.config["NATION"])
-    return Deadlines(record.acknowledgement_due, record.stage1_due, record.stage1_extended_due,
-                     limit, left, record.clock_paused_on, record.clock_paused_working_days or 0)
+    return DeadlineSummary(record.acknowledgement_due, record.stage1_due,
+                           record.stage1_extended_due, limit, left, record.clock_paused_on,
+                           record.clock_paused_working_days or 0)
 
 
 def load(record: Representation) -> CaseFile:

@@ -363,7 +363,8 @@ def test_forward_now_is_refused_once_delivered_or_while_sending(app, client, sta
 def test_extending_stage1_needs_a_reason_and_happens_once(app, client):
     record = make_record(received_at=RECEIVED)
     response = act(client, record, "extend_deadline", {"reason": ""})
-    assert response.status_code == 400 and "Give the reason." in shown(response)
+    assert response.status_code == 400
+    assert "Give the reason stage 1 needs longer." in shown(response)
     response = act(client, record, "extend_deadline",
                    {"reason": "Waiting for the placement team's records."})
     assert_back_to_case(response, record)
@@ -453,7 +454,7 @@ def test_no_sufficient_interest_cannot_use_the_statutory_procedure(app, client):
 def test_withdrawing_keeps_the_reason_and_cannot_happen_twice(app, client):
     record = make_record()
     response = act(client, record, "withdraw", {"reason": ""})
-    assert response.status_code == 400 and "Give the reason." in shown(response)
+    assert response.status_code == 400 and "Give the reason it was withdrawn." in shown(response)
     response = act(client, record, "withdraw", {"reason": "The young person asked us to stop."})
     assert_back_to_case(response, record)
     record = refreshed(record)

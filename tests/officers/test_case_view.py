@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import select
 
+from intake_app.domain.calendar import working_days_between
 from intake_app.domain.draft import Contact, ContactSafety, Draft, OnBehalf
 from intake_app.domain.references import display
 from intake_app.extensions import db
@@ -20,6 +21,7 @@ from intake_app.models import (
     OutboxMessage,
     Representation,
 )
+from intake_app.services.casework import local_today
 from intake_app.services.intake import submit
 
 from .conftest import sign_in_as
@@ -218,3 +220,16 @@ def test_likely_duplicates_are_suggested_by_sender_and_by_text(app, client_as_of
     assert display(too_late.reference) not in section
     assert display(different.reference) not in section
     assert display(record.reference) not in section
+
+
+def test_deadlines_show_working_days_overdue_and_stop_counting_once_responded(
+        app, client_as_officer):
+    record = make_record(received_at=datetime(2026, 8, 20, 9, 0, tzinfo=UTC))
+    late = working_days_between(record.stage1_due, local_today(), nation="england")
+    assert late > 0
+    path = f"/officers/records/{record.reference}"
+    assert f"Overdue by {late} working days" in page_text(client_as_officer.get(path))
+    record.stage1_responded_on = record.stage1_due
+    db.session.commit()
+    text = page_text(client_as_officer.get(path))
+    assert "Overdue by" not in text and "Not counting" in text
