@@ -184,6 +184,28 @@ def local_days_utc(first: date, last: date) -> tuple[datetime, datetime]:
     return start, end
 
 
+def days_ending_in_summer_time(first: date, last: date) -> list[tuple[date, date]]:
+    """Spans ``[start, end)`` of the days from ``first`` to ``last`` whose UK day ends in
+    British Summer Time, i.e. whose following midnight is 23:00 UTC rather than 00:00.
+
+    A database without time zones (SQLite) uses these to find when a UK day ends.
+    """
+    spans: list[tuple[date, date]] = []
+    day, span_start = first, None
+    while day <= last:
+        following = datetime.combine(day + timedelta(days=1), time(0), LONDON)
+        in_summer = bool(following.utcoffset())
+        if in_summer and span_start is None:
+            span_start = day
+        elif not in_summer and span_start is not None:
+            spans.append((span_start, day))
+            span_start = None
+        day += timedelta(days=1)
+    if span_start is not None:
+        spans.append((span_start, last + timedelta(days=1)))
+    return spans
+
+
 def local_date(moment: datetime) -> date:
     """The UK date of a stored (UTC) instant."""
     if moment.tzinfo is None:

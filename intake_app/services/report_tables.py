@@ -1,10 +1,13 @@
 """The SQL behind each report table: counts grouped in the database, never rows loaded.
 
-Every query covers the chosen period and the one before it in a single pass over the
-``received_at`` index (the previous period always ends where the chosen one starts) and
-labels each record "current" or "previous". Only two figures need records one by one,
-and only a few of them: safeguarding handling times (flagged records) and stage 1
-working days (responded complaints).
+A report reads the table a few times only, whatever its size: one grouped query over
+every record (type, categories, acknowledgement) and one over complaints (service area,
+who, channel, procedure, advocate, outcome, where stage 1 stands). Each covers the chosen
+period and the one before it together (the previous period always ends where the chosen
+one starts), labelling each record "current" or "previous"; every table is then a sum
+over those few hundred groups. Only two figures need records one by one, and only some
+of them: safeguarding handling times (flagged records) and stage 1 working days
+(responded complaints, grouped by their start and response dates).
 
 Who is counted, everywhere: records received in the period by UK local date. A record
 linked as a duplicate of another is left out (the original is counted, so one matter is
@@ -17,11 +20,14 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
+from functools import cached_property
 from typing import Any
 
 from flask_babel import gettext as _
-from sqlalchemy import ColumnElement, Text, and_, case, cast, func, literal, or_, select
+from sqlalchemy import ColumnElement, Date, Text, and_, case, cast, func, literal, or_, select
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.functions import FunctionElement
 
 from ..domain.report_figures import (
     COUNT,
@@ -37,7 +43,7 @@ from ..domain.report_figures import (
     middle,
     short_label,
 )
-from ..domain.reporting_periods import LONDON, Period
+from ..domain.reporting_periods import Period, days_ending_in_summer_time
 from ..extensions import db
 from ..models import Representation
 from ..models.types import UTCDateTime
@@ -54,6 +60,26 @@ ADVOCATE_ASKED = ("yes", "help_me_choose")
 CLOSED_CASE_STATUSES = ("resolved_informally", "closed")
 
 Counts = dict[str, Counter[Any]]
+# Acknowledgements are due a few working days after a record arrives: summer time is
+# looked up for due dates up to this long after the period (see ``uk_day_end``).
+ACKNOWLEDGEMENT_SLACK = timedelta(days=62)
+
+
+class Groups:
+    """The result of one grouped query: how many records share each set of values."""
+
+    def __init__(self, names: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+        self.rows = [(row[0], dict(zip(names, row[1:-1], strict=True)), row[-1])
+                     for row in rows]
+
+    def counts(self, value: Callable[[dict[str, Any]], Any],
+               keep: Callable[[dict[str, Any]], bool] = lambda values: True) -> Counts:
+        """How many records have each ``value``, in each period, among those kept."""
+        result: Counts = {CURRENT: Counter(), PREVIOUS: Counter()}
+        for which, values, number in self.rows:
+            if keep(values):
+                result[which][value(values)] += number
+        return result
 
 
 class Window:
@@ -70,14 +96,51 @@ class Window:
         return [R.received_at >= self.start, R.received_at < self.end,
                 R.duplicate_of_id.is_(None), *conditions]
 
-    def counts(self, column: ColumnElement[Any], *conditions: ColumnElement[bool]) -> Counts:
-        """How many records have each value of ``column``, in each period."""
-        query = (select(self.which, column, func.count()).where(*self.where(*conditions))
-                 .group_by(self.which, column))
-        result: Counts = {CURRENT: Counter(), PREVIOUS: Counter()}
-        for which, value, number in db.session.execute(query):
-            result[which][value] += number
-        return result
+    def grouped(self, columns: dict[str, ColumnElement[Any]],
+                *conditions: ColumnElement[bool]) -> Groups:
+        query = (select(self.which, *columns.values(), func.count())
+                 .where(*self.where(*conditions))
+                 .group_by(self.which, *columns.values()))
+        return Groups(list(columns), db.session.execute(query))
+
+    @cached_property
+    def everything(self) -> Groups:
+        """Every record by type, categories and where its acknowledgement stands."""
+        return self.grouped({
+            "type": R.type,
+            "category": R.primary_category,
+            "secondary": cast(R.secondary_categories, Text),
+            "acknowledgement": self._acknowledgement_status(),
+        })
+
+    @cached_property
+    def complaints(self) -> Groups:
+        with_advocate = or_(
+            R.complainant_role == "advocate",
+            and_(R.complainant_role.in_(YOUNG_PEOPLE),
+                 R.advocate_requested.in_(ADVOCATE_ASKED)))
+        return self.grouped({
+            "service_area": R.service_area,
+            "role": case((with_advocate, WITH_ADVOCATE), else_=R.complainant_role),
+            "channel": R.channel,
+            "procedure": R.procedure,
+            "advocate": R.advocate_requested,
+            "outcome": func.coalesce(R.outcome,
+                                     case((R.withdrawn_at.is_not(None), "withdrawn"))),
+            "stage1": case((R.stage1_responded_on.is_not(None), "responded"),
+                           (R.withdrawn_at.is_not(None), "withdrawn"),
+                           (R.case_status.in_(CLOSED_CASE_STATUSES), "closed"),
+                           else_="open"),
+        }, R.type == "complaint")
+
+    def _acknowledgement_status(self) -> ColumnElement[str]:
+        day_end = _day_end(self)
+        return case(
+            (R.acknowledgement_due.is_(None), "no_due_date"),
+            (and_(R.acknowledged_at.is_not(None), R.acknowledged_at < day_end), "in_time"),
+            (R.acknowledged_at.is_not(None), "late"),
+            (R.acknowledgement_due < self.today, "overdue"),
+            else_="waiting")
 
 
 def _figures(counts: Counts, key: object) -> tuple[Figure, Figure]:
@@ -106,58 +169,56 @@ def _taxonomy_labels(section: str, skip: Iterable[str] = ()) -> list[tuple[str, 
     return [(key, label(section, key)) for key in keys(section) if key not in skip]
 
 
+def _in_type(kind: str) -> Callable[[dict[str, Any]], bool]:
+    return lambda values: values["type"] == kind
+
+
+def _value(name: str) -> Callable[[dict[str, Any]], Any]:
+    return lambda values: values[name]
+
+
 def types_table(window: Window) -> Table:
-    counts = window.counts(R.type)
+    counts = window.everything.counts(_value("type"))
     return Table("types", _("Representations by type"),
                  _("Every complaint, compliment, comment and question received."),
                  _count_rows(counts, _taxonomy_labels("representation_types"),
                              missing=_("Not recorded"), total=_("All representations")))
 
 
-def _complaint_category_counts(window: Window) -> tuple[Counts, Counts]:
-    """(primary only, all categories) from one query grouped by primary and secondaries."""
-    query = (select(window.which, R.primary_category, cast(R.secondary_categories, Text),
-                    func.count())
-             .where(*window.where(R.type == "complaint"))
-             .group_by(window.which, R.primary_category, cast(R.secondary_categories, Text)))
-    primary: Counts = {CURRENT: Counter(), PREVIOUS: Counter()}
-    every: Counts = {CURRENT: Counter(), PREVIOUS: Counter()}
-    for which, category, secondary_text, number in db.session.execute(query):
-        primary[which][category] += number
-        secondary = json.loads(secondary_text) if secondary_text else None
-        for each in {category, *(secondary or ())} - {None}:
-            every[which][each] += number
-        if category is None and not secondary:
-            every[which][NOT_RECORDED] += number
-    return primary, every
-
-
 def complaint_categories_table(window: Window) -> Table:
-    primary, _every = _complaint_category_counts(window)
+    counts = window.everything.counts(_value("category"), _in_type("complaint"))
     return Table("complaint_categories", _("Complaints by category (primary only)"),
                  _("Each complaint counted once, under its main category, so the rows add "
                    "up to the number of complaints."),
-                 _count_rows(primary, _taxonomy_labels("complaint_categories"),
+                 _count_rows(counts, _taxonomy_labels("complaint_categories"),
                              missing=_("No category"), total=_("All complaints")))
 
 
 def complaint_categories_all_table(window: Window) -> Table:
-    primary, every = _complaint_category_counts(window)
+    every: Counts = {CURRENT: Counter(), PREVIOUS: Counter()}
+    complaints: Counter[str] = Counter()
+    for which, values, number in window.everything.rows:
+        if values["type"] != "complaint":
+            continue
+        complaints[which] += number
+        secondary = json.loads(values["secondary"]) if values["secondary"] else None
+        categories = {values["category"], *(secondary or ())} - {None}
+        for category in categories or {NOT_RECORDED}:
+            every[which][category] += number
     rows = _count_rows(every, _taxonomy_labels("complaint_categories"),
                        missing=_("No category"), total=None)
-    complaints = Row("complaints", _("Complaints (each counted once)"),
-                     Figure(sum(primary[CURRENT].values())),
-                     Figure(sum(primary[PREVIOUS].values())), is_total=True)
     return Table("complaint_categories_all", _("Complaints by category (all categories)"),
                  _("Each complaint counted under its main category and under every other "
                    "category it is also about, so one complaint about delay and "
                    "communication counts in both rows and the rows add up to more than the "
                    "number of complaints."),
-                 (*rows, complaints))
+                 (*rows, Row("complaints", _("Complaints (each counted once)"),
+                             Figure(complaints[CURRENT]), Figure(complaints[PREVIOUS]),
+                             is_total=True)))
 
 
 def compliment_categories_table(window: Window) -> Table:
-    counts = window.counts(R.primary_category, R.type == "compliment")
+    counts = window.everything.counts(_value("category"), _in_type("compliment"))
     return Table("compliment_categories", _("Compliments by category"),
                  _("Each compliment counted once, under its main category."),
                  _count_rows(counts, _taxonomy_labels("compliment_categories"),
@@ -165,7 +226,7 @@ def compliment_categories_table(window: Window) -> Table:
 
 
 def service_areas_table(window: Window) -> Table:
-    counts = window.counts(R.service_area, R.type == "complaint")
+    counts = window.complaints.counts(_value("service_area"))
     return Table("service_areas", _("Complaints by service area"),
                  _("The service the complaint is about, as the person or an officer chose "
                    "it."),
@@ -174,11 +235,7 @@ def service_areas_table(window: Window) -> Table:
 
 
 def complainant_roles_table(window: Window) -> Table:
-    with_advocate = or_(
-        R.complainant_role == "advocate",
-        and_(R.complainant_role.in_(YOUNG_PEOPLE), R.advocate_requested.in_(ADVOCATE_ASKED)))
-    role = case((with_advocate, WITH_ADVOCATE), else_=R.complainant_role)
-    counts = window.counts(role, R.type == "complaint")
+    counts = window.complaints.counts(_value("role"))
     labels = _taxonomy_labels("complainant_roles", skip=("advocate",))
     labels.insert(len(YOUNG_PEOPLE), (WITH_ADVOCATE, _(
         "Child or young person, with an advocate")))
@@ -196,7 +253,7 @@ def _channel_labels() -> list[tuple[str, str]]:
 
 
 def channels_table(window: Window) -> Table:
-    counts = window.counts(R.channel, R.type == "complaint")
+    counts = window.complaints.counts(_value("channel"))
     return Table("channels", _("Complaints by how they reached us"),
                  _("The channel the complaint came in by."),
                  _count_rows(counts, _channel_labels(), missing=_("Not recorded"),
@@ -204,7 +261,7 @@ def channels_table(window: Window) -> Table:
 
 
 def procedures_table(window: Window) -> Table:
-    counts = window.counts(R.procedure, R.type == "complaint")
+    counts = window.complaints.counts(_value("procedure"))
     return Table("procedures", _("Complaints by procedure"),
                  _("The statutory children's procedure or the council's corporate one, as "
                    "triage suggested or an officer decided."),
@@ -213,7 +270,7 @@ def procedures_table(window: Window) -> Table:
 
 
 def advocate_requests_table(window: Window) -> Table:
-    counts = window.counts(R.advocate_requested, R.type == "complaint")
+    counts = window.complaints.counts(_value("advocate"))
     labels = [("yes", _("Yes, from a named provider")),
               ("help_me_choose", _("Yes, and wanted help to choose")), ("no", _("No"))]
     return Table("advocate_requests", _("Complaints where an advocate was requested"),
@@ -224,8 +281,7 @@ def advocate_requests_table(window: Window) -> Table:
 
 
 def outcomes_table(window: Window) -> Table:
-    outcome = func.coalesce(R.outcome, case((R.withdrawn_at.is_not(None), "withdrawn")))
-    counts = window.counts(outcome, R.type == "complaint")
+    counts = window.complaints.counts(_value("outcome"))
     return Table("outcomes", _("Complaint outcomes"),
                  _("The outcome the case store reported; a complaint withdrawn here before "
                    "an outcome counts as withdrawn. Complaints without an outcome are still "
@@ -262,27 +318,48 @@ def safeguarding_table(window: Window) -> Table:
     ), chart=False)
 
 
-def _local_day_end(day_column: ColumnElement[date], days: Sequence[date]
-                   ) -> ColumnElement[datetime]:
-    """For each date, the UTC instant its UK day ends (BST or GMT), so "on or before the
-    due date, in local time" is one comparison the database can count."""
-    return case(*[(day_column == day, literal(
-        datetime.combine(day + timedelta(days=1), time(0), LONDON), UTCDateTime()))
-        for day in days])
+class uk_day_end(FunctionElement[datetime]):
+    """The UTC instant at which the UK day of a date column ends (its following local
+    midnight, BST or GMT), so "on or before the due date, in UK time" is one comparison
+    the database makes for every record.
+
+    PostgreSQL knows the time zone. SQLite does not, so it is given the spans of days
+    that end in summer time (bound parameters, from ``days_ending_in_summer_time``) and
+    takes an hour off those: its datetime text then compares correctly with the stored
+    UTC text.
+    """
+
+    type = UTCDateTime()
+    inherit_cache = True
+    name = "uk_day_end"
+
+
+@compiles(uk_day_end, "postgresql")
+def _uk_day_end_postgresql(element: uk_day_end, compiler: Any, **kw: Any) -> str:
+    day = compiler.process(next(iter(element.clauses)), **kw)
+    return f"((({day}) + 1)::timestamp AT TIME ZONE 'Europe/London')"
+
+
+@compiles(uk_day_end, "sqlite")
+def _uk_day_end_sqlite(element: uk_day_end, compiler: Any, **kw: Any) -> str:
+    day_column, *bounds = element.clauses
+    day = compiler.process(day_column, **kw)
+    summer = " OR ".join(
+        f"({day} >= {compiler.process(start, **kw)} AND {day} < {compiler.process(end, **kw)})"
+        for start, end in zip(bounds[::2], bounds[1::2], strict=True))
+    hours = f"CASE WHEN {summer} THEN '-1 hours' ELSE '+0 hours' END" if summer else "'+0 hours'"
+    return f"datetime({day}, '+1 day', {hours})"
+
+
+def _day_end(window: Window) -> uk_day_end:
+    first = window.previous.start
+    spans = days_ending_in_summer_time(first, window.period.end + ACKNOWLEDGEMENT_SLACK)
+    return uk_day_end(R.acknowledgement_due,
+                      *(literal(day, Date()) for span in spans for day in span))
 
 
 def acknowledgements_table(window: Window) -> Table:
-    dues = db.session.scalars(select(R.acknowledgement_due).distinct().where(
-        *window.where(R.acknowledgement_due.is_not(None)))).all()
-    counts = {CURRENT: Counter(), PREVIOUS: Counter()}
-    if dues:
-        day_end = _local_day_end(R.acknowledgement_due, dues)
-        status = case(
-            (and_(R.acknowledged_at.is_not(None), R.acknowledged_at < day_end), "in_time"),
-            (R.acknowledged_at.is_not(None), "late"),
-            (R.acknowledgement_due < window.today, "overdue"),
-            else_="waiting")
-        counts = window.counts(status, R.acknowledgement_due.is_not(None))
+    counts = window.everything.counts(_value("acknowledgement"))
 
     def row(key: str, text: str) -> Row:
         return Row(key, text, *_figures(counts, key))
@@ -305,20 +382,20 @@ def acknowledgements_table(window: Window) -> Table:
 
 
 def stage1_table(window: Window) -> Table:
+    # Grouped by the dates themselves: many complaints share a start and a response day.
+    dates = (R.clock_start, R.stage1_responded_on, R.clock_paused_working_days)
     responded = db.session.execute(
-        select(window.which, R.clock_start, R.stage1_responded_on, R.clock_paused_working_days)
+        select(window.which, *dates, func.count())
         .where(*window.where(R.type == "complaint", R.stage1_responded_on.is_not(None),
-                             R.clock_start.is_not(None)))).all()
+                             R.clock_start.is_not(None)))
+        .group_by(window.which, *dates)).all()
     index = WorkingDayIndex(
-        [day for _which, start, end, _paused in responded for day in (start, end)],
+        [day for _which, start, end, _paused, _number in responded for day in (start, end)],
         nation=window.nation)
     taken: dict[str, list[int]] = {CURRENT: [], PREVIOUS: []}
-    for which, start, end, paused in responded:
-        taken[which].append(max(0, index.between(start, end) - (paused or 0)))
-    unanswered = window.counts(
-        case((R.withdrawn_at.is_not(None), "withdrawn"),
-             (R.case_status.in_(CLOSED_CASE_STATUSES), "closed"), else_="open"),
-        R.type == "complaint", R.stage1_responded_on.is_(None))
+    for which, start, end, paused, number in responded:
+        taken[which].extend([max(0, index.between(start, end) - (paused or 0))] * number)
+    unanswered = window.complaints.counts(_value("stage1"))
 
     def within(limit: int) -> Callable[[str], Figure]:
         return lambda w: Figure.share(sum(days <= limit for days in taken[w]), len(taken[w]))

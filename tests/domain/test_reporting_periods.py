@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from intake_app.domain.reporting_periods import (
+    days_ending_in_summer_time,
     default_period,
     financial_quarter,
     financial_year,
@@ -109,3 +110,13 @@ def test_parse_good_params(params, expected):
 def test_parse_bad_params_falls_back_to_the_default(params, problem):
     choice = parse_period(params, TODAY)
     assert choice.problem == problem and choice.period == financial_year(2025)
+
+
+def test_days_ending_in_summer_time():
+    # BST 2025: from 01:00 UTC on Sunday 30 March to 01:00 UTC on Sunday 26 October. The
+    # 30th is the first day whose following midnight is BST; the 26th the first that is not.
+    assert days_ending_in_summer_time(date(2025, 1, 1), date(2025, 12, 31)) == [
+        (date(2025, 3, 30), date(2025, 10, 26))]
+    assert days_ending_in_summer_time(date(2025, 6, 1), date(2025, 6, 30)) == [
+        (date(2025, 6, 1), date(2025, 7, 1))]
+    assert days_ending_in_summer_time(date(2025, 11, 1), date(2026, 2, 1)) == []
