@@ -43,6 +43,13 @@ def sign_in_as(client: FlaskClient, user: StaffUser) -> FlaskClient:
     return client
 
 
+def as_staff(app: Flask, make_staff: Callable[..., StaffUser], role: str | None,
+             **details: str) -> FlaskClient:
+    """A new browser signed in with ``role`` (None: nobody signed in)."""
+    client = app.test_client()
+    return sign_in_as(client, make_staff(role, **details)) if role else client
+
+
 @pytest.fixture
 def officer_client(app: Flask, make_staff) -> FlaskClient:
     return sign_in_as(app.test_client(), make_staff("officer"))

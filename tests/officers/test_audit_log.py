@@ -9,7 +9,6 @@ import re
 from datetime import UTC, datetime
 
 import pytest
-from flask import g
 from sqlalchemy import event, select
 from werkzeug.routing import IntegerConverter
 
@@ -21,19 +20,12 @@ from intake_app.officers import audit_views
 from intake_app.services.audit import record_event
 from intake_app.services.intake import submit
 
-from .conftest import sign_in_as
+from .conftest import as_staff, sign_in_as
 
 
 def utc(text: str) -> datetime:
     return datetime.fromisoformat(text).replace(tzinfo=UTC)
 
-
-def as_staff(app, make_staff, role: str | None, **details):
-    """A client signed in with ``role`` (None: nobody). The tests' requests share the
-    fixture's app context, so Flask-Login's cached user is forgotten first."""
-    g.pop("_login_user", None)
-    client = app.test_client()
-    return sign_in_as(client, make_staff(role, **details)) if role else client
 
 
 def new_record() -> Representation:
@@ -62,7 +54,6 @@ def test_record_trail_names_staff_and_shows_before_and_after(app, make_staff):
                  before={"assigned_to": None}, after={"assigned_to": "Olu Officer"})
     db.session.commit()
     manager = make_staff("manager", name="Mo Manager")
-    g.pop("_login_user", None)
     client = sign_in_as(app.test_client(), manager)
 
     page = client.get(f"/officers/records/{display(record.reference).lower()}/audit")
@@ -231,10 +222,7 @@ def test_no_officers_post_updates_or_deletes_audit_rows(app, make_staff):
             for rule in rules:
                 url = _url(app, rule, record.reference, 1)
                 for data in ({}, form):
-                    try:
-                        client.post(url, data=data)
-                    except Exception:  # a crash is for the route owner's tests to find
-                        db.session.rollback()
+                    assert client.post(url, data=data).status_code < 500, (url, data)
     finally:
         event.remove(db.engine, "before_cursor_execute", watch)
     assert statements == []

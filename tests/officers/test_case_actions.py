@@ -161,7 +161,7 @@ def test_flagging_again_after_unflagging_sends_a_second_alert_with_its_own_key(a
 
 @pytest.mark.parametrize(("change", "message"), [
     ({"type": "compliment", "primary_category": "placement"}, "Choose a compliment category."),
-    ({"type": "enquiry", "primary_category": "money"}, "A enquiry has no primary category"),
+    ({"type": "enquiry", "primary_category": "money"}, "Only complaints and compliments"),
     ({"secondary_categories": ["contact"]}, "cannot also be a secondary one"),
     ({"safeguarding_kinds": ["neglect"], "priority": "normal"}, "is urgent: choose 'Urgent'"),
     ({"type": "nonsense"}, "Not a valid choice"),
@@ -537,3 +537,14 @@ def test_actions_on_an_unknown_record_are_not_found(app, client):
     response = client.post("/officers/records/ABCD-EFGH/notes", data={"add_note-body": "hi"})
     assert response.status_code == 404
     assert db.session.scalars(select(RecordNote)).first() is None
+
+
+def test_a_correction_with_no_boxes_ticked_clears_the_lists(app, client):
+    """A browser sends nothing at all for a group of checkboxes with none ticked."""
+    record = make_record(text="my foster dad hits me when he is drunk")
+    fields = {key: value for key, value in TRIAGE.items()
+              if key not in ("secondary_categories", "safeguarding_kinds")}
+    assert_back_to_case(act(client, record, "correct_triage", fields), record)
+    record = refreshed(record)
+    assert record.secondary_categories == [] and record.safeguarding_kinds == []
+    assert not record.safeguarding_flag

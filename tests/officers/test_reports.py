@@ -42,7 +42,6 @@ import re
 from datetime import UTC, date, datetime
 
 import pytest
-from flask import g
 
 from intake_app.domain.draft import Draft, OnBehalf
 from intake_app.domain.reporting_periods import (
@@ -57,7 +56,7 @@ from intake_app.models import Representation
 from intake_app.services.intake import submit
 from intake_app.services.reports import build_report, build_table
 
-from .conftest import sign_in_as
+from .conftest import as_staff
 
 TODAY = date(2026, 11, 25)
 
@@ -376,13 +375,6 @@ def test_csv_of_an_unknown_table_or_a_bad_period(fixture_records, manager_client
     assert response.status_code == 302
     assert "/officers/reports?" in response.headers["Location"]
 
-
-def as_staff(app, make_staff, role: str | None):
-    """A client signed in with ``role`` (None: nobody). The tests' requests share the
-    fixture's app context, so Flask-Login's cached user is forgotten first."""
-    g.pop("_login_user", None)
-    client = app.test_client()
-    return sign_in_as(client, make_staff(role)) if role else client
 
 
 @pytest.mark.parametrize("path", [
