@@ -88,18 +88,20 @@ class TriageCorrectionForm(FlaskForm):
             if field.data not in keys(section):
                 raise ValidationError(_l("Choose a %(type)s category.", type=kind))
         elif field.data:
-            raise ValidationError(_l("A %(type)s has no primary category: choose 'No "
-                                     "category'.", type=kind))
+            raise ValidationError(_l("Only complaints and compliments have a primary "
+                                     "category: choose 'No category'."))
 
     def validate_secondary_categories(self, field: Any) -> None:
         section = ("compliment_categories" if self.type.data == "compliment"
                    else "complaint_categories")
-        wrong = [key for key in field.data if key not in keys(section)]
+        # An empty POST gives None rather than an empty list.
+        chosen = field.data or []
+        wrong = [key for key in chosen if key not in keys(section)]
         if wrong:
             raise ValidationError(_l("These are not %(section)s: %(keys)s.",
                                      section=section.replace("_", " "),
                                      keys=", ".join(wrong)))
-        if self.primary_category.data and self.primary_category.data in field.data:
+        if self.primary_category.data and self.primary_category.data in chosen:
             raise ValidationError(_l("The primary category cannot also be a secondary one."))
 
     def validate_priority(self, field: Any) -> None:
