@@ -73,6 +73,7 @@ test-fast: install-dev lint
 bench: install-dev
 	$(BIN)/python bench/submit_bench.py
 	$(BIN)/python bench/triage_bench.py
+	$(BIN)/python bench/queue_bench.py
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache .ruff_cache
