@@ -233,6 +233,14 @@ def _despaced(text: str) -> tuple[str, list[int]] | None:
     origins.extend(range(done, len(text)))
     return "".join(pieces), origins
 
+# "He went missing the meeting", "she is missing school": missing a thing, not a child missing.
+_NOT_MISSING_A_THING = (
+    r"(?! (?:the|a|an|his|her|their|my|our|your|it|that|this|any|one|what|out|"
+    r"school|lessons?|class|classes|contact|meetings?|appointments?|sessions?|"
+    r"work|college|reviews?|visits?|calls?|friends|family|mum|dad|home ?work|him|them|you|"
+    r"me|us|payments?|deadlines?)(?![a-z]))"
+)
+
 # Building blocks, written in plain spelling; squeezing happens at compile time.
 _FILL = r"(?: [a-z]+){0,3}"  # up to three words in between: "he always just hits me"
 _FILL_LONG = r"(?: [a-z]+){0,6}"
@@ -384,7 +392,7 @@ _KIND_PATTERNS: dict[str, tuple[str, ...]] = {
         r"his)|"
         r"cuts on (?:my|her|his)|burns on (?:my|her|his)|bust (?:my|her|his) lip|"
         r"(?:hit|hits|beat|beats) (?:me |us )?with (?:a|the|his|her) \w+|throws things at)",
-        r"physical(?:ly)? abus\w*|physical abuse|violent (?:to|towards) (?:me|us)|"
+        r"physical(?:l?y)? abus\w*|physical abuse|violent (?:to|towards) (?:me|us)|"
         r"pulled my hair|pulls my hair|by my (?:neck|throat|hair)|hands round my (?:neck|throat)",
         r"(?:held|holds|hold|holding|pinned|pins|pin|pinning) (?:me|us|him|her) (?:down|to the|"
         r"on the|against|up against)|restrain\w*|(?:sat|sit|sits|sitting|knelt|kneel|kneels|"
@@ -420,7 +428,7 @@ _KIND_PATTERNS: dict[str, tuple[str, ...]] = {
         _TOUCH + r" (?:me|mi|her|him|us)|(?:feels?|felt|feeling) (?:me|her|him|us) up",
         r"(?:keeps|always|tries to|tried to|trying to|wants to|made me|makes me) " + _TOUCH,
         _TOUCH + r" (?:my|her|his|me on my|me on the) " + _BODY,
-        r"raped?|raping|rapes|rapist|molest\w*|sexual(?:ly)? (?:abus\w*|assault\w*|exploit\w*)|"
+        r"raped?|raping|rapes|rapist|molest\w*|sexual(?:l?y)? (?:abus\w*|assault\w*|exploit\w*)|"
         r"sexual abuse|cse\b|groom(?:ed|ing|s)?\b|paedo\w*|pedo\w*|nonce",
         r"nudes|naked (?:pics|pictures|photos|pic)|(?:send|sent|sends|asks? for|asked for|"
         r"wants?|wanted) (?:me )?(?:to send )?(?:him |her |them )?(?:pics|pictures|photos|"
@@ -518,7 +526,7 @@ _KIND_PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:screams?|screaming|screamed|yells?|yelling|yelled|swears?|swearing|swore) "
         r"(?:at|in) (?:me|us|my face)",
         r"(?:locks?|locked|locking|shuts?|shut) (?:me|us) (?:in|out)|locked in (?:my|the|a) "
-        r"(?:room|bedroom|cupboard|shed|house)|emotional(?:ly)? abus\w*|mental(?:ly)? abus\w*|"
+        r"(?:room|bedroom|cupboard|shed|house)|emotional(?:l?y)? abus\w*|mental(?:l?y)? abus\w*|"
         r"humiliat\w*|wont let me (?:eat|leave the house|leave my room|see anyone)",
         r"(?:scared|frightened|terrified|afraid|petrified)(?: that| cos| because)? (?:hes|he|"
         r"shes|she|theyre|they|hell|shell|theyll|hed|shed|theyd)(?: is| are| will| would)? "
@@ -583,8 +591,8 @@ _KIND_PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:dim|heb) (?:bwyd|fwyd)|llwgu|newynu|ar (?:ben )?(?:fy|ein) hun(?:an)? drwy",
     ),
     "domestic_abuse": (
-        r"(?:" + _ADULT + r")" + _FILL + r" " + _HIT_VERB + r" (?:my |me )?(?:mum|mam|mom|"
-        r"mother|mummy|dad|father|nan|step ?mum|step ?dad|partner|wife|girlfriend)",
+        r"(?:" + _ADULT + r")" + _FILL + r" " + _HIT_VERB + r" (?:my |me |his |her |their )?"
+        r"(?:mum|mam|mom|mother|mummy|dad|father|nan|step ?mum|step ?dad|partner|wife|girlfriend)",
         r"domestic (?:violence|abuse)|\bdv\b|(?:mum|mam|mom|mother)s? (?:boyfriend|partner) "
         r"(?:is|gets) (?:violent|aggressive)|(?:fight|fights|fighting|argue|argues|arguing|"
         r"rows?)(?: [a-z]+){0,3} (?:and|till|until) (?:the police|police|someone gets hurt|"
@@ -606,7 +614,7 @@ _KIND_PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:run|runs|running|runing|ran|gonna run|going to run|planning to run) ?(?:away|off|"
         r"awy)|runaway|reported (?:me |him |her )?missing|(?:i|im|ive|he|hes|she|shes|they|"
         r"theyve|we|keeps?|kids?|child|son|daughter|brother|sister)(?: [a-z]+){0,2} (?:went|"
-        r"gone|go|going|goes|been) missing",
+        r"gone|go|going|goes|been) missing" + _NOT_MISSING_A_THING,
         r"(?:no ?where|no place|nowhere|no where|nwhere|no wer|no were|not got anywhere) "
         r"(?:to|2) (?:sleep|stay|go|live|kip|crash|be)|dont (?:have|know) (?:anywhere|where)"
         r"(?: [a-z]+){0,3} (?:sleep\w*|stay\w*|kip\w*)|"
@@ -723,6 +731,348 @@ _KIND_PATTERNS: dict[str, tuple[str, ...]] = {
 }
 
 
+# Disclosures made on a child's behalf, in the third person: a parent, carer, advocate or
+# professional writing "she is being hit", "they are not feeding him", "Jade has gone
+# missing". The child is named, "he", "she", "they", "the young person", "my client", "YP",
+# "my son" or "my foster child", so these patterns mostly key on the verb phrase (passive
+# voice, an object pronoun, a possessive) rather than on who is speaking.
+_THEM = r"(?:him|her|them)"
+_THEIR = r"(?:his|her|their)"
+_CHILD_NOUN = (
+    r"(?:son|daughter|grandson|granddaughter|grandchild|niece|nephew|stepson|stepdaughter|"
+    r"foster (?:child|son|daughter|children)|child|children|kids?|boy|girl|baby|babies|"
+    r"young person|young people|yp|client|brothers?|sisters?|little one)"
+)
+_SOMEONE = r"(?:" + _THEM + r"|(?:my|our|his|her|their|the|this|a) " + _CHILD_NOUN + r")"
+_BE = (
+    r"(?:is|are|was|were|been|being|be|gets|get|got|getting|gettin|keeps getting|hes|shes|"
+    r"theyre|theyve|has been|have been|had been)"
+)
+# Adults in a child's life, as a third person names them (no bare pronouns: "he hit the
+# target" is not a disclosure).
+_GROWN_UP = (
+    r"(?:dad|daddy|father|mum|mam|mom|mummy|mother|step ?dad|step ?mum|step ?father|"
+    r"step ?mother|boyfriend|girlfriend|partner|husband|uncle|aunt|auntie|nan|nanna|grandad|"
+    r"grandma|carer|carers|foster (?:carer|carers|mum|dad|parents?|father|mother)|staff|"
+    r"staff member|member of staff|key ?worker|adult|man|men|teacher|coach|cousin|brother|"
+    r"sister)"
+)
+_PARENT = (
+    r"(?:mum|mam|mom|mummy|mother|dad|father|nan|step ?mum|step ?dad|partner|wife|girlfriend|"
+    r"husband|boyfriend)"
+)
+_STRONG_HIT = (
+    r"(?:hit|hits|hitting|hitted|beat|beats|beating|punch|punches|punched|punching|kick|kicks|"
+    r"kicked|kicking|slap|slaps|slapped|slapping|smack|smacks|smacked|smacking|whack|whacks|"
+    r"whacked|thump|thumps|thumped|batter|batters|battered|strangle|strangles|strangled|"
+    r"strangling|choke|chokes|choked|choking|throttle|throttled|headbutt|headbutted|hurt|hurts|"
+    r"hurting|harm|harms|harmed|harming|attack|attacks|attacked|abuse|abuses|abused|abusing|"
+    r"bash|bashes|bashed|bite|bites|bitten|burn|burns|burnt|burned|lamp|lamped|belt|belted)"
+)
+_PLACE = (
+    r"(?:up|down|across|along|into|against|onto|on to|on|off|out of|through|over) (?:the |a |"
+    r"an |his |her |my |their |our )?(?:stairs|floor|ground|wall|walls|door|bed|table|radiator|"
+    r"sofa|couch|car|room|bedroom|bathroom|cupboard|window|kitchen|road|street|garden|hallway|"
+    r"corridor|landing|fence|bannister)|upstairs|downstairs|to the (?:floor|ground)"
+)
+
+_THIRD_PERSON_PATTERNS: dict[str, tuple[str, ...]] = {
+    "self_harm_suicide": (
+        r"(?:tried|tries|trying|try|wants?|wanted) to (?:hang|kill|strangle|drown|poison|"
+        r"suffocate|cut|hurt|harm|stab|burn|end) " + _THEM + r" ?sel(?:f|ves)|"
+        r"(?:hang|hangs|hanged|hanging|strangle|strangled|strangling|suffocate|suffocating|drown|"
+        r"drowning|poison|poisoned|poisoning|stab|stabbed|stabbing|starve|starving|starved|scratch|"
+        r"scratches|scratched|scratching|punch|punches|punched|punching|hit|hits|hitting|bang|"
+        r"bangs|banging|carve|carving|carved|overdose|overdosed|overdosing) " + _THEM
+        + r" ?sel(?:f|ves)",
+        r"(?:end|ends|ending|ended) " + _THEIR + r" (?:own )?life|(?:take|took|taking|tried to "
+        r"take) " + _THEIR + r" (?:own )?life|(?:thoughts?|thinking|thinks|thought|talking|talks|"
+        r"talked|talk|spoke|speaks) (?:\w+ )?(?:of|about|bout) (?:ending (?:it|" + _THEIR + r" "
+        r"life)|suicide|killing " + _THEM + r" ?sel(?:f|ves)|dying|not being here|self ?harm\w*|"
+        r"hurting " + _THEM + r" ?sel(?:f|ves))",
+        r"(?:doesnt|does not|didnt|did not|dont|do not|no longer|dont even) (?:want|wants|wanna)"
+        r"(?: to| 2)? (?:be alive|live any ?more|be here any ?more|exist|wake up|live$)",
+        r"(?:wish|wishes|wished) (?:he|she|they|hed|shed|theyd) (?:was|were|had been|could be)? "
+        r"(?:dead|not alive|gone|not here)",
+        r"(?:everyone|everybody|people|we|they|the family|the world|his family|her family|"
+        r"their family)(?: [a-z]+){0,2} (?:be )?better off without " + _THEM + r"|(?:he|she|"
+        r"they|hes|shes|theyre) (?:says?|said|feels?|felt|thinks?|thought|believes?) (?:\w+ )?"
+        r"(?:\w+ )?(?:\w+ )?(?:better off without " + _THEM + r"|a burden)|better off "
+        r"(?:if (?:he|she|they) (?:was|were|wasnt|werent) (?:dead|gone|not here|not around|"
+        r"around))",
+        r"no point (?:in )?" + _THEM + r" (?:living|being (?:alive|here)|going on|carrying on)",
+        r"(?:found|finding|saw|seen|noticed) (?:cuts|scars|marks|burns|blood) on " + _THEIR
+        + r" (?:arms?|wrists?|legs?|thighs?|stomach|body)|(?:cuts|cutting|cut|cuts) (?:on )?"
+        + _THEIR + r" (?:arms?|wrists?|legs?|thighs?|skin|stomach)",
+        r"(?:scratch\w*|cut|cuts|cutting|pick|picks|picking|bite|bites|biting|burn|burns|"
+        r"burning|carv\w*) (?:at )?" + _THEIR + r" (?:arms?|wrists?|legs?|thighs?|skin|stomach)|"
+        r"(?:until|till|til) (?:it|they|he|she) (?:bleeds?|bled)|(?:bang|bangs|banging|banged|"
+        r"hit|hits|hitting|smash|smashes|smashing) " + _THEIR + r" head (?:on|against|off|into) "
+        r"(?:the |a )?(?:wall|walls|floor|door)|(?:given|gave|giving|give|gives) (?:away )?(?:all"
+        r" )?" + _THEIR + r" (?:stuff|things|belongings|possessions) away|(?:goodbye|suicide) "
+        r"notes?|stopped eating|(?:been |being |makes? " + _THEM + r" ?sel(?:f|ves) )sick on "
+        r"purpose|mak(?:es|ing) " + _THEM + r" ?sel(?:f|ves) sick",
+    ),
+    "physical_abuse": (
+        # Passive voice: "she is being hit", "he was hit by his foster carer".
+        _BE + r" (?:being )?(?:badly |really |seriously |regularly |repeatedly )?(?:hit|beaten|"
+        r"beat|beaten up|beat up|punched|kicked|slapped|smacked|thumped|whacked|battered|"
+        r"strangled|choked|throttled|headbutted|attacked|assaulted|abused|physically \w+|hurt|"
+        r"harmed|bitten|burnt|burned|restrained|shoved|thrown|grabbed|dragged|kneed|stamped on|"
+        r"pinned|held down|pushed (?:over|down|into|against|off)|belted)(?! (?:that|about|when|to"
+        r"|for|off|out|(?:by|with) (?:the |what |how |his |her |their |a |an )?(?:decision|report|"
+        r"comments?|words|way|news|what|how|lack|delay|changes?|cuts?|letter|outcome|car|ball|"
+        r"bus|bike|bill|fine|charges?|fees?|costs?|tax|debt)|playing|at (?:football|pe|rugby|"
+        r"school sport)|in (?:pe|a match|football|rugby|a game)))",
+        # An object pronoun or a child: "has been hitting her", "hurts him", "hit the baby".
+        r"(?<!it )(?<!that )(?<!this )(?<!which )(?<!what )" + _STRONG_HIT + r" " + _SOMEONE
+        + r"(?! (?:feelings|chances|case|prospects|placement|relationship|confidence|pride|"
+        r"education|off|out|back|up on|over|at (?:chess|football|games)|by (?:saying|not)|"
+        + _PARENT + r"s?)(?![a-z]))",
+        # An adult who hits a named child: "her carer slapped Jade".
+        _GROWN_UP + r"(?: [a-z]+){0,3} (?:hit|hits|hitting|slapped|slaps|punched|punches|kicked|"
+        r"kicks|beat|beats|beating|hurt|hurts|hurting|strangled|choked|smacked|smacks|thumped|"
+        r"battered) (?!(?:the|a|an|it|its|this|that|these|rock|home|out|back|off|and|but|target|"
+        r"targets|deadline|deadlines|wall|roof|ceiling|headlines|ground|road|bottom|me|us|him|her|"
+        r"them|his|their|my|our|every|all|each|their|both|feelings|so|really|too|very|when|if|"
+        r"because|on|in|at|to|for|with|by|again|before|after|since|as|or|then|while|once)"
+        r"(?![a-z]))[a-z]{3,}",
+        # Pushing, throwing, dragging somewhere: "threw him on the floor", "dragged her upstairs".
+        r"(?:drag|drags|dragged|dragging|throw|throws|threw|throwing|thrown|shove|shoves|shoved|"
+        r"shoving|push|pushes|pushed|pushing|slam|slams|slammed|slamming|pin|pins|pinned|pinning|"
+        r"fling|flung|chuck|chucks|chucked) (?:me|us|" + _SOMEONE[3:-1] + r") (?:" + _PLACE
+        + r")",
+        r"(?:grab|grabs|grabbed|grabbing|pull|pulls|pulled|pulling|drag|drags|dragged|dragging|"
+        r"yank|yanks|yanked|held|holds|hold|picked|lifted) (?:me|us|" + _SOMEONE[3:-1] + r") "
+        r"(?:up )?by (?:the|my|his|her|their) (?:arm|arms|neck|throat|hair|collar|wrist|wrists|"
+        r"ear|ears|hood|jumper|top|shirt|clothes)|(?:pulls?|pulled|pulling|yank\w*) (?:his|her|"
+        r"their) hair|(?:hands|hand) (?:round|around|on) (?:his|her|their) (?:neck|throat)|"
+        r"(?:marks|bruises|bruising|burns|welts|red marks) (?:on|all over|down) (?:his|her|their)"
+        r" (?:\w+ )?(?:back|legs?|arms?|face|neck|body|bum|bottom|wrists?)",
+        r"hand ?prints?|burn marks?|cigarette burns?|finger ?marks|"
+        r"finger ?tip bruises|grip marks|slap marks|belt marks",
+    ),
+    "sexual_abuse": (
+        _BE + r" (?:being )?(?:touched|groomed|raped|molested|sexually \w+|abused sexually|"
+        r"interfered with|fondled|groped|flashed at|exploited sexually|kissed|indecently \w+)"
+        r"(?! by (?:the |your |their |how |what |his |her |all |every |so )?(?:\w+ )?(?:kindness|"
+        r"support|card|cards|gesture|words|letter|help|care|way|generosity|thought\w*|messages? "
+        r"of|efforts?|everyone|response))",
+        r"(?:made|make|makes|making|forced|forces|force|forcing) " + _THEM + r" (?:to )?(?:do "
+        r"(?:stuff|things|sexual \w+)(?: [a-z]+){0,3} (?:dont|didnt|do not|doesnt|does not|did not"
+        r"|wont|not)|touch (?:him|her|them|his|it)|have sex|watch porn|(?:take|get) (?:his|her|"
+        r"their) clothes off|undress|sit on)",
+        r"(?:ask|asks|asking|asked|keeps asking|kept asking) (?:" + _THEM + r" )?for (?:pics|"
+        r"pictures|photos|nudes|videos|snaps|images)|(?:pics|pictures|photos|videos|snaps|"
+        r"images) of (?:" + _THEM + r" ?sel(?:f|ves)|" + _THEIR + r" body)|(?:man|men|guy|"
+        r"bloke|person|someone|adult)(?: (?:he|she|they)| (?:he|she|they) (?:has|had|have))? met "
+        r"online|(?:men|man|guy|guys|bloke|older \w+|adults?)(?: [a-z]+){0,2} (?:gives?|gave|"
+        r"buys?|bought) " + _THEM + r" (?:vapes?|alcohol|drink|weed|cigs|cigarettes|fags|money|"
+        r"presents|gifts|drugs)",
+        # A child's age, then an adult partner's: "Jade is 14 and has a boyfriend who is 22".
+        r"(?:is|aged?|whos|who is|only|just|turned) (?:only |just )?(?:1[0-5]|ten|eleven|twelve|"
+        r"thirteen|fourteen|fifteen)(?: ?(?:yo|yrs?|years?(?: old)?))?(?! ?(?:weeks?|months?|"
+        r"days?))(?: [a-z0-9]+){0,6} (?:boyfriend|bf|fella|man|guy|bloke|girlfriend|gf|partner)"
+        r"(?: (?:is|s|who is|whos|thats|that is|aged|of))? (?:1[89]|[2-9]\d)(?! ?(?:weeks?|"
+        r"months?|days?|mins?|minutes|miles|pounds))",
+        r"(?:touch|touches|touched|touching) " + _THEIR + r" (?:private|privates|bum|bottom|"
+        r"chest|breasts|boobs|willy|penis|vagina|thighs?|body|bits)|(?:comes?|came|coming|"
+        r"gets?|got|creeps?|crept) (?:into|in) " + _THEIR + r" (?:bed|bedroom|room) (?:at night|"
+        r"in the night|when|while)",
+        r"(?:sex|sexual \w+) with (?:a|an|older|grown|some) (?:\w+ )?(?:man|men|adult|adults|"
+        r"guy|guys|bloke)|(?:watches|watched|watching) " + _THEM + r" when (?:he|she|they) "
+        r"(?:is|are|s) (?:in the shower|in the bath|getting changed|changing|undressed)|"
+        r"(?:made|make|makes|forced|told|tells)(?: " + _THEM + r")? (?:to )?(?:take|took) "
+        + _THEIR + r" clothes off|(?:made|forced) to (?:strip|undress|get undressed)|"
+        r"(?:watches|watched|watching|films|filmed|filming) (?:him|her|them) (?:in the shower|"
+        r"in the bath|getting changed|undress\w*|changing)",
+    ),
+    "emotional_abuse": (
+        r"(?:calls?|called|calling) " + _THEM + r" (?:names|stupid|fat|ugly|thick|worthless|"
+        r"useless|a waste|retard\w*|a slag|slag|a slut|slut|a whore|dumb|a bitch|bitch|a cunt|"
+        r"an idiot|idiot|pathetic|disgusting|evil)",
+        r"(?:tells?|told|says?|said|telling|saying) (?:" + _THEM + r" )?(?:that )?(?:he|she|"
+        r"they|hes|shes|theyre) (?:is|are|was|were)?(?: just)? (?:worthless|useless|stupid|a "
+        r"mistake|nothing|a waste|a burden|unwanted|disgusting|evil|the devil|unlovable|"
+        r"pathetic)",
+        r"(?:wish|wishes|wished) (?:he|she|they|hed|shed|theyd) (?:was|were|had)? ?(?:never "
+        r"been born|never born)|(?:tells?|told|says?|said) " + _THEM + r" (?:that )?(?:he|she|"
+        r"they|i|we) (?:doesnt|dont|does not|do not|didnt|never) (?:love|want|like|care about) "
+        + _THEM,
+        r"(?:screams?|screaming|screamed|yells?|yelling|yelled|swears?|swearing|swore) (?:at|in)"
+        r" (?:" + _THEM + r"|" + _THEIR + r" face)|(?:shouts?|shouting|shouted) at " + _THEM
+        + r" (?:all the time|every day|constantly|and (?:threatens|humiliates|calls|hits|swears"
+        r"|scares))",
+        r"(?:locks?|locked|locking|shuts?|shut) " + _SOMEONE + r" (?:in|out)(?: of)? (?:" + _THEIR
+        + r" |the |a )?(?:room|bedroom|cupboard|shed|house|garden|bathroom)|"
+        + _BE + r" (?:locked|shut) (?:in|out)",
+        r"(?:told|tells|tell|telling) " + _THEM + r" not to tell|(?:scared|frightened|terrified|"
+        r"afraid|petrified)(?: [a-z]+){0,2} (?:of|off) " + _THEIR + r" (?:\w+ )?" + _GROWN_UP,
+        r"(?:tells?|telling|told|says?|saying|said) (?:" + _THEM + r" )?(?:that )?(?:he|she|"
+        r"they|hes|shes|theyre) (?:is|are|was|were)? ?(?:just )?(?:fat|ugly|thick|dumb|a slag|"
+        r"a slut|a whore|a freak|trash|rubbish|a psycho|a nuisance|a waste of space)|"
+        r"(?:nobody|no one|no ?body) (?:will|would|could) ever (?:want|love|like) " + _THEM
+        + r"|" + _BE + r" (?:shouted|sworn|screamed|yelled) at",
+        r"(?:locks?|locked|locking) " + _THEM + r" (?:in|out)(?! of (?:the )?(?:meeting|group|"
+        r"chat|account|system|app))",
+    ),
+    "neglect": (
+        r"(?:not|never|isnt|arent|wasnt|werent|dont|doesnt|didnt|wont|hasnt|havent|has not|have "
+        r"not|had not|hadnt|stopped|barely|hardly|rarely) (?:been |being |ever |properly )?"
+        r"(?:feed|feeds|feeding|fed) (?:" + _SOMEONE + r")",
+        r"(?:not|never|isnt|arent|wasnt|werent|hasnt|havent|has not|have not) (?:being |been )?"
+        r"(?:fed|given (?:food|meals|enough food|enough to eat|anything to eat|dinner|breakfast))",
+        r"(?:left|leaves|leave|leaving) (?:" + _SOMEONE + r")(?: [a-z]+){0,2} (?:alone|on "
+        + _THEIR + r" own|by " + _THEM + r" ?sel\w*|home alone|unattended|unsupervised)|"
+        + _BE + r" (?:often |always |regularly |just )?left (?:alone|on (?:" + _THEIR + r"|my|"
+        r"our) own|home alone|unattended|unsupervised|in (?:a |their |his |her )?(?:dirty|soiled|"
+        r"wet)|to fend|without (?:food|anyone|an adult|supervision|anything to eat))",
+        r"(?:doesnt|does not|didnt|did not|isnt|wasnt|arent|dosnt|doesn|no longer|never) "
+        r"(?:feel |feels |felt )?(?:very |really |that |so )?(?:safe|saf|sfe)(?! (?:to (?:speak|"
+        r"say|talk|tell|share|ask)|enough to (?:speak|say|talk|tell|share|ask)|speaking))",
+        r"(?:nothing|no food|never any ?thing|never any food|no ?thing) in the (?:fridge|"
+        r"cupboards?|house)|(?:fridge|cupboards?) (?:is |are )?(?:always |often )?(?:empty|"
+        r"bare)|empty fridge|(?:dirty|soiled|wet|filthy) (?:nappy|nappies|bedding|sheets|"
+        r"mattress)|lost (?:a lot of |so much |loads of |a load of )weight|nobody (?:looks after"
+        r"|feeds|cares for|washes) " + _THEM + r"|no one (?:looks after|feeds|cares for|washes) "
+        + _THEM + r"|(?:not|isnt|arent|never) (?:being )?(?:washed|bathed|changed)(?! (?:the|"
+        r"his|her|their|my|a|its)(?![a-z]))",
+        r"(?:not|never|doesnt|dont|didnt|isnt|arent|wasnt|hasnt|havent) (?:\w+ )?(?:given|"
+        r"getting|get|gets|got|taking|take|takes) (?:" + _THEIR + r" |" + _THEM + r" " + _THEIR
+        + r" )?(?:medication|medicine|meds|insulin|inhaler)",
+        r"(?:take|takes|took|taking) (?:away )?" + _THEIR + r" (?:food|meals|dinner|tea)(?: "
+        r"away)?(?: [a-z]+){0,2} (?:as (?:a )?punishment|to punish)|(?:withhold|withholds|"
+        r"withheld|withholding) (?:" + _THEIR + r" )?(?:food|meals)|(?:hungry|smelly|unwashed|"
+        r"dirty) and (?:smelly|dirty|unwashed|hungry)|holes in " + _THEIR + r" (?:shoes|clothes)|"
+        r"(?:not|never|hasnt|havent|has not|have not|isnt|arent) (?:been |being )?taken to "
+        r"(?:any of )?(?:" + _THEIR + r" |the )?(?:health |medical |hospital |doctors? |"
+        r"dentist |eye |baby )?(?:appointments?|checks?|doctor|doctors|dentist|gp|hospital|"
+        r"clinic)",
+    ),
+    "domestic_abuse": (
+        r"(?:throw|throws|threw|throwing|thrown) (?:a |the |some |plates |things |stuff )?(?:\w+ )?"
+        r"at " + _THEIR + r" " + _PARENT + r"|(?:" + _PARENT + r"|ex)s? (?:\w+ )?(?:is|was|gets|"
+        r"got|has been|can be|becomes) (?:very |really |often |so )?(?:violent|aggressive|"
+        r"abusive)(?! (?:to|towards) (?:me|us|him|her|them)(?! " + _PARENT + r"))|violent "
+        r"(?:to|towards) " + _THEIR + r" " + _PARENT + r"|(?:witness\w*|sees|saw|seen|seeing|see|"
+        r"watch\w*|hears?|heard|hearing)(?: [a-z]+){0,3} (?:domestic|violence|fighting|fights|"
+        r"rows|arguments)|(?:parents|mum and dad|mam and dad|mum and (?:her|his) (?:partner|"
+        r"boyfriend)|" + _THEIR + r" parents) (?:were|are|was|keep|kept) (?:always |constantly )?"
+        r"(?:fighting|hitting each other|attacking each other|violent)",
+        r"threat\w* to (?:kill|hurt|stab|beat|batter|strangle|burn) " + _THEIR + r" " + _PARENT
+        + r"|(?:starts|started|starting|kicks off|kicked off|kicking off) (?:on|at) " + _THEIR
+        + r" " + _PARENT + r"|(?:bruises|black eye|injuries|marks|cuts) (?:from|off|because of) "
+        + _THEIR + r" (?:partner|boyfriend|husband|ex|girlfriend|wife)",
+    ),
+    "missing": (
+        # "Jade has gone missing", "Kai went missing on Saturday": the word before names
+        # the one missing, unless it is a thing ("his passport went missing").
+        r"(?!(?:file|files|paperwork|passport|money|documents?|forms?|letters?|reports?|records?|"
+        r"phone|bags?|clothes|things|stuff|items?|belongings|cards?|cash|laptop|keys?|payments?"
+        r"|applications?|it|this|that|which|what|parcel|post|tablet|ipad|pages?|evidence|notes|"
+        r"minutes|photos?|bike|shoes|trainers|coat|information|details|some|has|had|have|was|"
+        r"were)(?![a-z]))[a-z]+(?: (?:has|have|had|keeps|kept|just|again|then|also|now|s|often|"
+        r"has just|had just|has now|has been|had been|has already))? (?:went|gone|go|going|goes|"
+        r"been) missing" + _NOT_MISSING_A_THING,
+        r"missing (?:from (?:home|care|" + _THEIR + r" (?:placement|home|foster home|carers|"
+        r"house|unit|school|childrens home)|the (?:placement|home|unit|house|childrens home))|"
+        r"since (?:[a-z]+day|yesterday|last|the|this|early|about|before|lunch|midnight|\d)|"
+        r"for (?:\d+|two|three|four|five|several|days|hours|nights|a (?:day|night|week|few)|the"
+        r" (?:night|weekend|day)|over|nearly|almost|most of)|episodes?|persons?|person report)",
+        r"(?:didnt|did not|hasnt|has not|havent|have not|hadnt|had not|never|not) (?:come|came|"
+        r"been|gone|got|went|returned|turned up) (?:back )?home|(?:didnt|did not|hasnt|has not|"
+        r"havent|have not|hadnt|had not|not|never) returned(?: back)? (?:home|to (?:the|" + _THEIR
+        + r") (?:home|placement|unit|house|carers|foster \w+|childrens home))|(?:didnt|did not|"
+        r"hasnt|has not|havent|have not|hadnt|had not|not) (?:come|came|been) back (?:last "
+        r"night|all night|since|for (?:two|three|\d+|days|hours|nights|the night)|overnight|yet"
+        r"|to (?:the|" + _THEIR + r") (?:home|placement|unit|house|carers))",
+        r"(?:dont|do not|didnt|did not|dont even|no one|nobody|none of us|no idea|not sure|not "
+        r"know|unsure) (?:\w+ )?(?:knows?|know) where (?:he|she|hes|shes|(?:my|our"
+        r"|the|his|her) " + _CHILD_NOUN + r"|(?!(?:the|it|its|this|that|these|those|his|her|my|"
+        r"our|their|your|a|an|to|we|i|you|they|theyre|everything|anything|things|stuff|"
+        r"everyone|people|he|she)"
+        r"(?![a-z]))[a-z]+) (?:is|are|was|were|went|has gone|had gone|have gone|goes|has been|"
+        r"stays|is staying|sleeps|is sleeping|has got to|got to|ended up)(?! (?:placed|living|"
+        r"moving|based|working|going to (?:school|live|be placed)|at school|up to|with (?:the|"
+        r"his|her) (?:plan|case|application)))",
+        r"(?:hasnt|has not|havent|have not|hadnt|had not|not) been seen (?:since|for)|"
+        r"abscond\w*|(?:stays?|stayed|staying|been|was|is|keeps staying) out (?:all night|"
+        r"overnight|till|until) ?(?:[a-z0-9]+ )?(?:am|in the morning|all night)?",
+        r"(?:disappeared|disappears|disappearing|vanished|vanishes) (?:again|after school|from "
+        r"(?:the |" + _THEIR + r" )?(?:home|placement|house|school|unit)|for (?:days|hours|"
+        r"nights|the night|the weekend|\d+|two|three|a (?:day|night|week|few))|overnight|last "
+        r"night|in the night|at night)|no idea where (?:he|she|hes|shes) (?:is|went|has gone|"
+        r"goes)",
+    ),
+    "exploitation": (
+        r"(?:used|groomed|recruited|pressured|pressured into|coerced|forced|made|told|paid|"
+        r"asked|sent|being used) (?:to|into) (?:carry|carrying|sell|selling|deal|dealing|"
+        r"deliver|delivering|stash|stashing|hide|hiding|transport|transporting|drop off|"
+        r"dropping off)(?! (?:a |the |his |her )?(?:meeting|review|club|session|group|own|"
+        r"errands|books|shopping|lunch|homework|tickets|raffle|cakes|biscuits|sweets))",
+        r"(?:found|picked up|arrested|stopped|caught|seen|travell\w*|turned up|taken|sent|went|"
+        r"goes|going|gone|keeps going) (?:\w+ )?(?:\w+ )?(?:in|to) (?:another|a different|other|"
+        r"different) (?:county|counties|town|towns|city|cities)|(?:drugs|weed|cash|a knife|"
+        r"knives|money|a phone|phones) on " + _THEM + r"|(?:caught|found|stopped|arrested) "
+        r"(?:\w+ )?with (?:drugs|weed|cocaine|crack|a knife|knives|large amounts of (?:cash|"
+        r"money)|lots of cash|loads of cash|wraps)",
+        r"(?:owe|owes|owed|owing) (?:money |a debt |a lot |loads |them money )?(?:to )?(?:them|"
+        r"him|some|older|these|those|people|a gang|the gang|dealers?|boys|lads|men)",
+        r"(?:picked up|collected|driven|dropped off|taken|picks? (?:him|her|them) up) (?:\w+ )?"
+        r"(?:\w+ )?(?:by|with) (?:older|adult|grown|unknown|different|strange) (?:men|man|lads|"
+        r"boys|males|people|guys)|(?:gets?|got|getting) (?:in|into) (?:cars?|vans?) with "
+        r"(?:older|adult|grown|unknown|strange|different)",
+        r"(?:comes?|came|coming) (?:back |home )?with (?:new |loads of |expensive |designer |"
+        r"lots of )?(?:trainers|clothes|phones?|money|cash|drugs|weed)(?: and (?:new |"
+        r"expensive )?(?:trainers|clothes|phones?|money|cash))? and (?:wont|will not|doesnt|"
+        r"cant|refuses to) (?:say|tell|explain)|(?:second|another|extra|new) phone (?:that|"
+        r"which) (?:keeps )?(?:ringing|rings)",
+        r"(?:paying|paid|pays|pay) " + _THEM + r" to (?:keep|hold|carry|hide|stash|store|look "
+        r"after|deliver|drop|sell|move)|"
+        r"in debt to (?:a |some |the |these |older )?(?:dealers?|gang|older|them|him|people|"
+        r"lads|boys|men)|(?:large|big|huge) amounts? of (?:cash|money|drugs|cannabis|weed|"
+        r"cocaine)|(?:drugs|cannabis|weed|cocaine|crack|heroin)(?: [a-z]+){0,3} (?:in|to) "
+        r"(?:another|a different) (?:county|town|city)",
+    ),
+    "bullying_threats": (
+        _BE + r" (?:being )?(?:bullied|picked on|jumped|threatened|intimidated|harassed|"
+        r"stalked|targeted|chased|cyber ?bullied|beaten up|beat up)",
+        r"(?:pick|picks|picking|picked) on " + _SOMEONE + r"|(?:girls|boys|kids|lads|pupils|"
+        r"students|young people|gang|group|older kids|others|residents)(?: [a-z]+){0,3} "
+        r"(?:beat|jumped|attacked|battered|hit|punched|kicked|threatened|chased|followed|"
+        r"beat up|bullied|pick on|picked on) (?:" + _SOMEONE + r")",
+        r"(?:gonna|going to|will|wanna|want to|wants to|gna|said (?:they|he|she)(?:d|ll| would| "
+        r"will| are going to| were going to)|threaten\w* to) (?:stab|shank|kill|jump|batter|beat"
+        r" up|shoot|merk|smash|rape|hurt|get) " + _SOMEONE + r"|(?:told|tells|telling) "
+        + _THEM + r" to (?:kys|kill " + _THEM + r" ?sel\w*|die|go die)|(?:stab|stabbed|shank|"
+        r"shanked|merked) " + _SOMEONE + r"|(?:filmed|filming|posted|posting|shared|sharing) "
+        r"(?:it|the (?:fight|attack|video))",
+        r"(?:spit|spits|spat|spitting) (?:on|at) " + _SOMEONE + r"|" + _BE + r" (?:beaten|"
+        r"battered|beat up|hit|punched|kicked|attacked|jumped|spat on|threatened)(?: [a-z0-9]+)"
+        r"{0,5} by (?:year|older|other|some|the other|a group|a gang|girls|boys|kids|lads|"
+        r"pupils|students)|(?:wait|waits|waiting|waited) for " + _THEM + r" (?:after|outside|at)"
+        r"|to (?:fight|jump|batter|beat up|stab|get) " + _THEM + r"(?! (?:a|an|the|some|into|to"
+        r"|on|his|her|their)(?![a-z]))",
+    ),
+    "immediate_danger": (
+        r"(?:is|are|s) (?:at|outside|in|inside|round) (?:the |her |his |their |my |our )?"
+        r"(?:house|flat|door|front door|home|school|placement|window|gate|building)(?: [a-z]+)"
+        r"{0,2} (?:now|right now|as we speak|at the moment)|(?:send|get) (?:someone|somebody|"
+        r"help|the police|police|an ambulance)(?: [a-z]+){0,3} (?:now|quick|quickly|urgently|"
+        r"asap|right away|straight away|immediately)|please send (?:help|the police|police)",
+        r"(?:wont|doesnt|dont|will not|does not|do not|not|never) (?:let|allow) " + _SOMEONE
+        + r" (?:to )?(?:leave|out of (?:the |" + _THEIR + r" )?(?:house|flat|room|bedroom))",
+        _BE + r" (?:being )?(?:kept|held|locked|trapped) (?:at|in|inside) (?:the |a |his |her |"
+        r"their |this |some |an )?(?:flat|house|room|address|car|van)|(?:cant|cannot|can not|"
+        r"is not able to|isnt allowed to|not allowed to) (?:leave|get out)(?! (?:the )?(?:placement"
+        r"|care|school|the meeting))",
+        r"(?:gun|knife|weapon|machete|blade)(?: [a-z]+){0,3} (?:right now|now)|(?:go|get|come"
+        r"|send someone) (?:round|over|there|to the (?:house|flat))(?: there)? (?:now|right now|"
+        r"quick|asap|immediately|urgently)",
+    ),
+}
+
+
 def squeeze_pattern(pattern: str) -> str:
     """Squeeze letter runs in a regex source, as ``normalise`` squeezes them in text."""
     return _SQUEEZE_PATTERN.sub(r"\1", pattern)
@@ -734,7 +1084,8 @@ def _compile(alternatives: tuple[str, ...]) -> re.Pattern[str]:
 
 
 _COMPILED: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (kind, _compile(patterns)) for kind, patterns in _KIND_PATTERNS.items()
+    (kind, _compile(patterns + _THIRD_PERSON_PATTERNS.get(kind, ())))
+    for kind, patterns in _KIND_PATTERNS.items()
 )
 
 
@@ -772,22 +1123,115 @@ def screen_patterns(text: str, *, folded: NormalisedText | None = None) -> Safeg
     return _result(evidence)
 
 
+# The model's second look also reads a long message a piece at a time. Its features are
+# averaged over the whole text (TF-IDF rows are normalised to unit length), so one worrying
+# sentence inside a long, ordinary complaint weighs little: "Jade has gone missing from her
+# placement" is caught on its own and missed inside an advocate's four-sentence letter. Each
+# sentence (a long one cut into overlapping windows of words) that holds one of the model's
+# risk words is scored on its own, at the model's own threshold.
+_PIECE = re.compile(r"[^.!?\n]+")
+_WINDOW_WORDS = 40
+_WINDOW_STEP = 20
+_MAX_PIECES = 24
+
+
+def _pieces(text: str) -> list[tuple[int, int]]:
+    """Spans of ``text`` the model reads on their own: sentences, long ones in windows."""
+    spans: list[tuple[int, int]] = []
+    for sentence in _PIECE.finditer(text):
+        words = list(re.finditer(r"\S+", sentence[0]))
+        if not words:
+            continue
+        offset = sentence.start()
+        if len(words) <= _WINDOW_WORDS:
+            spans.append((offset + words[0].start(), offset + words[-1].end()))
+            continue
+        for first in range(0, len(words) - _WINDOW_STEP, _WINDOW_STEP):
+            last = words[min(first + _WINDOW_WORDS, len(words)) - 1]
+            spans.append((offset + words[first].start(), offset + last.end()))
+    return spans
+
+
+@lru_cache(maxsize=8)
+def _risk_words(cues: tuple[tuple[str, ...], ...]) -> re.Pattern[str]:
+    joined = "|".join(squeeze_pattern(cue) for group in cues for cue in group)
+    return re.compile(rf"(?<![a-z0-9])(?:{joined})(?![a-z0-9])")
+
+
+# Everyday idioms built on the model's risk words. When every risk word in a message sits
+# inside one of these, the model's second look stands down ("the staff hit the target for
+# visits", "he went missing the meeting"); any other risk word and it looks as usual. The
+# patterns never stand down.
+_IDIOMS = re.compile(squeeze_pattern(
+    r"(?<![a-z0-9])(?:hit (?:the|a|their|our|his|her|all|every) (?:\w+ )?(?:targets?|deadlines?|"
+    r"wall|roof|headlines|ground running|road|jackpot|spot|mark|nail on the head)|hit (?:it|"
+    r"things) off|took a hit|beat the (?:deadline|target|queue|traffic|rush)|missing (?:the|a|"
+    r"his|her|their|my|our) (?:meeting|review|deadline|appointment|bus|train|point|start|"
+    r"session|lesson|call|visit|form|paperwork|pages?|minutes|documents?|file|report)|went "
+    r"missing the|dead (?:boring|good|nice|easy|proud)|dying to|killing (?:it|time)|"
+    r"starving (?:him|her|them|us|me) of (?:information|support|funding|money)|pushing for|"
+    r"pushed for)(?![a-z0-9])"
+))
+
+
+def _only_idioms(folded: NormalisedText, cues: dict[str, tuple[str, ...]]) -> bool:
+    """True when every risk word in the folded text lies inside an everyday idiom."""
+    idioms = [match.span() for match in _IDIOMS.finditer(folded.text)]
+    if not idioms:
+        return False
+    pattern = _risk_words(tuple(tuple(group) for group in cues.values()))
+    return all(any(start <= match.start() < end for start, end in idioms)
+               for match in pattern.finditer(folded.text))
+
+
+def _risky_pieces(text: str, folded: NormalisedText, cues: dict[str, tuple[str, ...]]
+                  ) -> list[tuple[int, int]]:
+    """The pieces of a message with more than one piece that hold a risk word."""
+    spans = _pieces(text)
+    if len(spans) < 2:
+        return []
+    hits = [folded.original_span(match.start(), match.end())[0]
+            for match in _risk_words(tuple(tuple(group) for group in cues.values())).finditer(
+                folded.text)]
+    if not hits:
+        return []
+    return [(start, end) for start, end in spans
+            if any(start <= hit < end for hit in hits)][:_MAX_PIECES]
+
+
 def model_check(
     text: str, features: Any = None, *, folded: NormalisedText | None = None
 ) -> SafeguardingResult:
     """The trained safeguarding model's second look at text the patterns passed.
 
-    Imported here because the model lives with triage, which imports this module. If the
-    artefact cannot be read the patterns still stand: the screen itself must never fail.
-    ``features`` are the model's features of ``text`` when the caller already has them;
-    ``folded`` is ``normalise(text)`` when the caller has that, so it is not folded twice.
+    The whole message first, then (for a message of more than one sentence) each sentence
+    or window that holds a risk word, so a disclosure is not diluted by the rest of a long
+    letter. Imported here because the model lives with triage, which imports this module.
+    If the artefact cannot be read the patterns still stand: the screen itself must never
+    fail. ``features`` are the model's features of ``text`` when the caller already has
+    them; ``folded`` is ``normalise(text)`` when the caller has that, so it is not folded
+    twice.
     """
-    from intake_app.domain.triage import concern_evidence
+    from intake_app.domain.triage import concern_evidence, load_model
 
     if not text.strip():
         return _result([])
     try:
-        return _result(concern_evidence(text, features, folded=folded))
+        folded = normalise(text) if folded is None else folded
+        cues = load_model().risk_cues
+        evidence = concern_evidence(text, features, folded=folded)
+        if evidence:
+            return _result([] if _only_idioms(folded, cues) else evidence)
+        for start, end in _risky_pieces(text, folded, cues):
+            piece = text[start:end]
+            found = concern_evidence(piece)
+            if found and not _only_idioms(normalise(piece), cues):
+                return _result([
+                    Evidence(item.kind, start + item.start, start + item.end,
+                             text[start + item.start : start + item.end])
+                    for item in found
+                ])
+        return _result([])
     except (OSError, EOFError, pickle.UnpicklingError):
         return _result([])
 

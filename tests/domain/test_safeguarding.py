@@ -323,3 +323,105 @@ def test_every_labelled_disclosure_in_the_shipped_set_is_flagged():
         disclosures = [row["text"] for row in csv.DictReader(handle) if row["safeguarding"] == "1"]
     assert len(disclosures) >= 150
     assert [text for text in disclosures if not screen(text).flagged] == []
+
+
+# --- Disclosures made on a child's behalf, in the third person ----------------------------
+# Parents, carers, advocates and professionals write "she is being hit", "Jade has gone
+# missing", "they are not feeding him", often inside a longer letter. The data file holds
+# disclosures (kind set) and ordinary complaints in the same voices (kind empty).
+THIRD_PERSON = Path(__file__).resolve().parents[1] / "data" / "safeguarding_third_person.csv"
+
+
+def _third_person_rows() -> list[dict[str, str]]:
+    with THIRD_PERSON.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+THIRD_PERSON_DISCLOSURES = [(r["text"], r["kind"]) for r in _third_person_rows() if r["kind"]]
+THIRD_PERSON_ORDINARY = [r["text"] for r in _third_person_rows() if not r["kind"]]
+LETTER_OPENING = (
+    "I am an independent advocate with NYAS. Jade, who is 13, asked me to make this complaint "
+    "for her. Jade has had three social workers since January and none of them have visited "
+    "her. Her review was cancelled at the last minute and nobody told her why. "
+)
+LETTER_CLOSE = (
+    " Jade would like a named worker who stays, and a meeting with the team manager to talk "
+    "about her plan. Please reply to me by email as I am often out on visits."
+)
+
+
+def _in_a_letter(text: str) -> str:
+    return LETTER_OPENING + text[0].upper() + text[1:] + "." + LETTER_CLOSE
+
+
+def test_the_third_person_set_covers_every_kind():
+    assert len(THIRD_PERSON_DISCLOSURES) >= 200
+    assert len(THIRD_PERSON_ORDINARY) >= 100
+    assert {kind for _, kind in THIRD_PERSON_DISCLOSURES} == set(keys("safeguarding_kinds"))
+
+
+@pytest.mark.parametrize(("text", "kind"), THIRD_PERSON_DISCLOSURES)
+def test_a_disclosure_on_a_childs_behalf_is_caught_by_the_patterns(text, kind):
+    result = screen_patterns(text)
+    assert kind in result.kinds
+    for evidence in result.evidence:
+        assert text[evidence.start : evidence.end] == evidence.text
+
+
+@pytest.mark.parametrize(("text", "kind"), THIRD_PERSON_DISCLOSURES)
+def test_a_disclosure_on_a_childs_behalf_is_caught_inside_a_long_letter(text, kind):
+    letter = _in_a_letter(text)
+    result = screen(letter)
+    assert kind in result.kinds
+    # The evidence quotes the words of the disclosure, not the whole letter.
+    quoted = [e for e in result.evidence if e.kind == kind]
+    assert all(len(e.text) < len(text) + 2 for e in quoted)
+    assert all(letter[e.start : e.end] == e.text for e in result.evidence)
+
+
+def test_the_patterns_pass_ordinary_third_person_complaints():
+    flagged = [text for text in THIRD_PERSON_ORDINARY if screen_patterns(text).flagged]
+    # Known, cheap false alarms: "kicked out" (of a youth club), "scared" (of a placement
+    # ending), "got hit" (with a bill). Anything more is a regression in precision.
+    assert len(flagged) <= 3, flagged
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "her social worker keeps changing",
+        "he missed contact with his dad",
+        "she was not told about the meeting",
+        "my son's pocket money is late",
+        "the staff hit the target for visits",
+        "we were left waiting",
+        "he went missing the meeting",
+        "his passport went missing in the post",
+        "nobody knows where his savings are",
+        "the staff beat the deadline for the assessment for once",
+    ],
+)
+def test_ordinary_complaints_about_a_child_are_not_flagged(text):
+    assert not screen(text).flagged
+    assert not screen(_in_a_letter(text)).flagged
+
+
+def test_ordinary_third_person_complaints_are_mostly_passed_by_the_whole_screen():
+    # The model behind the patterns may ask a person to look at a few: a false alarm is
+    # cheap. Reading a letter a sentence at a time must not make that much worse.
+    alone = sum(screen(text).flagged for text in THIRD_PERSON_ORDINARY)
+    in_letters = sum(screen(_in_a_letter(text)).flagged for text in THIRD_PERSON_ORDINARY)
+    assert alone <= len(THIRD_PERSON_ORDINARY) * 0.15
+    assert in_letters <= len(THIRD_PERSON_ORDINARY) * 0.15
+
+
+def test_the_model_reads_a_long_letter_a_sentence_at_a_time():
+    # No pattern describes this disclosure, and the letter around it dilutes the whole-text
+    # score; the sentence on its own is worrying enough.
+    sentence = "Since the move he comes back from his dads with marks and will not talk"
+    assert not screen_patterns(sentence).flagged
+    letter = _in_a_letter(sentence)
+    assert not screen_patterns(letter).flagged
+    result = screen(letter)
+    assert result.flagged
+    assert result.evidence[0].text == sentence
