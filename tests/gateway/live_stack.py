@@ -123,8 +123,10 @@ def bot_processes(work: Path, rasa_port: int, api_url: str, api_token: str
         env, f"http://127.0.0.1:{actions_port}/health", work / "actions.log")
     rasa = BotProcess(
         "rasa server",
-        [str(BOT_BIN / "rasa"), "run", "--model", str(model_path()), "-i", "127.0.0.1",
-         "-p", str(rasa_port), "--cors", "none", "--credentials", "credentials.yml",
+        # `rasa run` through the bot's launcher, as `make -C bot run-rasa` starts it.
+        [str(BOT_BIN / "python"), "rasa_server.py", "run", "--model", str(model_path()),
+         "-i", "127.0.0.1", "-p", str(rasa_port), "--cors", "none",
+         "--credentials", "credentials.yml",
          "--endpoints", "endpoints.yml"],
         env, f"http://127.0.0.1:{rasa_port}/", work / "rasa.log")
     return actions, rasa
