@@ -97,9 +97,13 @@ def handle_inbound(inbound: Inbound) -> Turn:
         return _opt_in(conversation, inbound, body, keyword)
 
     result = screen(body)
+    # Read before the commit below, which expires the loaded conversation: reading them
+    # after it would cost a SELECT each time (twice a turn), for values that never change.
+    conversation_id, public_id = conversation.id, conversation.public_id
+    metadata = {"channel": conversation.channel, "safety_reply_sent": result.flagged}
     message = _store_inbound(conversation, inbound, body, result)
     if message is None:
-        return Turn(public_id=conversation.public_id, duplicate=True)
+        return Turn(public_id=public_id, duplicate=True)
 
     replies: list[str] = []
     if result.flagged:
@@ -107,30 +111,25 @@ def handle_inbound(inbound: Inbound) -> Turn:
         replies.append(_safety_reply(conversation))
     if opted_out:
         # The message is kept and screened, but a sender who texted STOP gets nothing.
-        return Turn(public_id=conversation.public_id, safeguarding=result.flagged,
-                    opted_out=True)
+        return Turn(public_id=public_id, safeguarding=result.flagged, opted_out=True)
 
     degraded = False
-    sender, metadata = conversation.public_id, {
-        "channel": conversation.channel,
-        "safety_reply_sent": result.flagged,
-    }
-    # Nothing is pending: end the read transaction so no database connection is held
+    # Nothing is pending: end any read transaction so no database connection is held
     # while the bot thinks (a pool of 15 would otherwise cap concurrent conversations).
     db.session.rollback()
     asked_at = time.perf_counter()
     try:
-        replies.extend(_bot().send(sender, body, metadata))
+        replies.extend(_bot().send(public_id, body, metadata))
     except BotUnavailable as error:
-        logger.warning("bot unavailable for conversation %s: %s", conversation.public_id, error)
+        logger.warning("bot unavailable for conversation %s: %s", public_id, error)
         degraded = True
         replies.append(_degraded_reply(conversation, message))
     bot_seconds = time.perf_counter() - asked_at
 
-    turn = Turn(public_id=conversation.public_id, replies=tuple(text for text in replies if text),
+    turn = Turn(public_id=public_id, replies=tuple(text for text in replies if text),
                 degraded=degraded, safeguarding=result.flagged, bot_seconds=bot_seconds)
     if turn.body:
-        _store_outbound(conversation, turn.body)
+        _store_outbound(conversation_id, turn.body)
     return turn
 
 
@@ -214,7 +213,7 @@ def _opt_in(conversation: Conversation, inbound: Inbound, body: str, keyword: st
         return Turn(public_id=conversation.public_id, duplicate=True)
     with force_locale(conversation.language):
         reply = _("You will get our texts again. Text HI to tell us something.")
-    _store_outbound(conversation, reply)
+    _store_outbound(conversation.id, reply)
     return Turn(public_id=conversation.public_id, replies=(reply,))
 
 
@@ -240,8 +239,8 @@ def _store_inbound(conversation: Conversation, inbound: Inbound, body: str,
     return message
 
 
-def _store_outbound(conversation: Conversation, body: str) -> None:
-    db.session.add(ChannelMessage(conversation_id=conversation.id, direction="outbound",
+def _store_outbound(conversation_id: int, body: str) -> None:
+    db.session.add(ChannelMessage(conversation_id=conversation_id, direction="outbound",
                                   body=body))
     db.session.commit()
 
