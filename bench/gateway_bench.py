@@ -59,19 +59,51 @@ def percentile(values: list[float], fraction: float) -> float:
 def rss_mib(pid: int) -> float:
     """Resident memory of a process and its children, in MiB (Linux /proc)."""
     total_kib = 0
-    pids = [pid]
-    while pids:
-        current = pids.pop()
+    for current in process_tree(pid):
         try:
             status = Path(f"/proc/{current}/status").read_text()
-            children = Path(f"/proc/{current}/task/{current}/children").read_text().split()
         except OSError:
             continue
         for line in status.splitlines():
             if line.startswith("VmRSS:"):
                 total_kib += int(line.split()[1])
-        pids.extend(int(child) for child in children)
     return total_kib / 1024
+
+
+def server_timing(header: str) -> dict[str, float]:
+    """``bot;dur=12.5, turn;dur=30.1`` as seconds by name."""
+    timings = {}
+    for metric in header.split(","):
+        name, _, duration = metric.strip().partition(";dur=")
+        timings[name] = float(duration) / 1000
+    return timings
+
+
+def process_tree(pid: int) -> list[int]:
+    """A process and its descendants (Linux /proc)."""
+    found, pending = [], [pid]
+    while pending:
+        current = pending.pop()
+        found.append(current)
+        try:
+            children = Path(f"/proc/{current}/task/{current}/children").read_text().split()
+        except OSError:
+            continue
+        pending.extend(int(child) for child in children)
+    return found
+
+
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) used so far by a process and its live children: a measure
+    of work per turn that other load on a shared machine does not inflate much."""
+    ticks = 0
+    for current in process_tree(pid):
+        try:
+            fields = Path(f"/proc/{current}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        ticks += int(fields[11]) + int(fields[12])  # utime, stime
+    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 def start_site(work: Path, rasa_port: int) -> tuple[BotProcess, str, str]:
@@ -106,11 +138,11 @@ def start_site(work: Path, rasa_port: int) -> tuple[BotProcess, str, str]:
 
 
 def run_conversations(count: int, turn: Callable[[requests.Session, int, str], None],
-                      think_seconds: float = 0.0) -> tuple[list[float], float]:
+                      think_seconds: float = 0.0) -> tuple[list[list[float]], float]:
     """``count`` conversations at once, each its turns in order, a child's pause between
-    turns (staggered so the conversations do not move in lock-step); latencies and wall
-    time."""
-    latencies: list[float] = []
+    turns (staggered so the conversations do not move in lock-step); the latencies of each
+    step of the script, and the wall time."""
+    latencies: list[list[float]] = [[] for _ in SCRIPT]
     lock = threading.Lock()
 
     def conversation(number: int) -> None:
@@ -123,7 +155,7 @@ def run_conversations(count: int, turn: Callable[[requests.Session, int, str], N
                 turn(http, number, text)
                 elapsed = time.perf_counter() - started
                 with lock:
-                    latencies.append(elapsed)
+                    latencies[position].append(elapsed)
 
     started = time.perf_counter()
     with ThreadPoolExecutor(max_workers=count) as pool:
@@ -146,6 +178,8 @@ def main() -> None:
         processes = [site, actions, rasa]
         degraded = 0
         overheads: list[float] = []
+        bot_waits: list[float] = []
+        in_view: list[float] = []
         try:
             actions.start()
             rasa.start()
@@ -161,9 +195,13 @@ def main() -> None:
                                      timeout=TURN_TIMEOUT_SECONDS)
                 response.raise_for_status()
                 # Server-Timing gives the time the gateway waited for Rasa; the rest of the
-                # turn (signature, storing, screening, answering) is the gateway's own.
-                bot_ms = float(response.headers["Server-Timing"].split("dur=")[1])
-                overheads.append(response.elapsed.total_seconds() - bot_ms / 1000)
+                # turn (signature, storing, screening, answering) is the gateway's own. Of
+                # that, what the view did ("turn" minus "bot") and what the HTTP server and
+                # the connection added (the rest) are told apart.
+                timing = server_timing(response.headers["Server-Timing"])
+                overheads.append(response.elapsed.total_seconds() - timing["bot"])
+                in_view.append(timing["turn"] - timing["bot"])
+                bot_waits.append(timing["bot"])
                 body = " ".join(element.text or "" for element in
                                 ElementTree.fromstring(response.content).iter("Message"))
                 if "not working right now" in body:
@@ -181,23 +219,36 @@ def main() -> None:
             run_conversations(2, lambda http, n, text: via_gateway(http, 900 + n, text))
             run_conversations(2, lambda http, n, text: direct(http, 900 + n, text))
 
+            def cpu_snapshot() -> dict[str, float]:
+                return {process.name: cpu_seconds(process.process.pid)
+                        for process in processes if process.process is not None}
+
             overheads.clear()
+            bot_waits.clear()
+            in_view.clear()
+            cpu_before = cpu_snapshot()
             gateway, gateway_wall = run_conversations(args.conversations, via_gateway,
                                                       args.think_seconds)
+            cpu_between = cpu_snapshot()
             straight, straight_wall = run_conversations(args.conversations, direct,
                                                         args.think_seconds)
+            cpu_after = cpu_snapshot()
             memory = {process.name: rss_mib(process.process.pid)
                       for process in processes if process.process is not None}
         finally:
             for process in reversed(processes):
                 process.stop()
 
-    def summary(latencies: list[float], wall: float) -> dict[str, float]:
+    def summary(by_step: list[list[float]], wall: float) -> dict[str, object]:
+        latencies = [seconds for step in by_step for seconds in step]
         return {"turns": len(latencies),
                 "p50_ms": round(percentile(latencies, 0.50) * 1000, 1),
                 "p95_ms": round(percentile(latencies, 0.95) * 1000, 1),
                 "mean_ms": round(statistics.fmean(latencies) * 1000, 1),
-                "turns_per_s": round(len(latencies) / wall, 1)}
+                "turns_per_s": round(len(latencies) / wall, 1),
+                # Which step of the script is slow (the last one submits the record).
+                "p50_ms_by_step": [round(percentile(step, 0.50) * 1000, 1)
+                                   for step in by_step]}
 
     result = {
         "conversations": args.conversations,
@@ -207,9 +258,24 @@ def main() -> None:
         "degraded_turns": degraded,
         "rss_mib": {name: round(value, 1) for name, value in memory.items()},
     }
+
+    def cpu_ms_per_turn(before: dict[str, float], after: dict[str, float],
+                        by_step: list[list[float]]) -> dict[str, float]:
+        turns = sum(len(step) for step in by_step)
+        return {name: round((after[name] - before[name]) * 1000 / turns, 1) for name in before}
+
+    # CPU milliseconds each process spent per turn, through the gateway and straight.
+    result["cpu_ms_per_turn"] = {
+        "gateway": cpu_ms_per_turn(cpu_before, cpu_between, gateway),
+        "rasa_direct": cpu_ms_per_turn(cpu_between, cpu_after, straight),
+    }
     result["overhead_ms"] = {
         "p50": round(percentile(overheads, 0.50) * 1000, 1),
         "p95": round(percentile(overheads, 0.95) * 1000, 1),
+        "in_view_p50": round(percentile(in_view, 0.50) * 1000, 1),
+        "in_view_p95": round(percentile(in_view, 0.95) * 1000, 1),
+        "rasa_wait_p50": round(percentile(bot_waits, 0.50) * 1000, 1),
+        "rasa_wait_p95": round(percentile(bot_waits, 0.95) * 1000, 1),
         "p50_difference_of_runs": round(
             result["gateway"]["p50_ms"] - result["rasa_direct"]["p50_ms"], 1),
     }
@@ -223,6 +289,12 @@ def main() -> None:
     print(f"gateway overhead:     p50 {o['p50']} ms  p95 {o['p95']} ms per turn (turn time "
           f"minus the time waiting for Rasa); difference of the two runs' p50: "
           f"{o['p50_difference_of_runs']} ms")
+    print(f"  of which in the view: p50 {o['in_view_p50']} ms  p95 {o['in_view_p95']} ms")
+    print(f"the gateway's wait for Rasa: p50 {o['rasa_wait_p50']} ms  p95 {o['rasa_wait_p95']} ms")
+    print("CPU per turn via the gateway: " + ", ".join(
+        f"{name} {ms} ms" for name, ms in result["cpu_ms_per_turn"]["gateway"].items())
+        + f"; straight to Rasa: rasa server "
+          f"{result['cpu_ms_per_turn']['rasa_direct'].get('rasa server')} ms")
     print("memory (RSS): " + ", ".join(f"{name} {mib} MiB"
                                        for name, mib in result["rss_mib"].items()))
     results = ROOT / "bench" / "results"
