@@ -10,6 +10,7 @@ holiday costs the child no working days. Pure: no Flask, no database, no clock o
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -47,6 +48,18 @@ def resume(
         stage1_extended_due=add_working_days(stage1_extended_due, days, nation=nation),
         paused_working_days=days,
     )
+
+
+def overlapped_restart(paused_on: date, restarts: Iterable[date]) -> date | None:
+    """The last restart of the clock, if a pause from ``paused_on`` would start before it.
+
+    A pause costs the working days after its start up to its restart, so a new pause that
+    starts before the last restart would count again days an earlier pause already
+    counted. Starting on the restart day itself is fine: back-to-back pauses then cost
+    exactly what one pause over the whole span costs.
+    """
+    last = max(restarts, default=None)
+    return last if last is not None and paused_on < last else None
 
 
 def with_pauses(deadlines: Deadlines, paused_working_days: int, *, nation: str) -> Deadlines:

@@ -209,6 +209,10 @@ class DuplicateForm(FlaskForm):
     submit = SubmitField(_l("Link as a duplicate"))
 
 
+class UnlinkDuplicateForm(FlaskForm):
+    submit = SubmitField(_l("Not a duplicate: remove the link"))
+
+
 class RevealContactForm(FlaskForm):
     submit = SubmitField(_l("Show contact details"))
 
@@ -226,5 +230,6 @@ ACTION_FORMS: dict[str, type[FlaskForm]] = {
     "decide_procedure": DecisionForm,
     "withdraw": WithdrawForm,
     "mark_duplicate": DuplicateForm,
+    "unlink_duplicate": UnlinkDuplicateForm,
     "reveal_contact": RevealContactForm,
 }

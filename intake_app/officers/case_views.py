@@ -14,7 +14,9 @@ from datetime import datetime
 from typing import Any
 
 from flask import abort, current_app, flash, redirect, render_template, url_for
+from flask_babel import format_datetime
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from werkzeug.wrappers import Response
@@ -83,10 +85,20 @@ def _forms(record: Representation, failed: Failed | None) -> dict[str, FlaskForm
     return forms
 
 
+# How each channel and reply preference reads on the page (the keys are the Draft's).
+CHANNEL_NAMES = {"web": _l("web form"), "sms": _l("text message"), "chat": _l("web chat"),
+                 "advocate": _l("an advocate"), "api": _l("a partner's system (API)")}
+REPLY_NAMES = {"sms": _l("Text message"), "email": _l("Email"), "phone": _l("Phone call"),
+               "letter": _l("Letter"), "none": _l("No reply wanted")}
+
+
 def _local(moment: datetime | None) -> str:
+    """A moment in UK time, "2 Jul 2026 00:30": the queue's date style, and month names
+    from Babel rather than the process locale."""
     if moment is None:
         return ""
-    return moment.astimezone(casework.LOCAL_TIME).strftime("%d %b %Y %H:%M")
+    return format_datetime(moment.astimezone(casework.LOCAL_TIME), "d MMM y HH:mm",
+                           rebase=False)
 
 
 def _term(section: str, key: str | None) -> str:
@@ -105,7 +117,8 @@ def _render(record: Representation, *, failed: Failed | None = None,
         "officers/case.html", heading=heading, case=case_file.load(record),
         forms=_forms(record, failed), failed=failed[0] if failed else None,
         contact=contact, show_audit=show_audit, day=date_in_words, local=_local, term=_term,
-        reference_display=display), status))
+        channel_names=CHANNEL_NAMES, reply_names=REPLY_NAMES, reference_display=display),
+        status))
     if contact is not None:
         response.headers["Cache-Control"] = "no-store"
     return response
@@ -284,3 +297,14 @@ def mark_duplicate(reference: str) -> Response:
                  reference=display(original.reference))
 
     return _act(reference, "mark_duplicate", perform)
+
+
+@bp.post("/records/<reference>/not-duplicate")
+@requires_role(*CASEWORK_ROLES)
+def unlink_duplicate(reference: str) -> Response:
+    def perform(record: Representation, form: Any) -> str:
+        original = duplicates.unlink_duplicate(record, _me())
+        return _("The record is no longer linked as a duplicate of %(reference)s.",
+                 reference=display(original.reference))
+
+    return _act(reference, "unlink_duplicate", perform)

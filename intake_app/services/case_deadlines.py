@@ -12,12 +12,13 @@ from datetime import date
 
 from flask import current_app
 from flask_babel import gettext as _
+from sqlalchemy import select
 
-from ..domain.calendar import compute_deadlines
-from ..domain.clock import resume, with_pauses
+from ..domain.calendar import compute_deadlines, date_in_words
+from ..domain.clock import overlapped_restart, resume, with_pauses
 from ..domain.draft import clean_text
 from ..extensions import db
-from ..models import RecordNote, Representation
+from ..models import AuditEvent, RecordNote, Representation
 from .audit import record_event
 from .casework import CaseworkRefused, Officer, local_today, snapshot
 
@@ -72,18 +73,49 @@ def extend_stage1(record: Representation, officer: Officer, reason: str) -> None
     db.session.commit()
 
 
+RESUMED = "record.clock_resumed"
+
+
+def _restarts(record: Representation) -> list[date]:
+    """The days the record's clock was restarted after a pause, from the audit rows
+    ``resume_clock`` writes: the record keeps only the total of working days paused, and
+    the audit trail is the one place that holds each restart (it is never edited)."""
+    afters = db.session.scalars(select(AuditEvent.after).where(
+        AuditEvent.representation_id == record.id, AuditEvent.action == RESUMED))
+    return [date.fromisoformat(after["resumed_on"]) for after in afters
+            if after and after.get("resumed_on")]
+
+
+def _pause_refusal(record: Representation, paused_on: date) -> str | None:
+    """Why the clock cannot be paused from ``paused_on``, if it cannot."""
+    if record.status == "withdrawn":
+        return _("This record is withdrawn, so its clock cannot be paused.")
+    if record.stage1_responded_on is not None:
+        return _("Stage 1 was responded to on %(day)s, so its clock can no longer be "
+                 "paused.", day=date_in_words(record.stage1_responded_on))
+    if record.clock_paused_on is not None:
+        return _("The clock is already paused, since %(day)s.",
+                 day=record.clock_paused_on.isoformat())
+    if paused_on > local_today():
+        return _("The clock cannot be paused from a day in the future.")
+    if record.clock_start is not None and paused_on < record.clock_start:
+        return _("The clock cannot be paused before it started on %(day)s.",
+                 day=record.clock_start.isoformat())
+    restarted = overlapped_restart(paused_on, _restarts(record))
+    if restarted is not None:
+        return _("The clock restarted on %(day)s after the last pause, and the days before "
+                 "were counted then: a new pause can start on that day or later.",
+                 day=date_in_words(restarted))
+    return None
+
+
 def pause_clock(record: Representation, officer: Officer, *, paused_on: date,
                 reason: str) -> None:
-    """Stop the clock from ``paused_on`` (while an advocate is being appointed)."""
-    if record.clock_paused_on is not None:
-        raise CaseworkRefused({"paused_on": _("The clock is already paused, since "
-                                              "%(day)s.", day=record.clock_paused_on.isoformat())})
-    if paused_on > local_today():
-        raise CaseworkRefused({"paused_on": _("The clock cannot be paused from a day in the "
-                                              "future.")})
-    if record.clock_start is not None and paused_on < record.clock_start:
-        raise CaseworkRefused({"paused_on": _("The clock cannot be paused before it started "
-                                              "on %(day)s.", day=record.clock_start.isoformat())})
+    """Stop the clock from ``paused_on`` (while an advocate is being appointed), only
+    while stage 1 is still running and never over days an earlier pause counted."""
+    refusal = _pause_refusal(record, paused_on)
+    if refusal is not None:
+        raise CaseworkRefused({"paused_on": refusal})
     text = clean_text(reason)
     if not text:
         raise CaseworkRefused({"reason": _("Give the reason for pausing the clock.")})
@@ -116,7 +148,7 @@ def resume_clock(record: Representation, officer: Officer, *, resumed_on: date) 
     record.clock_paused_working_days = (record.clock_paused_working_days or 0) + \
         moved.paused_working_days
     record.clock_paused_on = None
-    record_event(officer.actor, "record.clock_resumed", record, before=before,
+    record_event(officer.actor, RESUMED, record, before=before,
                  after=snapshot(record, PAUSE_FIELDS) | {"resumed_on": resumed_on.isoformat()})
     db.session.commit()
     return moved.paused_working_days

@@ -1,4 +1,5 @@
-"""Likely duplicates of a record, and linking one record as a duplicate of another.
+"""Likely duplicates of a record, linking one record as a duplicate of another, and
+undoing a mistaken link.
 
 Children often send the same thing twice: by text and then by the web form, or again
 the next day because nobody answered. Suggestions are records received within
@@ -112,5 +113,21 @@ def mark_duplicate(record: Representation, officer: Officer, reference_text: str
     record_event(officer.actor, "record.marked_duplicate", record, before=before,
                  after={"duplicate_of_id": original.id,
                         "duplicate_of_reference": original.reference})
+    db.session.commit()
+    return original
+
+
+def unlink_duplicate(record: Representation, officer: Officer) -> Representation:
+    """Undo a mistaken duplicate link, so the record is worked as its own again; returns
+    the record it was linked to."""
+    if record.duplicate_of_id is None:
+        raise CaseworkRefused({"link": _("This record is not linked as a duplicate of "
+                                         "another, so there is no link to remove.")})
+    original = db.session.get(Representation, record.duplicate_of_id)
+    record_event(officer.actor, "record.duplicate_unlinked", record,
+                 before={"duplicate_of_id": original.id,
+                         "duplicate_of_reference": original.reference},
+                 after={"duplicate_of_id": None})
+    record.duplicate_of_id = None
     db.session.commit()
     return original

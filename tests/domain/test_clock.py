@@ -8,7 +8,13 @@ from datetime import date
 import pytest
 
 from intake_app.domain.calendar import Deadlines, add_working_days, working_days_between
-from intake_app.domain.clock import resume, stage1_limit, with_pauses, working_days_left
+from intake_app.domain.clock import (
+    overlapped_restart,
+    resume,
+    stage1_limit,
+    with_pauses,
+    working_days_left,
+)
 
 FRI_28_AUG = date(2026, 8, 28)
 MON_31_AUG = date(2026, 8, 31)  # summer bank holiday in England, not in Scotland
@@ -86,3 +92,25 @@ def test_stage1_limit_is_the_extended_date_once_extended():
 ])
 def test_working_days_left_counts_down_and_goes_negative_when_overdue(today, due, left):
     assert working_days_left(today, due, nation="england") == left
+
+
+def test_a_pause_may_start_on_the_day_of_the_last_restart_but_not_before():
+    restarts = [date(2026, 9, 4), TUE_1_SEP]
+    assert overlapped_restart(date(2026, 9, 3), restarts) == date(2026, 9, 4)
+    assert overlapped_restart(date(2026, 9, 4), restarts) is None
+    assert overlapped_restart(date(2026, 9, 7), restarts) is None
+    assert overlapped_restart(FRI_28_AUG, []) is None
+
+
+def test_back_to_back_pauses_count_each_working_day_once():
+    """Why a pause may start on the restart day: the two pauses then cost exactly what one
+    pause over the whole span costs, while one starting earlier would count days twice."""
+    def paused(start: date, end: date) -> int:
+        return resume(stage1_due=TUE_1_SEP, stage1_extended_due=TUE_1_SEP, paused_on=start,
+                      resumed_on=end, nation="england").paused_working_days
+
+    first, restart, second = date(2026, 9, 2), date(2026, 9, 9), date(2026, 9, 16)
+    assert paused(first, restart) + paused(restart, second) == paused(first, second)
+    earlier = date(2026, 9, 3)
+    assert overlapped_restart(earlier, [restart]) == restart
+    assert paused(first, restart) + paused(earlier, second) > paused(first, second)

@@ -39,7 +39,7 @@ SLUGS = {
     "record_safeguarding_handling": "safeguarding-handling", "forward_now": "forward-now",
     "extend_deadline": "extend-deadline", "pause_clock": "pause-clock",
     "resume_clock": "resume-clock", "decide_procedure": "procedure", "withdraw": "withdraw",
-    "mark_duplicate": "duplicate",
+    "mark_duplicate": "duplicate", "unlink_duplicate": "not-duplicate",
 }
 # A Thursday; the clock starts that day, and the summer bank holiday follows.
 RECEIVED = datetime(2026, 8, 20, 9, 0, tzinfo=UTC)
@@ -419,6 +419,55 @@ def test_bad_pause_and_resume_dates_are_refused(app, client):
     assert refreshed(record).clock_paused_on == date(2026, 8, 28)
 
 
+def clock_events(record: Representation, action: str) -> int:
+    return len(db.session.scalars(select(AuditEvent.id).where(
+        AuditEvent.representation_id == record.id, AuditEvent.action == action)).all())
+
+
+def test_a_new_pause_cannot_start_before_the_last_restart(app, client):
+    record = make_record(received_at=RECEIVED)
+    act(client, record, "pause_clock", {"paused_on": "2026-08-28", "reason": "Advocate"})
+    act(client, record, "resume_clock", {"resumed_on": "2026-09-04"})
+    stage1 = refreshed(record).stage1_due
+
+    # Paused from the Tuesday again: the days up to Friday 4th were already counted.
+    response = act(client, record, "pause_clock",
+                   {"paused_on": "2026-09-01", "reason": "A second advocate is needed."})
+    assert response.status_code == 400
+    page = shown(response)
+    assert "The clock restarted on Friday 4 September 2026" in page
+    assert 'value="2026-09-01"' in page and "A second advocate is needed." in page
+    record = refreshed(record)
+    assert record.clock_paused_on is None and record.stage1_due == stage1
+    assert clock_events(record, "record.clock_paused") == 1
+
+    response = act(client, record, "pause_clock",
+                   {"paused_on": "2026-09-04", "reason": "A second advocate is needed."})
+    assert_back_to_case(response, record)
+    assert refreshed(record).clock_paused_on == date(2026, 9, 4)
+
+
+@pytest.mark.parametrize("ended", ["responded", "withdrawn"])
+def test_a_responded_or_withdrawn_record_cannot_be_paused(app, client, ended):
+    record = make_record(received_at=RECEIVED)
+    if ended == "responded":
+        record.stage1_responded_on = date(2026, 9, 10)
+        db.session.commit()
+        message = "Stage 1 was responded to on Thursday 10 September 2026"
+    else:
+        act(client, record, "withdraw", {"reason": "Asked to stop."})
+        message = "This record is withdrawn"
+    page = shown(client.get(f"/officers/records/{record.reference}"))
+    assert 'id="action-pause_clock"' not in page  # not offered
+
+    response = act(client, record, "pause_clock",
+                   {"paused_on": "2026-09-14", "reason": "Advocate"})
+    assert response.status_code == 400
+    assert message in shown(response) and 'value="2026-09-14"' in shown(response)
+    assert refreshed(record).clock_paused_on is None
+    assert clock_events(record, "record.clock_paused") == 0
+
+
 # --- Procedure and sufficient interest ------------------------------------------------------
 
 def test_deciding_the_procedure_saves_the_reason_and_recomputes_deadlines(app, client):
@@ -502,6 +551,37 @@ def test_bad_duplicate_links_are_refused(app, client):
     response = act(client, first, "mark_duplicate", {"reference": second.reference})
     assert response.status_code == 400 and "already a duplicate of this one" in shown(response)
     assert refreshed(first).duplicate_of_id is None
+
+
+def test_a_duplicate_link_can_be_undone(app, client, officer):
+    original = make_record()
+    record = make_record()
+    path = f"/officers/records/{record.reference}"
+    assert 'id="action-unlink_duplicate"' not in shown(client.get(path))
+    act(client, record, "mark_duplicate", {"reference": original.reference})
+    assert 'id="action-unlink_duplicate"' in shown(client.get(path))
+
+    response = act(client, record, "unlink_duplicate", {})
+    assert_back_to_case(response, record)
+    assert refreshed(record).duplicate_of_id is None
+    event = last_event(record, "record.duplicate_unlinked")
+    assert event.actor == f"staff:{officer.id}"
+    assert event.before == {"duplicate_of_id": original.id,
+                            "duplicate_of_reference": original.reference}
+    assert event.after == {"duplicate_of_id": None}
+    page = shown(client.get(response.headers["Location"]))
+    assert f"no longer linked as a duplicate of {display(original.reference)}" in page
+    assert "Duplicate of" not in page
+    assert "Duplicates of this record" not in shown(
+        client.get(f"/officers/records/{original.reference}"))
+
+
+def test_unlinking_a_record_that_is_not_a_duplicate_is_refused(app, client):
+    record = make_record()
+    response = act(client, record, "unlink_duplicate", {})
+    assert response.status_code == 400
+    assert "not linked as a duplicate" in shown(response)
+    assert last_event(record, "record.duplicate_unlinked") is None
 
 
 # --- Every action ---------------------------------------------------------------------------

@@ -233,3 +233,21 @@ def test_deadlines_show_working_days_overdue_and_stop_counting_once_responded(
     db.session.commit()
     text = page_text(client_as_officer.get(path))
     assert "Overdue by" not in text and "Not counting" in text
+
+
+@pytest.mark.parametrize(("reply", "contact", "shown"), [
+    ("sms", Contact(phone=PHONE), "Text message"),
+    ("letter", Contact(name="Sam", address="1 High Street, Leeds LS1 1AA"), "Letter"),
+    ("none", Contact(), "No reply wanted"),
+])
+def test_reply_preference_is_named_in_words(app, client_as_officer, reply, contact, shown):
+    record = make_record(reply_channel=reply, contact=contact)
+    text = page_text(client_as_officer.get(f"/officers/records/{record.reference}"))
+    assert f"Reply by {shown} " in text
+
+
+def test_times_are_shown_in_uk_time_in_the_same_style_as_the_queue(app, client_as_officer):
+    # 23:30 UTC in summer is half past midnight the next day in the UK.
+    record = make_record(received_at=datetime(2026, 7, 1, 23, 30, tzinfo=UTC))
+    text = page_text(client_as_officer.get(f"/officers/records/{record.reference}"))
+    assert "Received 2 Jul 2026 00:30 by web form" in text
