@@ -44,6 +44,7 @@ ALLOWED: dict[str, frozenset[str]] = {
     "officers.decide_procedure": CASEWORK,
     "officers.withdraw": CASEWORK,
     "officers.mark_duplicate": CASEWORK,
+    "officers.unlink_duplicate": CASEWORK,
     "officers.record_audit": MANAGER,
     "officers.audit_log": MANAGER,
     "officers.audit_export": MANAGER,
