@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from .config import load_settings
 from .extensions import babel, csrf, db, limiter, login_manager, migrate
@@ -30,6 +31,10 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     if config:
         app.config.update(config)
     logging.basicConfig(level=app.config["LOG_LEVEL"])
+    if hops := app.config["PROXY_FIX_HOPS"]:
+        # Trust only the headers that many proxies add: the rate limits then count the
+        # visitor's address, and links get the public scheme and host.
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
 
     from . import auth, database, errors, models, web_security  # noqa: F401 - auth, models register
     from .i18n import select_locale

@@ -1,4 +1,9 @@
-"""Staff sign-in: Flask-Login loads staff accounts; the officers' area (a later issue) uses it."""
+"""Staff sign-in: Flask-Login loads staff accounts for the officers' area.
+
+The session holds "<id>:<session_version>" (``StaffUser.get_id``). An id whose version is
+not the account's current one is refused, so raising the version ends every session of
+the account, a copied cookie included; a bare id from before versions is refused too.
+"""
 
 from __future__ import annotations
 
@@ -7,5 +12,11 @@ from .models import StaffUser
 
 
 @login_manager.user_loader
-def load_staff_user(user_id: str) -> StaffUser | None:
-    return db.session.get(StaffUser, int(user_id)) if user_id.isdigit() else None
+def load_staff_user(session_id: str) -> StaffUser | None:
+    user_id, _colon, version = session_id.partition(":")
+    if not (user_id.isdigit() and version.isdigit()):
+        return None
+    user = db.session.get(StaffUser, int(user_id))
+    if user is None or (user.session_version or 0) != int(version):
+        return None
+    return user

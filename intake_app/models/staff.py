@@ -31,12 +31,23 @@ class StaffUser(UserMixin, db.Model):
     # A one-time invite link: only its SHA-256 is stored.
     invite_token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
     invite_expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # The last 30-second TOTP step accepted, so a code works once even when two requests
+    # race with it (accepted only by an UPDATE that finds a smaller step).
+    last_totp_step: Mapped[int | None] = mapped_column(Integer)
+    # Part of the signed-in session's id: raising it ends every session of this account
+    # (sign-out, disabling, a new password or two-factor), copies of the cookie included.
+    session_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     @property
     def is_active(self) -> bool:  # Flask-Login asks this to refuse disabled accounts.
         return self.active
+
+    def get_id(self) -> str:
+        """What Flask-Login keeps in the session: ``auth.load_staff_user`` refuses it once
+        the account's session_version has moved on."""
+        return f"{self.id}:{self.session_version or 0}"
 
 
 class ServiceToken(db.Model):

@@ -19,7 +19,9 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, logout_user
 
+from ..extensions import db
 from ..models import StaffUser
+from ..services import staff_accounts
 
 CASEWORK_ROLES = ("officer", "manager")
 MANAGER_ROLES = ("manager",)
@@ -31,11 +33,12 @@ TWO_FACTOR_REQUIRED = frozenset({"manager", "admin"})
 SEEN_AT = "staff_seen_at"
 TWO_FACTOR_PASSED = "staff_two_factor_passed"
 
-# Pages open before sign-in is complete (signing in, two-factor, accepting an invite).
-OPEN_ENDPOINTS = frozenset({
-    "officers.sign_in", "officers.sign_out", "officers.two_factor",
-    "officers.two_factor_setup", "officers.accept_invite",
-})
+# Pages that need no signed-in session: signing in and out, and an invite link (its token
+# is the check). They skip the idle check too, so a stale session can still sign in again.
+OPEN_ENDPOINTS = frozenset({"officers.sign_in", "officers.sign_out", "officers.accept_invite"})
+# Pages for a signed-in session that has not passed two-factor yet. The idle check still
+# applies to them: the setup page shows the new secret.
+TWO_FACTOR_ENDPOINTS = frozenset({"officers.two_factor", "officers.two_factor_setup"})
 
 View = TypeVar("View", bound=Callable[..., Any])
 
@@ -84,6 +87,8 @@ def guard() -> Any:
                 "Please sign in again."))
         return redirect(url_for("officers.sign_in", next=request.full_path))
     session[SEEN_AT] = time.time()
+    if request.endpoint in TWO_FACTOR_ENDPOINTS:
+        return None
     if needs_two_factor(current_user) and not session.get(TWO_FACTOR_PASSED):
         target = "officers.two_factor" if current_user.totp_enabled else "officers.two_factor_setup"
         return redirect(url_for(target))
@@ -91,9 +96,18 @@ def guard() -> Any:
 
 
 def sign_out() -> None:
+    """End this session (the idle timeout, or a refused account)."""
     logout_user()
     session.pop(SEEN_AT, None)
     session.pop(TWO_FACTOR_PASSED, None)
+
+
+def sign_out_everywhere() -> None:
+    """End this session and every other of the account, copies of the cookie included:
+    staff who sign out on purpose may be leaving a shared or lost device behind."""
+    staff_accounts.end_sessions(current_user)
+    db.session.commit()
+    sign_out()
 
 
 # The officers' navigation: (endpoint, label, roles). Links show only to staff whose role

@@ -29,13 +29,24 @@ from .access import (
     mark_signed_in,
     needs_two_factor,
     requires_role,
-    sign_out,
+    sign_out_everywhere,
 )
 from .account_forms import AcceptInviteForm, SignInForm, TwoFactorForm, account_error
 
 
 def _login_limit() -> str:
     return current_app.config["STAFF_LOGIN_RATE_LIMIT"]
+
+
+def _email_typed() -> str:
+    """The second sign-in limit counts per account, so guesses spread over many addresses
+    are limited too (an address also gets its own limit, the limiter's default key)."""
+    return "account:" + staff_accounts.normalise_email(request.form.get("email", ""))
+
+
+def _signed_in_account() -> str:
+    """Two-factor guesses are counted per account, whichever sessions they come from."""
+    return f"staff:{current_user.id}" if current_user.is_authenticated else "anonymous"
 
 
 def _local_path(target: str | None) -> str | None:
@@ -74,6 +85,7 @@ def too_many_attempts(error: TooManyRequests) -> tuple[str, int]:
 
 @bp.route("/sign-in", methods=["GET", "POST"])
 @limiter.limit(_login_limit, methods=["POST"])
+@limiter.limit(_login_limit, methods=["POST"], key_func=_email_typed)
 def sign_in() -> Any:
     if current_user.is_authenticated and request.method == "GET":
         return redirect(_next_or_home(current_user))
@@ -102,7 +114,7 @@ def sign_in() -> Any:
 @bp.post("/sign-out", endpoint="sign_out")
 def sign_out_view() -> Response:
     if current_user.is_authenticated:
-        sign_out()
+        sign_out_everywhere()
         session.clear()
         flash(_("You have signed out."))
     return redirect(url_for("officers.sign_in"))
@@ -111,6 +123,7 @@ def sign_out_view() -> Response:
 @bp.route("/two-factor", methods=["GET", "POST"])
 @requires_role(*STAFF_ROLES)
 @limiter.limit(_login_limit, methods=["POST"])
+@limiter.limit(_login_limit, methods=["POST"], key_func=_signed_in_account)
 def two_factor() -> Any:
     if not current_user.totp_enabled:
         return redirect(url_for("officers.two_factor_setup",
@@ -138,6 +151,7 @@ def two_factor() -> Any:
 @bp.route("/two-factor/setup", methods=["GET", "POST"])
 @requires_role(*STAFF_ROLES)
 @limiter.limit(_login_limit, methods=["POST"])
+@limiter.limit(_login_limit, methods=["POST"], key_func=_signed_in_account)
 def two_factor_setup() -> Any:
     user: StaffUser = current_user
     if user.totp_enabled:

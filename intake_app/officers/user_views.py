@@ -1,13 +1,18 @@
-"""Staff accounts, for admins: the list, invites, and disabling or enabling an account.
+"""Staff accounts, for admins: the list, invites, disabling or enabling an account, and
+recovery (a new invite or password reset link; a two-factor reset for a lost phone).
 
-The service has no staff mail yet, so an invite's one-time link is shown to the admin on
-the page that answers the invite, and only there: it is not put in the session or a
-redirect, where it would outlive that page, and only its hash is stored.
+The service has no staff mail yet, so a one-time link is shown to the admin on the page
+that answers the request, and only there: it is not put in the session or a redirect,
+where it would outlive that page, and only its hash is stored. Admins cannot reset their
+own account here: a second admin (or the ``flask users`` commands) must, so one stolen
+admin session cannot quietly take over its own account's protections.
 """
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
@@ -22,11 +27,20 @@ from . import bp
 from .access import ADMIN_ROLES, requires_role, staff_actor
 from .account_forms import ROLE_LABELS, InviteForm, account_error
 
+UK_TIME = ZoneInfo("Europe/London")
+
+
+def _uk_time(moment: datetime | None) -> str | None:
+    """Times on staff pages are UK wall-clock times, like everywhere else in the area."""
+    return moment.astimezone(UK_TIME).strftime("%d/%m/%Y %H:%M") if moment else None
+
 
 def _users_page(form: InviteForm, errors: dict[str, str], status: int = 200) -> Any:
     users = db.session.scalars(select(StaffUser).order_by(StaffUser.name, StaffUser.id)).all()
     return render_template("officers/users.html", heading=_("Staff accounts"), users=users,
-                           form=form, errors=errors, role_labels=ROLE_LABELS), status
+                           form=form, errors=errors, role_labels=ROLE_LABELS,
+                           last_sign_in={user.id: _uk_time(user.last_login_at)
+                                         for user in users}), status
 
 
 @bp.get("/users")
@@ -49,11 +63,18 @@ def invite_user() -> Any:
     except staff_accounts.InvalidStaffAccount as invalid:
         return _users_page(form, {field: account_error(field, code)
                                   for field, code in invalid.errors.items()}, 400)
-    link = url_for("officers.accept_invite", token=token, _external=True)
-    return render_template("officers/invite_link.html", heading=_("Invite link for %(name)s",
-                                                                  name=user.name),
-                           user=user, link=link,
-                           hours=int(staff_accounts.INVITE_LIFETIME.total_seconds() // 3600))
+    return _link_page(user, staff_accounts.INVITE_LINK, token, new_account=True)
+
+
+def _link_page(user: StaffUser, kind: str, token: str, *, new_account: bool = False) -> str:
+    heading = (_("Invite link for %(name)s", name=user.name)
+               if kind == staff_accounts.INVITE_LINK
+               else _("Password reset link for %(name)s", name=user.name))
+    return render_template(
+        "officers/invite_link.html", heading=heading, user=user, kind=kind,
+        new_account=new_account,
+        link=url_for("officers.accept_invite", token=token, _external=True),
+        hours=int(staff_accounts.INVITE_LIFETIME.total_seconds() // 3600))
 
 
 def _staff_or_404(user_id: int) -> StaffUser:
@@ -81,4 +102,35 @@ def enable_user(user_id: int) -> Response:
     user = _staff_or_404(user_id)
     staff_accounts.set_active(user, True, actor=staff_actor(current_user))
     flash(_("%(name)s's account is enabled.", name=user.name))
+    return redirect(url_for("officers.users"))
+
+
+@bp.post("/users/<int:user_id>/sign-in-link")
+@requires_role(*ADMIN_ROLES)
+def sign_in_link(user_id: int) -> Any:
+    user = _staff_or_404(user_id)
+    if user.id == current_user.id:
+        flash(_("You cannot reset your own account here. Ask another admin."))
+        return redirect(url_for("officers.users"))
+    try:
+        kind, token = staff_accounts.issue_sign_in_link(user, actor=staff_actor(current_user))
+    except staff_accounts.AccountDisabled:
+        flash(_("Enable %(name)s's account first: a link for a disabled account does not "
+                "work.", name=user.name))
+        return redirect(url_for("officers.users"))
+    return _link_page(user, kind, token)
+
+
+@bp.post("/users/<int:user_id>/reset-two-factor")
+@requires_role(*ADMIN_ROLES)
+def reset_two_factor(user_id: int) -> Response:
+    user = _staff_or_404(user_id)
+    if user.id == current_user.id:
+        flash(_("You cannot reset your own account here. Ask another admin."))
+    elif not (user.totp_enabled or user.totp_secret_encrypted is not None):
+        flash(_("%(name)s has no two-factor to reset.", name=user.name))
+    else:
+        staff_accounts.reset_two_factor(user, actor=staff_actor(current_user))
+        flash(_("%(name)s's two-factor is reset and they are signed out. They set it up "
+                "again with their new phone when they next sign in.", name=user.name))
     return redirect(url_for("officers.users"))

@@ -18,10 +18,11 @@ from functools import cache
 import pyotp
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select, update
+from sqlalchemy.orm.attributes import set_committed_value
 
 from ..extensions import db
-from ..models import STAFF_ROLES, AuditEvent, StaffUser
+from ..models import STAFF_ROLES, StaffUser
 from . import FieldErrors, protection
 from .audit import record_event
 
@@ -32,6 +33,8 @@ MIN_PASSWORD_LENGTH = 12
 INVITE_LIFETIME = timedelta(hours=72)
 TOTP_ISSUER = "Complaints officers"
 TWO_FACTOR_PASSED_ACTION = "staff.two_factor_passed"
+# What a new sign-in link is for: an account that never set a password, or a reset.
+INVITE_LINK, PASSWORD_RESET_LINK = "invite", "password_reset"
 
 # The commonest passwords long enough to pass the length rule, from breach lists; a
 # password that is one of these (ignoring case) or a single repeated character is refused.
@@ -59,6 +62,10 @@ class InvalidInvite(ValueError):
 
 class InvalidTwoFactorCode(ValueError):
     """A TOTP code that is wrong, or was used already."""
+
+
+class AccountDisabled(ValueError):
+    """A sign-in link was asked for an account that is disabled (the link would not work)."""
 
 
 def _now() -> datetime:
@@ -188,27 +195,72 @@ def invited_user(token: str) -> StaffUser:
 
 
 def accept_invite(token: str, password: str) -> StaffUser:
-    """Set the invited person's password and use up the link."""
+    """Set the invited person's password and use up the link. Any session still open from
+    before a reset ends."""
     user = invited_user(token)
     if problem := password_problem(password, email=user.email):
         raise InvalidStaffAccount({"password": problem})
     user.password_hash = hash_password(password)
     user.invite_token_hash = None
     user.invite_expires_at = None
+    end_sessions(user)
     record_event(f"staff:{user.id}", "staff.invite_accepted", after={"staff_id": user.id})
     db.session.commit()
     return user
 
 
+def end_sessions(user: StaffUser) -> None:
+    """End every signed-in session of the account, on any device (see ``auth``); the
+    caller commits."""
+    user.session_version = (user.session_version or 0) + 1
+
+
 def set_active(user: StaffUser, active: bool, *, actor: str) -> None:
-    """Disable or enable an account; a disabled account cannot sign in (Flask-Login also
-    refuses it on every request, so open sessions end too)."""
+    """Disable or enable an account; a disabled account cannot sign in, and its sessions
+    end for good (enabling it again does not bring them back)."""
     if user.active == active:
         return
     record_event(actor, "staff.enabled" if active else "staff.disabled",
                  before={"staff_id": user.id, "active": user.active},
                  after={"staff_id": user.id, "active": active})
     user.active = active
+    if not active:
+        end_sessions(user)
+    db.session.commit()
+
+
+def issue_sign_in_link(user: StaffUser, *, actor: str) -> tuple[str, str]:
+    """A new one-time link (its kind and token) for someone who lost their way in: an
+    invite again if they never set a password, or else a password reset.
+
+    A reset removes the old password and ends every session at once, rather than waiting
+    for the link to be used: a reset is asked for when a password is forgotten (nothing is
+    lost) or may be known to someone else (it must stop working now). Two-factor is kept,
+    so whoever holds the link still needs the person's phone; and an admin never learns
+    or chooses anyone's password."""
+    if not user.active:
+        raise AccountDisabled(user.id)
+    kind = INVITE_LINK if user.password_hash is None else PASSWORD_RESET_LINK
+    token = secrets.token_urlsafe(32)
+    user.password_hash = None
+    user.invite_token_hash = _token_hash(token)
+    user.invite_expires_at = _now() + INVITE_LIFETIME
+    end_sessions(user)
+    record_event(actor, "staff.sign_in_link_issued", after={"staff_id": user.id, "kind": kind})
+    db.session.commit()
+    return kind, token
+
+
+def reset_two_factor(user: StaffUser, *, actor: str) -> None:
+    """Forget the account's TOTP secret (a lost phone) and end its sessions. Managers and
+    admins must set two-factor up again before any page at their next sign-in; officers
+    may. Returns without a change (or an audit row) if there was nothing to reset."""
+    if not user.totp_enabled and user.totp_secret_encrypted is None:
+        return
+    user.totp_enabled = False
+    user.totp_secret_encrypted = None
+    end_sessions(user)
+    record_event(actor, "staff.two_factor_reset", after={"staff_id": user.id})
     db.session.commit()
 
 
@@ -256,23 +308,22 @@ def _matching_timestep(secret: str, code: str) -> int | None:
     return None
 
 
-def _last_used_timestep(user: StaffUser) -> int:
-    after = db.session.scalar(
-        select(AuditEvent.after)
-        .where(AuditEvent.actor == f"staff:{user.id}",
-               AuditEvent.action == TWO_FACTOR_PASSED_ACTION)
-        .order_by(AuditEvent.id.desc()).limit(1))
-    return int((after or {}).get("totp_step", -1))
-
-
 def _accept_code(user: StaffUser, secret: str, code: str) -> None:
     """Refuses a wrong code, and a right one already used (someone watching could
-    otherwise replay it within its 90 seconds). The step used is kept in the audit trail."""
+    otherwise replay it within its 90 seconds). The step is taken by one conditional
+    UPDATE, so of two requests racing with the same code only one passes."""
     step = _matching_timestep(secret, code)
-    if step is None or step <= _last_used_timestep(user):
+    taken = step is not None and db.session.execute(
+        update(StaffUser)
+        .where(StaffUser.id == user.id,
+               or_(StaffUser.last_totp_step.is_(None), StaffUser.last_totp_step < step))
+        .values(last_totp_step=step)
+        .execution_options(synchronize_session=False)).rowcount == 1
+    if not taken:
         record_event(f"staff:{user.id}", "staff.two_factor_failed")
         db.session.commit()
         raise InvalidTwoFactorCode(user.id)
+    set_committed_value(user, "last_totp_step", step)
     record_event(f"staff:{user.id}", TWO_FACTOR_PASSED_ACTION, after={"totp_step": step})
 
 

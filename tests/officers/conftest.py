@@ -36,7 +36,7 @@ def sign_in_as(client: FlaskClient, user: StaffUser) -> FlaskClient:
     import time
 
     with client.session_transaction() as session:
-        session["_user_id"] = str(user.id)
+        session["_user_id"] = user.get_id()
         session["_fresh"] = True
         session[SEEN_AT] = time.time()
         session[TWO_FACTOR_PASSED] = True

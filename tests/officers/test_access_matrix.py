@@ -54,6 +54,8 @@ ALLOWED: dict[str, frozenset[str]] = {
     "officers.invite_user": ADMIN,
     "officers.disable_user": ADMIN,
     "officers.enable_user": ADMIN,
+    "officers.sign_in_link": ADMIN,
+    "officers.reset_two_factor": ADMIN,
     # Two-factor is for any signed-in member of staff.
     "officers.two_factor": ANY_STAFF,
     "officers.two_factor_setup": ANY_STAFF,

@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 import pyotp
 import pytest
 from argon2 import PasswordHasher
-from flask import Flask
+from flask import Flask, request_started
 from flask.testing import FlaskClient
 from sqlalchemy import select
 
@@ -19,7 +19,7 @@ from intake_app.models import AuditEvent, StaffUser
 from intake_app.officers.access import SEEN_AT, TWO_FACTOR_PASSED
 from intake_app.services import protection, staff_accounts
 
-from ..conftest import csrf_token, dispose, make_app, post_form
+from ..conftest import _fresh_request_globals, csrf_token, dispose, make_app, post_form
 from .conftest import sign_in_as
 
 PASSWORD = "heron lantern quietly orbit"
@@ -67,7 +67,7 @@ def test_right_password_signs_in_and_goes_to_next(app: Flask, client: FlaskClien
 
     assert response.status_code == 302
     assert response.headers["Location"] == SETUP_PAGE
-    assert signed_in_user_id(client) == str(user.id)
+    assert signed_in_user_id(client) == user.get_id()
     with client.session_transaction() as session:
         assert "planted" not in session  # the old session was emptied first
         assert session[TWO_FACTOR_PASSED] is True  # an officer without TOTP needs no code
@@ -190,7 +190,7 @@ def test_sign_out_needs_a_post_with_csrf(app: Flask, client: FlaskClient) -> Non
     sign_in(client, user.email, next_path=SETUP_PAGE)
     assert client.get("/officers/sign-out").status_code == 405
     assert client.post("/officers/sign-out").status_code == 400  # no CSRF token
-    assert signed_in_user_id(client) == str(user.id)
+    assert signed_in_user_id(client) == user.get_id()
 
     response = client.post("/officers/sign-out",
                            data={"csrf_token": csrf_token(client, SETUP_PAGE)})
@@ -375,3 +375,158 @@ def test_invite_expires_after_72_hours(app: Flask, client: FlaskClient) -> None:
     assert response.status_code == 404
     assert "This invite link does not work" in response.get_data(as_text=True)
     assert client.get("/officers/invite/made-up-token").status_code == 404
+
+
+def test_idle_session_waiting_for_two_factor_setup_is_signed_out(app: Flask, make_staff) -> None:
+    """The two-factor pages are reachable before two-factor is passed, but an idle session
+    there ends like any other: the setup page shows the secret."""
+    manager = make_staff("manager")
+    client = sign_in_as(app.test_client(), manager)
+    with client.session_transaction() as session:
+        session[TWO_FACTOR_PASSED] = False
+        session[SEEN_AT] = time.time() - 3 * 60 * 60
+
+    response = client.get(SETUP_PAGE)
+
+    assert response.status_code == 302
+    assert response.headers["Location"].startswith("/officers/sign-in")
+    assert signed_in_user_id(client) is None
+    db.session.refresh(manager)
+    assert manager.totp_secret_encrypted is None  # no secret was made or shown
+
+
+# --- limits per account and behind a proxy ------------------------------------------
+
+@pytest.fixture
+def limited_app(tmp_path):
+    limited = make_app(tmp_path, RATELIMIT_ENABLED=True, STAFF_LOGIN_RATE_LIMIT="3 per minute")
+    request_started.connect(_fresh_request_globals, limited)
+    with limited.app_context():
+        yield limited
+    request_started.disconnect(_fresh_request_globals, limited)
+    dispose(limited)
+
+
+def browser_at(app: Flask, address: str) -> FlaskClient:
+    client = app.test_client()
+    client.environ_base["REMOTE_ADDR"] = address
+    return client
+
+
+def test_guessing_one_account_from_many_addresses_is_limited(limited_app: Flask) -> None:
+    staff("officer")
+    staff("manager")
+    statuses = [sign_in(browser_at(limited_app, f"10.0.0.{n}"), "Officer@council.example",
+                        "wrong guess number x").status_code for n in range(3)]
+    blocked = sign_in(browser_at(limited_app, "10.0.0.9"), "officer@council.example ")
+
+    assert statuses == [400, 400, 400]
+    assert blocked.status_code == 429
+    # Someone else signing in from a new address is not held up by it.
+    other = browser_at(limited_app, "10.0.0.10")
+    assert sign_in(other, "manager@council.example").status_code == 302
+
+
+def test_two_factor_guesses_are_limited_per_account(limited_app: Flask) -> None:
+    manager = staff("manager", totp=True)
+    browsers = []
+    for n in range(2):
+        browser = sign_in_as(browser_at(limited_app, f"10.0.1.{n}"), manager)
+        with browser.session_transaction() as session:
+            session[TWO_FACTOR_PASSED] = False
+        browsers.append(browser)
+    statuses = [post_form(browsers[n % 2], "/officers/two-factor", {"code": "000000"})
+                .status_code for n in range(3)]
+    blocked = post_form(browsers[1], "/officers/two-factor", {"code": totp_code(manager)})
+
+    assert statuses == [400, 400, 400]
+    assert blocked.status_code == 429
+    with browsers[1].session_transaction() as session:
+        assert not session[TWO_FACTOR_PASSED]
+
+
+@pytest.mark.parametrize("hops, last_status", [(0, 429), (1, 400)])
+def test_behind_a_proxy_each_visitor_has_their_own_address(tmp_path, hops: int,
+                                                           last_status: int) -> None:
+    """With PROXY_FIX_HOPS the address limit counts the visitor's address from
+    X-Forwarded-For; without it everyone behind the proxy shares the proxy's."""
+    limited = make_app(tmp_path, RATELIMIT_ENABLED=True, STAFF_LOGIN_RATE_LIMIT="3 per minute",
+                       PROXY_FIX_HOPS=hops)
+    try:
+        with limited.app_context():
+            client = limited.test_client()
+            statuses = [post_form(client, "/officers/sign-in",
+                                  {"email": f"guess{n}@council.example", "password": "x"},
+                                  headers={"X-Forwarded-For": "203.0.113.7"}).status_code
+                        for n in range(3)]
+            last = post_form(client, "/officers/sign-in",
+                             {"email": "someone@council.example", "password": "x"},
+                             headers={"X-Forwarded-For": "198.51.100.2"})
+            assert statuses == [400, 400, 400]
+            assert last.status_code == last_status
+    finally:
+        dispose(limited)
+
+
+# --- sessions end everywhere ----------------------------------------------------------
+
+def copy_of(app: Flask, client: FlaskClient) -> FlaskClient:
+    """Another browser holding a copy of this one's session cookie."""
+    thief = app.test_client()
+    thief.set_cookie("session", client.get_cookie("session").value)
+    return thief
+
+
+def test_signing_out_ends_a_copied_session_too(app: Flask, client: FlaskClient) -> None:
+    user = staff("officer")
+    sign_in(client, user.email)
+    thief = copy_of(app, client)
+    assert thief.get("/officers/queue").status_code == 200
+
+    client.post("/officers/sign-out", data={"csrf_token": csrf_token(client, SETUP_PAGE)})
+
+    response = thief.get("/officers/queue")
+    assert response.status_code == 302
+    assert response.headers["Location"].startswith("/officers/sign-in")
+    # Signing in again works, with a session the copy does not share.
+    assert sign_in(client, user.email).status_code == 302
+    assert client.get("/officers/queue").status_code == 200
+    assert thief.get("/officers/queue").status_code == 302
+
+
+def test_a_session_from_before_disabling_does_not_come_back_on_enabling(
+        app: Flask, client: FlaskClient) -> None:
+    user = staff("officer")
+    sign_in(client, user.email)
+    staff_accounts.set_active(user, False, actor="test")
+    staff_accounts.set_active(user, True, actor="test")
+    assert client.get("/officers/queue").status_code == 302
+
+
+# --- a code used once, even by two requests at the same moment -----------------------
+
+def test_a_code_raced_by_another_request_is_refused(app: Flask) -> None:
+    """The other request stores the step between this one reading the account and
+    accepting the code: only one of them may pass."""
+    manager = staff("manager", totp=True)
+    totp = pyotp.TOTP(protection.decrypt_json(manager.totp_secret_encrypted))
+    step = totp.timecode(datetime.now(UTC))
+    code = totp.generate_otp(step)
+    assert manager.last_totp_step is None  # this request has read the account
+    with db.engine.begin() as other_request:
+        other_request.execute(StaffUser.__table__.update()
+                              .where(StaffUser.id == manager.id)
+                              .values(last_totp_step=step))
+
+    with pytest.raises(staff_accounts.InvalidTwoFactorCode):
+        staff_accounts.check_two_factor(manager, code)
+
+
+def test_a_passed_code_is_remembered_on_the_account(app: Flask) -> None:
+    manager = staff("manager", totp=True)
+    code = totp_code(manager)
+    staff_accounts.check_two_factor(manager, code)
+    db.session.refresh(manager)
+    assert manager.last_totp_step is not None
+    with pytest.raises(staff_accounts.InvalidTwoFactorCode):
+        staff_accounts.check_two_factor(manager, code)

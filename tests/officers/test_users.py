@@ -222,3 +222,156 @@ def test_cli_disables_an_account(app: Flask, make_staff) -> None:
     db.session.refresh(officer)
     assert not officer.active
     assert [event.actor for event in audit("staff.disabled")] == ["cli"]
+
+
+def test_last_sign_in_is_shown_in_uk_time(app: Flask, admin_client: FlaskClient,
+                                          make_staff) -> None:
+    officer = make_staff("officer", name="Sol Summer")
+    officer.last_login_at = datetime(2025, 7, 4, 9, 15, tzinfo=UTC)  # 10:15 BST
+    db.session.commit()
+    text = admin_client.get("/officers/users").get_data(as_text=True)
+    row = re.search(r"Sol Summer</th>(.*?)</tr>", text, re.S).group(1)
+    assert "04/07/2025 10:15" in row and "UTC" not in row
+
+
+# --- recovery: new links and two-factor resets ----------------------------------------
+
+PASSWORD = "heron lantern quietly orbit"
+
+
+def link_token(response) -> str:
+    return INVITE_LINK.search(response.get_data(as_text=True)).group(1)
+
+
+def test_an_expired_invite_can_be_sent_again(app: Flask, admin_client: FlaskClient,
+                                             admin: StaffUser, client: FlaskClient) -> None:
+    user, old_token = staff_accounts.invite_user("late@council.example", name="Lee Late",
+                                                 role="officer", actor="test")
+    user.invite_expires_at = datetime(2020, 1, 1, tzinfo=UTC)
+    db.session.commit()
+    assert "New invite link" in admin_client.get("/officers/users").get_data(as_text=True)
+
+    response = post_action(admin_client, f"/officers/users/{user.id}/sign-in-link")
+
+    assert response.status_code == 200
+    assert "Invite link for Lee Late" in response.get_data(as_text=True)
+    token = link_token(response)
+    assert client.get(f"/officers/invite/{old_token}").status_code == 404
+    assert client.get(f"/officers/invite/{token}").status_code == 200
+    assert [(event.actor, event.after) for event in audit("staff.sign_in_link_issued")] == [
+        (f"staff:{admin.id}", {"staff_id": user.id, "kind": "invite"})]
+
+
+def test_a_password_reset_link_stops_the_old_password_and_sessions_at_once(
+        app: Flask, admin_client: FlaskClient, make_staff) -> None:
+    from ..conftest import post_form
+
+    user = staff_accounts.create_user("forgot@council.example", name="Fay Forgot",
+                                      role="officer", password=PASSWORD)
+    user.totp_secret_encrypted, user.totp_enabled = b"kept", True
+    db.session.commit()
+    open_session = sign_in_as(app.test_client(), user)
+    assert "Password reset link" in admin_client.get("/officers/users").get_data(as_text=True)
+
+    response = post_action(admin_client, f"/officers/users/{user.id}/sign-in-link")
+
+    assert "Password reset link for Fay Forgot" in response.get_data(as_text=True)
+    db.session.refresh(user)
+    assert user.password_hash is None
+    assert not staff_accounts.verify_password(user, PASSWORD)
+    assert user.totp_enabled  # the reset does not touch two-factor
+    assert open_session.get("/officers/queue").status_code == 302
+    browser = app.test_client()
+    new_password = "granite puffin meadow shelf"
+    post_form(browser, f"/officers/invite/{link_token(response)}",
+              {"password": new_password, "confirm": new_password})
+    db.session.refresh(user)
+    assert staff_accounts.verify_password(user, new_password)
+    assert [event.after for event in audit("staff.sign_in_link_issued")] == [
+        {"staff_id": user.id, "kind": "password_reset"}]
+
+
+def test_two_factor_reset_turns_it_off_and_ends_their_sessions(
+        app: Flask, admin_client: FlaskClient, admin: StaffUser, make_staff) -> None:
+    manager = make_staff("manager", name="Mo Manager")
+    manager.totp_secret_encrypted, manager.totp_enabled = b"lost phone", True
+    db.session.commit()
+    open_session = sign_in_as(app.test_client(), manager)
+
+    response = post_action(admin_client, f"/officers/users/{manager.id}/reset-two-factor")
+
+    assert response.headers["Location"] == "/officers/users"
+    assert "Mo Manager&#39;s two-factor is reset" in admin_client.get(
+        "/officers/users").get_data(as_text=True)
+    db.session.refresh(manager)
+    assert not manager.totp_enabled and manager.totp_secret_encrypted is None
+    assert open_session.get("/officers/queue").status_code == 302
+    assert [(event.actor, event.after) for event in audit("staff.two_factor_reset")] == [
+        (f"staff:{admin.id}", {"staff_id": manager.id})]
+    # At the next sign-in a manager must set it up again before any page.
+    again = sign_in_as(app.test_client(), manager)
+    with again.session_transaction() as session:
+        session["staff_two_factor_passed"] = False
+    assert again.get("/officers/queue").headers["Location"] == "/officers/two-factor/setup"
+
+
+def test_admin_cannot_reset_their_own_password_or_two_factor_on_the_page(
+        app: Flask, admin_client: FlaskClient, admin: StaffUser) -> None:
+    admin.totp_secret_encrypted, admin.totp_enabled = b"mine", True
+    admin.password_hash = staff_accounts.hash_password(PASSWORD)
+    db.session.commit()
+    for action in ("sign-in-link", "reset-two-factor"):
+        response = post_action(admin_client, f"/officers/users/{admin.id}/{action}")
+        assert response.status_code == 302
+    page = admin_client.get("/officers/users").get_data(as_text=True)
+    assert "Ask another admin" in page
+    db.session.refresh(admin)
+    assert admin.totp_enabled and staff_accounts.verify_password(admin, PASSWORD)
+    assert audit("staff.sign_in_link_issued") == audit("staff.two_factor_reset") == []
+
+
+def test_no_link_for_a_disabled_account(app: Flask, admin_client: FlaskClient,
+                                        make_staff) -> None:
+    user = make_staff("officer", name="Dee Disabled")
+    user.active = False
+    db.session.commit()
+    response = post_action(admin_client, f"/officers/users/{user.id}/sign-in-link")
+    assert response.status_code == 302
+    assert "Enable Dee Disabled&#39;s account first" in admin_client.get(
+        "/officers/users").get_data(as_text=True)
+    assert audit("staff.sign_in_link_issued") == []
+
+
+def test_cli_resets_two_factor(app: Flask, make_staff) -> None:
+    manager = make_staff("manager", email="phone.lost@council.example")
+    manager.totp_secret_encrypted, manager.totp_enabled = b"lost", True
+    db.session.commit()
+    result = app.test_cli_runner().invoke(
+        args=["users", "reset-two-factor", "Phone.Lost@council.example"])
+    assert result.exit_code == 0, result.output
+    assert "two-factor reset" in result.output
+    db.session.refresh(manager)
+    assert not manager.totp_enabled and manager.totp_secret_encrypted is None
+    assert [(event.actor, event.after) for event in audit("staff.two_factor_reset")] == [
+        ("cli", {"staff_id": manager.id})]
+
+
+def test_cli_prints_a_sign_in_link(app: Flask, client: FlaskClient) -> None:
+    user = staff_accounts.create_user("cli.link@council.example", name="Cy", role="officer",
+                                      password=PASSWORD)
+    result = app.test_cli_runner().invoke(args=["users", "invite-link", user.email])
+    assert result.exit_code == 0, result.output
+    token = INVITE_LINK.search(result.output).group(1)
+    assert result.output.count(token) == 1
+    db.session.refresh(user)
+    assert user.password_hash is None
+    assert client.get(f"/officers/invite/{token}").status_code == 200
+    assert [(event.actor, event.after) for event in audit("staff.sign_in_link_issued")] == [
+        ("cli", {"staff_id": user.id, "kind": "password_reset"})]
+
+
+@pytest.mark.parametrize("command", ["reset-two-factor", "invite-link"])
+def test_cli_recovery_names_an_unknown_email(app: Flask, command: str) -> None:
+    result = app.test_cli_runner().invoke(args=["users", command, "nobody@council.example"])
+    assert result.exit_code == 1
+    assert "no staff account" in result.output
