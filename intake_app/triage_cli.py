@@ -57,5 +57,5 @@ def evaluate_command(csv_path: Path) -> None:
 def export_corrections_command(csv_path: Path) -> None:
     """Write officers' corrections to CSV_PATH as labelled data (the latest per record), in
     the columns ``flask triage evaluate`` reads."""
-    count = triage_corrections.export_corrections(csv_path)
+    count = triage_corrections.export_corrections(csv_path, actor="cli")
     click.echo(f"{count} corrected records written to {csv_path}")

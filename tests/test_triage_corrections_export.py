@@ -84,3 +84,20 @@ def test_export_with_no_corrections_writes_only_the_header(app, tmp_path):
     assert result.exit_code == 0
     assert path.read_text(encoding="utf-8").strip() == "text,type,category,safeguarding"
     assert triage_training.read_rows(path) == []
+
+
+def test_export_is_audited_with_its_size_and_place_but_no_text(app, tmp_path):
+    from sqlalchemy import select
+
+    from intake_app.models import AuditEvent
+
+    correct_triage(record("my key worker keeps missing our meetings"), officer(),
+                   choice(primary_category="communication"))
+    path = tmp_path / "corrections.csv"
+    app.test_cli_runner().invoke(args=["triage", "export-corrections", str(path)])
+
+    events = list(db.session.scalars(
+        select(AuditEvent).where(AuditEvent.action == "triage.corrections_exported")))
+    assert [(event.actor, event.after) for event in events] == [
+        ("cli", {"rows": 1, "path": str(path.resolve())})]
+    assert "key worker" not in json.dumps(events[0].after)

@@ -115,11 +115,15 @@ def export_rows() -> list[dict[str, str]]:
             for text, after in rows]
 
 
-def export_corrections(path: Path) -> int:
-    """Write the labelled CSV; returns how many rows."""
+def export_corrections(path: Path, *, actor: str) -> int:
+    """Write the labelled CSV; returns how many rows. The file holds children's own words,
+    so writing it is audited (how many rows, and where; never the text)."""
     rows = export_rows()
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=EXPORT_COLUMNS)
         writer.writeheader()
         writer.writerows(rows)
+    record_event(actor, "triage.corrections_exported",
+                 after={"rows": len(rows), "path": str(path.resolve())})
+    db.session.commit()
     return len(rows)
