@@ -21,10 +21,17 @@ def replay_spool() -> None:
 
 
 @demo_cli.command("load")
-@click.option("--force", is_flag=True, help="Load even when the database has records.")
+@click.option("--force", is_flag=True,
+              help="Add missing demo records to a database that has only demo records.")
 def load_demo(force: bool) -> None:
     """Load a realistic demo (18 months of records, demo staff) when the database is empty."""
-    loaded = demo_data.load(force=force)
+    try:
+        loaded = demo_data.load(force=force)
+    except demo_data.RealRecordsPresent as real:
+        raise click.ClickException(
+            f"this database holds not only demo records ({real.count} real record(s)), so "
+            "nothing was added: demo records would be sent on like real ones. Load the demo "
+            "into an empty database instead.") from real
     if loaded.created:
         click.echo(f"demo data: {loaded.created} representations added, received "
                    f"{loaded.first_received} to {loaded.last_received}")

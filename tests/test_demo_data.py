@@ -228,3 +228,24 @@ def test_urgent_demo_messages_are_flagged_and_others_mostly_not():
                 for role in ("young_person", "parent", "advocate")
                 for category in demo_texts.COMPLAINT_FIRST for _ in range(3)]
     assert sum(screen(text).flagged for text in everyday) <= len(everyday) / 20
+
+
+def test_force_refuses_a_database_with_real_records(tmp_path):
+    """Demo records go through submit, which queues deliveries: never mix them with real
+    work."""
+    from intake_app.domain.draft import Draft
+    from intake_app.services.intake import submit
+
+    app = make_app(tmp_path)
+    with app.app_context():
+        submit(Draft(text="my placement is far from school", channel="web"), actor="web")
+        outbox_before = db.session.scalar(select(func.count()).select_from(OutboxMessage))
+
+        result = app.test_cli_runner().invoke(args=["demo", "load", "--force"])
+
+        assert result.exit_code == 1
+        assert "not only demo records" in result.output
+        assert len(records()) == 1
+        assert db.session.scalar(select(func.count()).select_from(StaffUser)) == 0
+        assert db.session.scalar(select(func.count()).select_from(OutboxMessage)) == outbox_before
+    dispose(app)

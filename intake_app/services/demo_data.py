@@ -20,7 +20,7 @@ from sqlalchemy import func, select
 from ..domain import demo_texts
 from ..domain.draft import Contact, ContactSafety, Draft, OnBehalf
 from ..extensions import db
-from ..models import ChannelMessage, Conversation, Representation, StaffUser
+from ..models import AuditEvent, ChannelMessage, Conversation, Representation, StaffUser
 from ..taxonomy import keys
 from . import demo_history
 from .audit import record_event
@@ -358,13 +358,36 @@ def _is_loaded(key: str) -> bool:
         select(Representation.id).where(Representation.submission_key == key)) is not None
 
 
+class RealRecordsPresent(RuntimeError):
+    """``force`` was asked on a database holding records that are not the demo's."""
+
+    def __init__(self, count: int) -> None:
+        super().__init__(count)
+        self.count = count
+
+
+def _real_record_count() -> int:
+    """Records not submitted by the demo loader (its audit trail names the actor)."""
+    demo_submitted = select(AuditEvent.id).where(
+        AuditEvent.representation_id == Representation.id,
+        AuditEvent.action == "representation.submitted", AuditEvent.actor == DEMO_ACTOR)
+    return db.session.scalar(
+        select(func.count(Representation.id)).where(~demo_submitted.exists())) or 0
+
+
 def load(*, force: bool = False) -> DemoLoad:
     """Load the demo unless the database already has records (``force`` loads what is
     missing anyway); staff accounts are made only together with the demo records, so the
-    command never adds accounts to a database in real use."""
+    command never adds accounts to a database in real use.
+
+    ``force`` refuses (RealRecordsPresent) a database with any record the demo did not
+    make: demo records go through ``submit``, which queues acknowledgements and forwarding,
+    so made-up cases would reach real case stores and mix with real figures."""
     existing = db.session.scalar(select(func.count(Representation.id)))
     if existing and not force:
         return DemoLoad(created=0, accounts=demo_accounts())
+    if existing and (real := _real_record_count()):
+        raise RealRecordsPresent(real)
     accounts = _ensure_accounts()
     now = datetime.now(UTC)
     created: list[tuple[PlannedRecord, int]] = []
