@@ -172,7 +172,7 @@ def fill(records: Records, count: int) -> None:
 def signed_in(app: Flask, user: StaffUser) -> FlaskClient:
     client = app.test_client()
     with client.session_transaction() as session:
-        session["_user_id"] = str(user.id)
+        session["_user_id"] = user.get_id()
         session["_fresh"] = True
         session[SEEN_AT] = time.time()
         session[TWO_FACTOR_PASSED] = True
