@@ -111,6 +111,7 @@ class Records:
             primary, *secondary = rng.sample(self.complaint_categories, rng.choice((1, 1, 2, 3)))
         elif kind == "compliment":
             primary = rng.choice(self.compliment_categories)
+        case_status, responded = self._case(kind, status, closed, age_days, received)
         urgent = priority == "urgent"
         handled = urgent and (age_days > 3 or rng.random() < 0.5)
         text_body = f"{rng.choice(TEXTS)} ({rng.randint(1, 10**6)})"
@@ -150,10 +151,23 @@ class Records:
             "duplicate_of_id": None,
             "withdrawn_at": received + timedelta(days=3) if status == "withdrawn" else None,
             "status": status,
-            "case_status": "closed" if closed else (
-                "stage1_in_progress" if status == "accepted" else None),
+            "case_status": case_status,
+            "stage1_responded_on": responded,
             "received_at": received, "created_at": received, "updated_at": received,
         }
+
+    def _case(self, kind: str, status: str, closed: bool, age_days: float,
+              received: datetime) -> tuple[str | None, date | None]:
+        """Where the case store says the case stands: closed (a tenth of those resolved
+        informally), or for accepted complaints past their first weeks mostly answered at
+        stage 1 (still open: a stage 2 may follow)."""
+        if closed:
+            return ("resolved_informally" if self.rng.random() < 0.1 else "closed"), None
+        if status != "accepted":
+            return None, None
+        if kind == "complaint" and age_days > 15 and self.rng.random() < 0.7:
+            return "stage1_responded", (received + timedelta(days=self.rng.randint(5, 15))).date()
+        return "stage1_in_progress", None
 
 
 def fill(records: Records, count: int) -> None:

@@ -5,7 +5,9 @@ on Monday seen on a Friday is one working day away, and a bank holiday in betwee
 no extra time. Green means more than three working days left, amber three or fewer (due
 today is amber: it can still be met), red means the deadline has passed. A record whose
 clock is paused (an advocate is being appointed) has no running deadline, so it shows
-"paused" instead of a colour that would be wrong either way.
+"paused" instead of a colour that would be wrong either way; so does a complaint already
+answered at stage 1 ("responded": the deadline was for that answer) and a record that is
+no longer open ("stopped": withdrawn, a duplicate, or closed).
 """
 
 from __future__ import annotations
@@ -22,14 +24,16 @@ GREEN = "green"
 AMBER = "amber"
 RED = "red"
 PAUSED = "paused"
+RESPONDED = "responded"
+STOPPED = "stopped"
 NO_DEADLINE = "none"
 
 
 @dataclass(frozen=True)
 class Rag:
-    status: str  # green / amber / red / paused / none
+    status: str  # green / amber / red / paused / responded / stopped / none
     # Working days left until the deadline: 0 when due today, negative when overdue;
-    # None when paused or there is no deadline.
+    # None when there is no running deadline.
     working_days_left: int | None
 
 
@@ -40,7 +44,12 @@ def _working_days_left(today: date, deadline: date, nation: str) -> int:
     return working_days_left(today, deadline, nation=nation)
 
 
-def rag(deadline: date | None, *, today: date, paused: bool, nation: str) -> Rag:
+def rag(deadline: date | None, *, today: date, paused: bool, nation: str,
+        responded: bool = False, stopped: bool = False) -> Rag:
+    if responded:
+        return Rag(RESPONDED, None)
+    if stopped:
+        return Rag(STOPPED, None)
     if paused:
         return Rag(PAUSED, None)
     if deadline is None:

@@ -16,9 +16,13 @@ from sqlalchemy import (
     LargeBinary,
     String,
     Text,
+    and_,
     text,
+    true,
 )
+from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.sql.elements import ColumnElement
 
 from ..extensions import db
 from .types import UTCDateTime, utcnow
@@ -132,6 +136,21 @@ class Representation(db.Model):
     received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+    @hybrid_property
+    def needs_safeguarding_handling(self) -> bool:
+        """Flagged for safeguarding and nobody has yet recorded how the alert was handled.
+
+        The one test behind the queue's banner and rows and the case view's banner: priority
+        is not part of it (an officer may mark a record urgent for other reasons), nor is
+        the record's status (a withdrawn or closed record's alert still needs handling).
+        """
+        return bool(self.safeguarding_flag) and self.safeguarding_handled_at is None
+
+    @needs_safeguarding_handling.inplace.expression
+    @classmethod
+    def _needs_safeguarding_handling(cls) -> ColumnElement[bool]:
+        return and_(cls.safeguarding_flag == true(), cls.safeguarding_handled_at.is_(None))
 
 
 class CaseStatusUpdate(db.Model):

@@ -2,13 +2,15 @@
 
 Choices come from the taxonomy (and the channels every draft is checked against). A value
 not among them (an old bookmark, a hand-edited link) is dropped with a message saying so,
-never a server error.
+never a server error. Every name shown goes through the catalogue or is a taxonomy label:
+none is made up from a key.
 """
 
 from __future__ import annotations
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_babel.speaklater import LazyString
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, SearchField, SelectField
 
@@ -16,15 +18,31 @@ from ..domain.draft import CHANNELS
 from ..services import queue
 from ..taxonomy import keys, label
 
-# Intake statuses' labels describe the status; the key itself is the name officers use.
-_NAMED_BY_KEY = frozenset({"intake_statuses", "priorities"})
+# The taxonomy's labels of intake statuses and priorities explain them in a sentence, too
+# long for a table cell or a list of choices: these are their short names.
+SHORT_NAMES: dict[str, dict[str, LazyString]] = {
+    "intake_statuses": {
+        "received": _l("Received, not triaged"),
+        "triaged": _l("Triaged"),
+        "needs_review": _l("Needs review"),
+        "forwarded": _l("Forwarded, awaiting receipt"),
+        "accepted": _l("Accepted by the case store"),
+        "delivery_failed": _l("Delivery failed"),
+        "withdrawn": _l("Withdrawn"),
+    },
+    "priorities": {"urgent": _l("Urgent"), "high": _l("High"), "normal": _l("Normal")},
+}
+CHANNEL_NAMES: dict[str, LazyString] = {
+    "web": _l("Web form"), "sms": _l("Text message"), "chat": _l("Chat"),
+    "advocate": _l("Advocate's referral"), "api": _l("Partner app (API)"),
+}
 
 
 def choice_name(section: str, key: str) -> str:
-    """A short name for a taxonomy key: the label up to its " - " explanation."""
-    if section in _NAMED_BY_KEY:
-        return key.replace("_", " ").capitalize()
-    return label(section, key).split(" - ", 1)[0]
+    """A short name for a taxonomy key: its short name, or the label up to its " - "
+    explanation (a key added to the taxonomy later still gets its label, not its key)."""
+    short = SHORT_NAMES.get(section, {}).get(key)
+    return str(short) if short is not None else label(section, key).split(" - ", 1)[0]
 
 
 def _choices(section: str, anything: str) -> list[tuple[str, str]]:
@@ -35,7 +53,9 @@ def _status_choices() -> list[tuple[str, str]]:
     open_statuses = [(key, _("Open: %(status)s", status=choice_name("intake_statuses", key)))
                      for key in keys("intake_statuses") if key != queue.WITHDRAWN]
     return [(queue.OPEN, _("Open records")), *open_statuses,
-            (queue.WITHDRAWN, _("Withdrawn")), (queue.CLOSED, _("Closed")),
+            (queue.UNHANDLED_ALERTS, _("Safeguarding alert not yet handled (any status)")),
+            (queue.WITHDRAWN, _("Withdrawn")),
+            (queue.CLOSED, _("Closed (or resolved informally)")),
             (queue.DUPLICATE, _("Marked duplicate")), (queue.ALL, _("All records"))]
 
 
@@ -69,8 +89,7 @@ class QueueFilterForm(FlaskForm):
         self.category.choices = _category_choices()
         self.service_area.choices = _choices("service_areas", _("Any service area"))
         self.channel.choices = [("", _("Any channel")), *(
-            (channel, channel.upper() if channel in ("sms", "api") else channel.capitalize())
-            for channel in CHANNELS)]
+            (channel, str(CHANNEL_NAMES[channel])) for channel in CHANNELS)]
         self.procedure.choices = _choices("procedures", _("Any procedure"))
 
     def filters(self) -> tuple[queue.QueueFilters, list[str]]:

@@ -1,7 +1,9 @@
 """The intake queue: what needs an officer, most pressing first.
 
 Each page view is audited once with the filters used (the records on it are audited when
-opened). A reference typed into the search goes straight to that record's case page.
+opened). A reference typed into the search goes straight to that record's case page; what
+was searched for is audited only as a reference, since free text typed into the box could
+be a child's name.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
-from ..domain.rag import AMBER, GREEN, PAUSED, RED, Rag
+from ..domain.rag import AMBER, GREEN, PAUSED, RED, RESPONDED, STOPPED, Rag
 from ..extensions import db
 from ..services import queue
 from ..services.audit import record_event
@@ -40,7 +42,7 @@ def queue_page() -> Response | str:
         elif CASE_ENDPOINT in current_app.view_functions:
             return redirect(url_for(CASE_ENDPOINT, reference=found))
         # Only that record (or, when there is none, an empty list under the message).
-        filters = queue.QueueFilters(reference=found or typed)
+        filters = queue.QueueFilters(reference=found or queue.searched_reference(typed))
     result = queue.queue_page(
         filters, staff_id=current_user.id, page=request.args.get("page", 1, type=int),
         page_size=current_app.config["QUEUE_PAGE_SIZE"], nation=current_app.config["NATION"])
@@ -50,7 +52,8 @@ def queue_page() -> Response | str:
     return render_template(
         "officers/queue.html", heading=_("Intake queue"), form=form, result=result,
         messages=messages, page_url=_page_url, choice_name=choice_name, rag_label=rag_label,
-        short_date=short_date, case_links=CASE_ENDPOINT in current_app.view_functions)
+        short_date=short_date, case_links=CASE_ENDPOINT in current_app.view_functions,
+        alerts_url=url_for("officers.queue", status=queue.UNHANDLED_ALERTS))
 
 
 def rag_label(status: Rag) -> str:
@@ -63,6 +66,10 @@ def rag_label(status: Rag) -> str:
     if status.status == RED:
         return _("Red: %(days)s", days=ngettext("overdue by %(num)d working day",
                                                 "overdue by %(num)d working days", -left))
+    if status.status == RESPONDED:
+        return _("Responded")
+    if status.status == STOPPED:
+        return _("Stopped: not open")
     return _("Paused") if status.status == PAUSED else _("No deadline")
 
 

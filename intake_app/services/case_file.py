@@ -24,7 +24,7 @@ from ..models import (
     StaffUser,
 )
 from . import duplicates
-from .casework import local_today, needs_safeguarding_handling
+from .casework import local_today
 from .protection import decrypt_json
 
 
@@ -102,5 +102,5 @@ def load(record: Representation) -> CaseFile:
                       if record.duplicate_of_id else None),
         linked_duplicates=duplicates.linked_duplicates(record),
         suggestions=duplicates.suggestions(record),
-        needs_safeguarding_handling=needs_safeguarding_handling(record),
+        needs_safeguarding_handling=record.needs_safeguarding_handling,
     )

@@ -75,11 +75,6 @@ def snapshot(record: Representation, fields: tuple[str, ...]) -> dict[str, Any]:
     return values
 
 
-def needs_safeguarding_handling(record: Representation) -> bool:
-    """An urgent alert went out and no officer has yet recorded how it was handled."""
-    return record.safeguarding_flag and record.safeguarding_handled_at is None
-
-
 def record_viewed(record: Representation, officer: Officer) -> None:
     record_event(officer.actor, "record.viewed", record)
     db.session.commit()

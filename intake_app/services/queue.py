@@ -1,24 +1,34 @@
 """The officers' intake queue: which records, in what order, one page at a time.
 
-Order: urgent first, then the nearest stage 1 deadline in force (the extended one once
-extended; records without one last), then the oldest. That order is a CASE expression no
-plain index can serve, and SQLite cannot reflect an expression index (so models and
-migrations could no longer be checked against each other). So the queue is read as three
-slices, concatenated, each made of "arms" that one index reads in order:
+Order, in four slices read one after the other:
 
-1. urgent records (a few per cent of the open ones), sorted in full;
-2. the others with a deadline: unextended ones in ``stage1_due`` order and extended ones
-   in ``stage1_extended_due`` order, merged by one compound ``ORDER BY`` that stops at the
-   page's end;
-3. the others without a deadline, oldest first.
+1. urgent records, and every record whose safeguarding alert nobody has recorded as
+   handled (``Representation.needs_safeguarding_handling``), those alerts first;
+2. complaints waiting for their stage 1 response, by the deadline in force (the extended
+   one once extended): unextended ones walked in ``stage1_due`` order and extended ones in
+   ``stage1_extended_due`` order, merged by one compound ``ORDER BY`` that stops at the
+   page's end (no plain index can serve the CASE expression of "the deadline in force",
+   and SQLite cannot reflect an expression index, so models and migrations could no
+   longer be compared);
+3. the other records still waiting for something: compliments, comments and enquiries
+   (the stage 1 timescale is the complaints procedure's, so they have no deadline) and
+   complaints without one, oldest first;
+4. complaints already answered at stage 1 (the case store said so), oldest first: still
+   open (a stage 2 may follow) but no longer racing a deadline.
 
-Open records (the default) are read through partial indexes over open records only
-(``OPEN_RECORD`` in the model), which also cover the counts, so the cost follows the open
-workload, not the years of closed records. bench/queue_bench.py measures it.
+"Open" (the default) means what the reports call open: not withdrawn, not a duplicate,
+not closed or resolved informally in the case store. An unhandled safeguarding alert is
+the exception: it stays in the first slice of the open queue whatever its status, and the
+page always counts every one of them, whatever the filters, so none drops out of sight.
+
+Open records are read through partial indexes over open records only (``OPEN_RECORD`` in
+the model), so the cost follows the open workload, not the years of closed records.
+bench/queue_bench.py measures it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime
 from typing import Any
@@ -35,6 +45,7 @@ from sqlalchemy import (
     cast,
     false,
     func,
+    not_,
     or_,
     select,
     true,
@@ -48,6 +59,7 @@ from ..domain.rag import Rag, rag
 from ..extensions import db
 from ..models import Representation, StaffUser
 from ..models.representation import OPEN_RECORD
+from .report_tables import CLOSED_CASE_STATUSES
 
 LONDON = ZoneInfo("Europe/London")
 EXCERPT_LENGTH = 80
@@ -58,9 +70,15 @@ ALL = "all"
 CLOSED = "closed"
 DUPLICATE = "duplicate"
 WITHDRAWN = "withdrawn"
+UNHANDLED_ALERTS = "unhandled_alerts"
 URGENT = "urgent"
+COMPLAINT = "complaint"
+# What a search for text that is no reference at all is recorded as: the text itself could
+# be a child's name, and has no place in the audit trail.
+NOT_A_REFERENCE = "(not a reference)"
 
 R = Representation
+ALERT = R.needs_safeguarding_handling
 
 
 @dataclass(frozen=True)
@@ -76,7 +94,7 @@ class QueueFilters:
     procedure: str = ""
     advocate: bool = False
     mine: bool = False
-    # A canonical reference: only that record, whatever its status.
+    # A canonical reference (or NOT_A_REFERENCE): only that record, whatever its status.
     reference: str = ""
 
     def chosen(self) -> dict[str, object]:
@@ -99,15 +117,11 @@ class QueueRow:
     priority: str
     safeguarding: bool
     safeguarding_handled: bool
+    needs_safeguarding_handling: bool
     advocate: bool
     delivery_failed: bool
     assigned_to: str | None
     rag: Rag
-
-    @property
-    def urgent_alert(self) -> bool:
-        """Urgent and nobody has yet recorded how the safeguarding alert was handled."""
-        return self.priority == URGENT and not self.safeguarding_handled
 
 
 @dataclass(frozen=True)
@@ -116,7 +130,8 @@ class QueuePage:
     total: int
     page: int
     page_size: int
-    unhandled_urgent: int
+    # Every record in the service needing safeguarding handling, whatever the filters.
+    unhandled_alerts: int
 
     @property
     def pages(self) -> int:
@@ -125,6 +140,11 @@ class QueuePage:
 
 def london_today() -> date:
     return datetime.now(LONDON).date()
+
+
+def searched_reference(typed: str) -> str:
+    """What a search is for: the canonical reference typed, or NOT_A_REFERENCE."""
+    return references.normalise(typed) or NOT_A_REFERENCE
 
 
 def find_reference(reference: str) -> str | None:
@@ -138,20 +158,33 @@ def find_reference(reference: str) -> str | None:
 def queue_page(filters: QueueFilters, *, staff_id: int, page: int, page_size: int,
                nation: str, today: date | None = None) -> QueuePage:
     today = today or london_today()
-    where = _conditions(filters, staff_id)
-    slices = _slices(where)
-    counts = [_count(arms) for arms in slices]
-    total = sum(counts)
+    plan = _plan(filters, staff_id)
+    alerts = list(db.session.execute(select(R.id, plan.in_rest).where(*plan.alerts.where)
+                                     .order_by(*plan.alerts.order)))
+    first = [record_id for record_id, _in_rest in alerts] + list(
+        db.session.scalars(_ordered(plan.urgent)))
+    # The rest, counted through the queue's indexes, less the alerts among them (they
+    # come first instead): telling the later slices apart needs no count here.
+    total = len(first) + _count(*plan.rest) - sum(1 for _id, in_rest in alerts if in_rest)
     page = min(max(1, page), max(1, -(-total // page_size)))
-    ids = _page_ids(slices, counts, offset=(page - 1) * page_size, limit=page_size)
+    offset = (page - 1) * page_size
+    ids = first[offset:offset + page_size]
+    ids += _page_ids(plan.shared, offset=max(0, offset - len(first)),
+                     limit=page_size - len(ids))
     return QueuePage(rows=_rows(ids, today, nation), total=total, page=page,
-                     page_size=page_size, unhandled_urgent=_unhandled_urgent(where))
+                     page_size=page_size,
+                     unhandled_alerts=len(alerts) if plan.every_alert else unhandled_alerts())
 
 
-def _conditions(filters: QueueFilters, staff_id: int) -> list[ColumnElement[bool]]:
+def unhandled_alerts() -> int:
+    return _count(ALERT)
+
+
+def _narrowing(filters: QueueFilters, staff_id: int) -> list[ColumnElement[bool]]:
+    """Every filter but the status."""
     if filters.reference:
         return [R.reference == filters.reference]
-    where = [_status_condition(filters.status)]
+    where: list[ColumnElement[bool]] = []
     for name in ("type", "priority", "service_area", "channel", "procedure"):
         value = getattr(filters, name)
         if value:
@@ -170,9 +203,11 @@ def _conditions(filters: QueueFilters, staff_id: int) -> list[ColumnElement[bool
 
 
 def _open() -> ColumnElement[bool]:
-    # Not withdrawn, not a duplicate, not closed by the case store: the very clause of the
-    # queue's partial indexes, so the database knows they cover this query.
-    return OPEN_RECORD  # type: ignore[return-value]
+    # OPEN_RECORD is the very clause of the queue's partial indexes (SQLite matches the
+    # terms one by one, so it must appear as it is); resolved_informally is closed too,
+    # as in the reports.
+    return and_(OPEN_RECORD, or_(R.case_status.is_(None),  # type: ignore[arg-type]
+                                 R.case_status.not_in(CLOSED_CASE_STATUSES)))
 
 
 def _status_condition(status: str) -> ColumnElement[bool]:
@@ -181,84 +216,143 @@ def _status_condition(status: str) -> ColumnElement[bool]:
     if status == OPEN:
         return _open()
     if status == CLOSED:
-        return R.case_status == CLOSED
+        return R.case_status.in_(CLOSED_CASE_STATUSES)
     if status == DUPLICATE:
         return R.duplicate_of_id.is_not(None)
     if status == WITHDRAWN:
         return or_(R.withdrawn_at.is_not(None), R.status == WITHDRAWN)
+    if status == UNHANDLED_ALERTS:
+        return ALERT
     return and_(_open(), R.status == status)
+
+
+def _alert_status_condition(status: str) -> ColumnElement[bool]:
+    """Which unhandled alerts the view shows: in the open queue (and its intake statuses)
+    every one, whatever the record's status, so none drops out of sight."""
+    if status in (OPEN, UNHANDLED_ALERTS):
+        return true()
+    if status in (ALL, CLOSED, DUPLICATE, WITHDRAWN):
+        return _status_condition(status)
+    return R.status == status
 
 
 @dataclass(frozen=True)
 class _Arm:
-    """Part of a slice that one index can read in deadline order."""
+    """Part of the deadline slice that one index can read in deadline order."""
 
     where: ColumnElement[bool]
     due: ColumnElement[date | None]
 
 
-def _slices(where: list[ColumnElement[bool]]) -> list[tuple[_Arm, ...]]:
-    """The queue's slices in order (see the module's docstring)."""
-    urgent = R.priority == URGENT
-    unextended = and_(R.priority != URGENT, R.stage1_extended == false(), *where)
-    extended = and_(R.priority != URGENT, R.stage1_extended == true(), *where)
-    return [
-        (_Arm(and_(urgent, *where), case((R.stage1_extended == true(), R.stage1_extended_due),
-                                         else_=R.stage1_due)),),
-        (_Arm(and_(unextended, R.stage1_due.is_not(None)), R.stage1_due),
-         _Arm(and_(extended, R.stage1_extended_due.is_not(None)), R.stage1_extended_due)),
-        (_Arm(and_(unextended, R.stage1_due.is_(None)), R.stage1_due),
-         _Arm(and_(extended, R.stage1_extended_due.is_(None)), R.stage1_extended_due)),
-    ]
+@dataclass(frozen=True)
+class _Slice:
+    """Records read in one order: by one query, or by arms merged in deadline order."""
+
+    where: tuple[ColumnElement[bool], ...] = ()
+    order: tuple[ColumnElement[Any], ...] = ()
+    arms: tuple[_Arm, ...] = ()
 
 
-def _count(arms: tuple[_Arm, ...]) -> int:
-    return sum(db.session.scalar(select(func.count()).select_from(R).where(arm.where)) or 0
-               for arm in arms)
+@dataclass(frozen=True)
+class _Plan:
+    """The queue's slices in order (see the module's docstring).
+
+    The first two (alerts, urgent) are few records, read whole. Telling the later ones
+    apart takes a look at each record (its type, its response) that no index of the queue
+    holds: they are read a page at a time, and counted one by one only when a page starts
+    beyond one of them.
+    """
+
+    alerts: _Slice
+    # Of the alerts, those that the other slices would hold were they not alerts.
+    in_rest: ColumnElement[bool]
+    # Whether the alerts slice holds every unhandled alert in the service.
+    every_alert: bool
+    urgent: _Slice
+    # Every record of the later slices, and the alerts among ``in_rest``.
+    rest: tuple[ColumnElement[bool], ...]
+    shared: tuple[_Slice, ...]
 
 
-def _page_ids(slices: list[tuple[_Arm, ...]], counts: list[int], *, offset: int,
-              limit: int) -> list[int]:
+def _count(*where: ColumnElement[bool]) -> int:
+    return db.session.scalar(select(func.count()).select_from(R).where(*where)) or 0
+
+
+def _due_in_force() -> ColumnElement[date | None]:
+    return case((R.stage1_extended == true(), R.stage1_extended_due), else_=R.stage1_due)
+
+
+def _plan(filters: QueueFilters, staff_id: int) -> _Plan:
+    narrowing = _narrowing(filters, staff_id)
+    status = ALL if filters.reference else filters.status
+    waiting = and_(R.type == COMPLAINT, R.stage1_responded_on.is_(None))
+    running_due = case((waiting, _due_in_force()))
+    by_running_due = (running_due.is_(None), running_due, R.received_at, R.id)
+    oldest_first = (R.received_at, R.id)
+    everything_else = (R.priority != URGENT, _status_condition(status), *narrowing)
+    rest = (*everything_else, not_(ALERT))
+    with_deadline = and_(waiting, _due_in_force().is_not(None))
+    responded = and_(R.type == COMPLAINT, R.stage1_responded_on.is_not(None))
+    return _Plan(
+        alerts=_Slice(where=(ALERT, _alert_status_condition(status), *narrowing),
+                      order=by_running_due),
+        # _alert_status_condition(status) includes _status_condition(status).
+        in_rest=and_(*everything_else),
+        every_alert=status in (OPEN, UNHANDLED_ALERTS) and not narrowing,
+        urgent=_Slice(where=(R.priority == URGENT, not_(ALERT), _status_condition(status),
+                             *narrowing), order=by_running_due),
+        rest=everything_else,
+        shared=(
+            _Slice(arms=(
+                _Arm(and_(R.stage1_extended == false(), *rest, waiting,
+                          R.stage1_due.is_not(None)), R.stage1_due),
+                _Arm(and_(R.stage1_extended == true(), *rest, waiting,
+                          R.stage1_extended_due.is_not(None)), R.stage1_extended_due))),
+            _Slice(where=(*rest, not_(with_deadline), not_(responded)), order=oldest_first),
+            _Slice(where=(*rest, responded), order=oldest_first),
+        ),
+    )
+
+
+def _page_ids(slices: Sequence[_Slice], *, offset: int, limit: int) -> list[int]:
     ids: list[int] = []
-    for arms, count in zip(slices, counts, strict=True):
+    for slice_ in slices:
         if limit <= 0:
             break
-        if offset >= count:
-            offset -= count
-            continue
-        found = list(db.session.scalars(_ordered(arms).offset(offset).limit(limit)))
-        ids.extend(found)
-        limit -= len(found)
-        offset = 0
+        found = list(db.session.scalars(_ordered(slice_).offset(offset).limit(limit)))
+        if found:
+            ids.extend(found)
+            limit -= len(found)
+            offset = 0
+        else:
+            # The page starts beyond this slice.
+            offset -= sum(_count(part) for part in _parts(slice_))
     return ids
 
 
-def _ordered(arms: tuple[_Arm, ...]) -> Select[tuple[int]] | CompoundSelect:
-    if len(arms) == 1:
-        (arm,) = arms
-        return (select(R.id).where(arm.where)
-                .order_by(arm.due.is_(None), arm.due, R.received_at, R.id))
+def _parts(slice_: _Slice) -> list[ColumnElement[bool]]:
+    return [arm.where for arm in slice_.arms] if slice_.arms else [and_(*slice_.where)]
+
+
+def _ordered(slice_: _Slice) -> Select[tuple[int]] | CompoundSelect:
+    if not slice_.arms:
+        return select(R.id).where(*slice_.where).order_by(*slice_.order)
     # Each arm walks its own index in deadline order and SQLite merges the sorted streams
     # (an ORDER BY on the compound itself, not on a subquery, lets it), stopping at LIMIT.
     merged = union_all(*(select(R.id.label("id"), arm.due.label("due"),
                                 R.received_at.label("received_at")).where(arm.where)
-                         for arm in arms))
+                         for arm in slice_.arms))
     columns = merged.selected_columns
     return merged.order_by(columns.due, columns.received_at, columns.id)
-
-
-def _unhandled_urgent(where: list[ColumnElement[bool]]) -> int:
-    return db.session.scalar(
-        select(func.count()).select_from(R)
-        .where(R.priority == URGENT, R.safeguarding_handled_at.is_(None), *where)) or 0
 
 
 # Only what a row shows: loading whole records (triage JSON and all) costs more than the
 # queries that find them.
 _ROW_COLUMNS = (R.id, R.reference, R.type, R.text, R.received_at, R.stage1_due,
-                R.stage1_extended_due, R.stage1_extended, R.clock_paused_on, R.status,
-                R.priority, R.safeguarding_flag, R.safeguarding_handled_at,
-                R.advocate_requested)
+                R.stage1_extended_due, R.stage1_extended, R.clock_paused_on,
+                R.stage1_responded_on, R.status, R.priority, R.safeguarding_flag,
+                R.safeguarding_handled_at, ALERT.label("needs_handling"),
+                R.advocate_requested, _open().label("open"))
 
 
 def _rows(ids: list[int], today: date, nation: str) -> list[QueueRow]:
@@ -272,8 +366,10 @@ def _rows(ids: list[int], today: date, nation: str) -> list[QueueRow]:
 
 
 def _row(record: Row[Any], *, today: date, nation: str) -> QueueRow:
+    # The stage 1 timescale is the complaints procedure's: other types have no deadline.
+    complaint = record.type == COMPLAINT
     due = stage1_limit(record.stage1_due, record.stage1_extended_due,
-                       extended=record.stage1_extended)
+                       extended=record.stage1_extended) if complaint else None
     return QueueRow(
         reference=record.reference,
         reference_display=references.display(record.reference),
@@ -285,10 +381,13 @@ def _row(record: Row[Any], *, today: date, nation: str) -> QueueRow:
         priority=record.priority,
         safeguarding=record.safeguarding_flag,
         safeguarding_handled=record.safeguarding_handled_at is not None,
+        needs_safeguarding_handling=bool(record.needs_handling),
         advocate=record.advocate_requested != "no",
         delivery_failed=record.status == "delivery_failed",
         assigned_to=record.assigned_to,
-        rag=rag(due, today=today, paused=record.clock_paused_on is not None, nation=nation),
+        rag=rag(due, today=today, paused=record.clock_paused_on is not None, nation=nation,
+                responded=complaint and record.stage1_responded_on is not None,
+                stopped=not record.open),
     )
 
 

@@ -6,7 +6,17 @@ from datetime import date
 
 import pytest
 
-from intake_app.domain.rag import AMBER, GREEN, NO_DEADLINE, PAUSED, RED, Rag, rag
+from intake_app.domain.rag import (
+    AMBER,
+    GREEN,
+    NO_DEADLINE,
+    PAUSED,
+    RED,
+    RESPONDED,
+    STOPPED,
+    Rag,
+    rag,
+)
 
 MONDAY = date(2026, 6, 1)  # an ordinary week in England: no bank holiday
 
@@ -61,3 +71,16 @@ def test_a_paused_clock_shows_paused_whatever_the_deadline():
 
 def test_no_deadline():
     assert rag_for(None).status == NO_DEADLINE
+
+
+def test_a_responded_complaint_shows_responded_not_a_colour():
+    overdue = date(2026, 5, 1)
+    assert rag(overdue, today=MONDAY, paused=False, nation="england",
+               responded=True) == Rag(RESPONDED, None)
+    assert rag(overdue, today=MONDAY, paused=True, nation="england",
+               responded=True) == Rag(RESPONDED, None)
+
+
+def test_a_record_no_longer_open_has_no_running_deadline():
+    assert rag(date(2026, 5, 1), today=MONDAY, paused=False, nation="england",
+               stopped=True) == Rag(STOPPED, None)

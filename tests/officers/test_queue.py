@@ -44,8 +44,11 @@ def make_record(**fields) -> Representation:
 
 def shown(response) -> list[str]:
     """The references listed on a queue page, in order."""
-    return re.findall(r'<th scope="row">(?:<a [^>]*>)?([A-Z0-9]{4}-[A-Z0-9]{4})',
-                      response.get_data(as_text=True))
+    return shown_on(response.get_data(as_text=True))
+
+
+def shown_on(body: str) -> list[str]:
+    return re.findall(r'<th scope="row">(?:<a [^>]*>)?([A-Z0-9]{4}-[A-Z0-9]{4})', body)
 
 
 def refs(*records: Representation) -> list[str]:
@@ -193,6 +196,19 @@ def test_pages_run_on_across_urgent_dated_and_undated_records(app, officer_clien
     assert listed == refs(urgent, *dated, undated)
 
 
+def test_pages_run_on_across_every_slice(app, officer_client):
+    app.config["QUEUE_PAGE_SIZE"] = 2
+    responded = make_record(stage1_responded_on=TODAY, status="accepted",
+                            case_status="stage1_responded")
+    comment = make_record(type="comment", primary_category=None)
+    dated = make_record(due=TODAY + timedelta(days=3))
+    urgent = make_record(priority="urgent")
+    alert = unhandled_alert(status="withdrawn", withdrawn_at=datetime.now(UTC))
+    pages = [shown(officer_client.get(f"/officers/queue?page={page}")) for page in (1, 2, 3)]
+    assert pages == [refs(alert, urgent), refs(dated, comment), refs(responded)]
+    assert "5 records" in officer_client.get("/officers/queue?page=3").get_data(as_text=True)
+
+
 def test_rag_is_shown_as_words_as_well_as_colour(officer_client):
     make_record(due=TODAY - timedelta(days=7))
     make_record(due=TODAY)
@@ -208,7 +224,7 @@ def test_rag_is_shown_as_words_as_well_as_colour(officer_client):
 def test_urgent_record_carries_a_banner_until_the_alert_is_handled(officer_client):
     record = make_record(priority="urgent", safeguarding_flag=True)
     body = officer_client.get("/officers/queue").get_data(as_text=True)
-    assert "1 urgent record has a safeguarding alert nobody has recorded as handled" in body
+    assert "1 record has a safeguarding alert nobody has recorded as handled" in body
     assert 'class="queue-alert"' in body
     assert "Urgent: safeguarding alert not yet handled" in body
     assert "Safeguarding: not yet handled" in body
@@ -219,6 +235,145 @@ def test_urgent_record_carries_a_banner_until_the_alert_is_handled(officer_clien
     assert "nobody has recorded as handled" not in body
     assert 'class="queue-alert"' not in body
     assert "Safeguarding: handled" in body
+
+
+def unhandled_alert(**fields) -> Representation:
+    return make_record(**{"priority": "urgent", "safeguarding_flag": True,
+                          "safeguarding_kinds": ["neglect"], **fields})
+
+
+def banner_count(body: str) -> int | None:
+    found = re.search(r"(\d+) records? (?:has|have) a safeguarding alert nobody has recorded "
+                      r"as handled", body)
+    return int(found.group(1)) if found else None
+
+
+def test_an_unhandled_alert_stays_at_the_top_of_the_queue_whatever_its_status(officer_client):
+    waiting = make_record(due=TODAY - timedelta(days=10))
+    original = make_record()
+    alerts = [
+        unhandled_alert(status="withdrawn", withdrawn_at=datetime.now(UTC)),
+        unhandled_alert(duplicate_of_id=original.id),
+        unhandled_alert(status="accepted", case_status="closed"),
+        unhandled_alert(status="accepted", case_status="resolved_informally"),
+    ]
+    body = officer_client.get("/officers/queue").get_data(as_text=True)
+    assert banner_count(body) == 4
+    assert shown_on(body)[:4] == refs(*alerts)
+    assert set(shown_on(body)[4:]) == set(refs(waiting, original))
+    assert body.count('class="queue-alert"') == 4
+
+    for record in alerts:
+        record.safeguarding_handled_at = datetime.now(UTC)
+    db.session.commit()
+    body = officer_client.get("/officers/queue").get_data(as_text=True)
+    assert banner_count(body) is None
+    assert shown_on(body) == refs(waiting, original)
+
+
+@pytest.mark.parametrize("query", ["type=complaint", "mine=y", "status=closed",
+                                   "status=withdrawn", "priority=normal", "channel=sms",
+                                   "reference=ABCD-EFGH"])
+def test_the_banner_counts_every_unhandled_alert_whatever_the_filters(officer_client, query):
+    alert = unhandled_alert(type="comment")
+    unhandled_alert(type="complaint", status="withdrawn", withdrawn_at=datetime.now(UTC))
+    make_record(priority="urgent", safeguarding_flag=True,
+                safeguarding_handled_at=datetime.now(UTC))
+    page = officer_client.get(f"/officers/queue?{query}")
+    body = page.get_data(as_text=True)
+    assert banner_count(body) == 2
+    link = re.search(r'<a href="([^"]+)">Show (?:them|it)</a>', body).group(1).replace("&amp;", "&")
+    listed = officer_client.get(link).get_data(as_text=True)
+    assert len(shown_on(listed)) == 2
+    assert display(alert.reference) in listed
+
+
+def test_the_alerts_view_lists_exactly_the_unhandled_alerts(officer_client):
+    alerts = [unhandled_alert(due=TODAY + timedelta(days=3)),
+              unhandled_alert(status="accepted", case_status="closed",
+                              due=TODAY + timedelta(days=5)),
+              # Flagged but (wrongly) not urgent: still an alert to handle.
+              unhandled_alert(priority="normal", due=TODAY + timedelta(days=9))]
+    make_record(priority="urgent", safeguarding_flag=True,
+                safeguarding_handled_at=datetime.now(UTC))
+    make_record(priority="urgent")  # urgent, no safeguarding concern
+    make_record()
+    page = officer_client.get("/officers/queue?status=unhandled_alerts")
+    assert page.status_code == 200
+    assert shown(page) == refs(*alerts)
+
+
+def test_urgent_without_a_safeguarding_flag_is_just_urgent(officer_client):
+    make_record(priority="urgent")
+    body = officer_client.get("/officers/queue").get_data(as_text=True)
+    assert banner_count(body) is None
+    assert 'class="queue-alert"' not in body
+    assert "not yet handled</li>" not in body
+    assert '<li class="badge">Urgent</li>' in body
+
+
+def test_a_flagged_record_not_marked_urgent_still_needs_handling_and_comes_first(
+        officer_client):
+    soon = make_record(due=TODAY)
+    flagged = unhandled_alert(priority="normal", due=TODAY + timedelta(days=30))
+    body = officer_client.get("/officers/queue").get_data(as_text=True)
+    assert banner_count(body) == 1
+    assert shown_on(body) == refs(flagged, soon)
+    assert "Safeguarding alert not yet handled" in body
+
+
+def test_queue_and_case_view_agree_on_what_needs_handling(officer_client):
+    urgent_only = make_record(priority="urgent")
+    flagged = unhandled_alert(priority="high")
+    handled = unhandled_alert(safeguarding_handled_at=datetime.now(UTC))
+    listed = shown(officer_client.get("/officers/queue?status=unhandled_alerts"))
+    assert listed == refs(flagged)
+    for record in (urgent_only, flagged, handled):
+        case_page = officer_client.get(f"/officers/records/{record.reference}")
+        assert ("Urgent: safeguarding alert not yet handled." in case_page.get_data(
+            as_text=True)) is (display(record.reference) in listed)
+        assert db.session.scalar(select(Representation.needs_safeguarding_handling).where(
+            Representation.id == record.id)) == record.needs_safeguarding_handling
+
+
+def test_a_responded_complaint_shows_responded_and_waits_behind_pending_ones(officer_client):
+    responded = make_record(due=TODAY - timedelta(days=14),
+                            stage1_responded_on=TODAY - timedelta(days=20),
+                            status="accepted", case_status="stage1_responded")
+    pending = make_record(due=TODAY + timedelta(days=30))
+    no_deadline = make_record(type="comment", primary_category=None)
+    body = officer_client.get("/officers/queue").get_data(as_text=True)
+    assert shown_on(body) == refs(pending, no_deadline, responded)
+    assert 'class="rag rag-responded">Responded<' in body
+    assert "overdue" not in body
+
+
+def test_resolved_informally_counts_as_closed_as_in_the_reports(officer_client):
+    open_record = make_record()
+    resolved = make_record(status="accepted", case_status="resolved_informally")
+    closed = make_record(status="accepted", case_status="closed")
+    assert shown(officer_client.get("/officers/queue")) == refs(open_record)
+    assert set(shown(officer_client.get("/officers/queue?status=closed"))) == set(
+        refs(resolved, closed))
+
+
+def test_compliments_comments_and_enquiries_have_no_deadline_and_come_after_complaints(
+        officer_client):
+    compliment = make_record(type="compliment", primary_category=None,
+                             due=TODAY - timedelta(days=10))
+    enquiry = make_record(type="enquiry", primary_category=None, due=TODAY - timedelta(days=30))
+    complaint = make_record(due=TODAY + timedelta(days=40))
+    body = officer_client.get("/officers/queue").get_data(as_text=True)
+    assert shown_on(body) == refs(complaint, compliment, enquiry)
+    assert body.count('class="rag rag-none">No deadline<') == 2
+    assert "overdue" not in body
+
+
+def test_filter_choices_are_named_for_people_not_keys(officer_client):
+    body = officer_client.get("/officers/queue").get_data(as_text=True)
+    assert '<option value="sms">Text message</option>' in body
+    assert '<option value="accepted">Open: Accepted by the case store</option>' in body
+    assert ">Sms<" not in body and ">SMS<" not in body
 
 
 def test_rows_show_what_an_officer_needs(officer_client):
@@ -253,6 +408,23 @@ def test_each_page_view_is_audited_with_its_filters(officer_client):
     assert event.representation_id is None
     assert event.actor.startswith("staff:")
     assert event.after == {"type": "complaint", "advocate": True, "page": 1}
+
+
+@pytest.mark.parametrize("typed", ["Jamie Smith", "jamie@example.org"])
+def test_free_text_typed_in_the_search_is_not_kept_in_the_audit_trail(officer_client, typed):
+    make_record()
+    officer_client.get("/officers/queue", query_string={"reference": typed})
+    (event,) = db.session.scalars(
+        select(AuditEvent).where(AuditEvent.action == "queue.viewed")).all()
+    assert typed.split()[0].lower() not in str(event.after).lower()
+
+
+def test_a_searched_reference_is_kept_in_the_audit_trail_in_canonical_form(officer_client):
+    make_record()
+    officer_client.get("/officers/queue", query_string={"reference": "2222 2222"})
+    (event,) = db.session.scalars(
+        select(AuditEvent).where(AuditEvent.action == "queue.viewed")).all()
+    assert event.after["reference"] == "22222222"
 
 
 @pytest.mark.parametrize("role", ["admin", "advocate"])
