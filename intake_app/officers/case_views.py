@@ -25,6 +25,7 @@ from ..domain.calendar import date_in_words
 from ..domain.references import display
 from ..models import Representation
 from ..services import case_deadlines, case_file, casework, duplicates, triage_corrections
+from ..staff_labels import CHANNEL_NAMES
 from ..taxonomy import label, taxonomy
 from . import bp
 from .access import CASEWORK_ROLES, requires_role, staff_actor
@@ -85,9 +86,7 @@ def _forms(record: Representation, failed: Failed | None) -> dict[str, FlaskForm
     return forms
 
 
-# How each channel and reply preference reads on the page (the keys are the Draft's).
-CHANNEL_NAMES = {"web": _l("web form"), "sms": _l("text message"), "chat": _l("web chat"),
-                 "advocate": _l("an advocate"), "api": _l("a partner's system (API)")}
+# How each reply preference reads on the page (the keys are the Draft's).
 REPLY_NAMES = {"sms": _l("Text message"), "email": _l("Email"), "phone": _l("Phone call"),
                "letter": _l("Letter"), "none": _l("No reply wanted")}
 

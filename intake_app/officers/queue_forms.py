@@ -16,6 +16,7 @@ from wtforms import BooleanField, SearchField, SelectField
 
 from ..domain.draft import CHANNELS
 from ..services import queue
+from ..staff_labels import CHANNEL_NAMES
 from ..taxonomy import keys, label
 
 # The taxonomy's labels of intake statuses and priorities explain them in a sentence, too
@@ -31,10 +32,6 @@ SHORT_NAMES: dict[str, dict[str, LazyString]] = {
         "withdrawn": _l("Withdrawn"),
     },
     "priorities": {"urgent": _l("Urgent"), "high": _l("High"), "normal": _l("Normal")},
-}
-CHANNEL_NAMES: dict[str, LazyString] = {
-    "web": _l("Web form"), "sms": _l("Text message"), "chat": _l("Chat"),
-    "advocate": _l("Advocate's referral"), "api": _l("Partner app (API)"),
 }
 
 

@@ -47,6 +47,7 @@ from ..domain.reporting_periods import Period, days_ending_in_summer_time
 from ..extensions import db
 from ..models import Representation
 from ..models.types import UTCDateTime
+from ..staff_labels import CHANNEL_NAMES
 from ..taxonomy import keys, label
 
 R = Representation
@@ -248,8 +249,7 @@ def complainant_roles_table(window: Window) -> Table:
 
 
 def _channel_labels() -> list[tuple[str, str]]:
-    return [("web", _("Web form")), ("sms", _("Text message")), ("chat", _("Chat")),
-            ("advocate", _("Advocate's referral")), ("api", _("Partner app (API)"))]
+    return [(key, str(name)) for key, name in CHANNEL_NAMES.items()]
 
 
 def channels_table(window: Window) -> Table:

@@ -250,4 +250,4 @@ def test_times_are_shown_in_uk_time_in_the_same_style_as_the_queue(app, client_a
     # 23:30 UTC in summer is half past midnight the next day in the UK.
     record = make_record(received_at=datetime(2026, 7, 1, 23, 30, tzinfo=UTC))
     text = page_text(client_as_officer.get(f"/officers/records/{record.reference}"))
-    assert "Received 2 Jul 2026 00:30 by web form" in text
+    assert "Received 2 Jul 2026 00:30 (Web form)" in text
