@@ -80,6 +80,16 @@ class Records:
         self.service_areas = keys("service_areas")
         self.roles = keys("complainant_roles")
         self.kinds = keys("safeguarding_kinds")
+        # 100,000 random references collide about one run in four; submit() retries, so
+        # the bench must too.
+        self.references: set[str] = set()
+
+    def _reference(self) -> str:
+        reference = new_reference()
+        while reference in self.references:
+            reference = new_reference()
+        self.references.add(reference)
+        return reference
 
     def rows(self, count: int) -> Iterator[dict[str, object]]:
         for _ in range(count):
@@ -116,7 +126,7 @@ class Records:
         handled = urgent and (age_days > 3 or rng.random() < 0.5)
         text_body = f"{rng.choice(TEXTS)} ({rng.randint(1, 10**6)})"
         return {
-            "reference": new_reference(), "channel": pick(rng, tuple(CHANNEL_WEIGHTS.items())),
+            "reference": self._reference(), "channel": pick(rng, tuple(CHANNEL_WEIGHTS.items())),
             "language": "en", "declared_type": kind, "type": kind, "text": text_body,
             "what_would_help": "someone to call me back" if rng.random() < 0.4 else None,
             "service_area": rng.choice(self.service_areas),
