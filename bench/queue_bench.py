@@ -237,6 +237,7 @@ def pages(app: Flask, reference: str, reports_query: str) -> dict[str, tuple[str
         "queue, filtered": ("officer", FILTERED),
         "queue, reference search": ("officer", f"{QUEUE}?reference={display(reference)}"),
         "queue, page 50": ("officer", f"{QUEUE}?page=50"),
+        "queue, unhandled alerts": ("officer", f"{QUEUE}?status=unhandled_alerts"),
     }
     if "officers.reports" in app.view_functions:
         with app.test_request_context():

@@ -38,6 +38,13 @@ def _login_limit() -> str:
     return current_app.config["STAFF_LOGIN_RATE_LIMIT"]
 
 
+def _failed(response: Response) -> bool:
+    """Only failed attempts use up a limit (a success redirects): otherwise anyone could
+    keep a named member of staff, perhaps the duty officer, out by signing in as them
+    with the right password from elsewhere, or a busy office would lock itself out."""
+    return response.status_code != 302
+
+
 def _email_typed() -> str:
     """The second sign-in limit counts per account, so guesses spread over many addresses
     are limited too (an address also gets its own limit, the limiter's default key)."""
@@ -84,8 +91,8 @@ def too_many_attempts(error: TooManyRequests) -> tuple[str, int]:
 
 
 @bp.route("/sign-in", methods=["GET", "POST"])
-@limiter.limit(_login_limit, methods=["POST"])
-@limiter.limit(_login_limit, methods=["POST"], key_func=_email_typed)
+@limiter.limit(_login_limit, methods=["POST"], deduct_when=_failed)
+@limiter.limit(_login_limit, methods=["POST"], key_func=_email_typed, deduct_when=_failed)
 def sign_in() -> Any:
     if current_user.is_authenticated and request.method == "GET":
         return redirect(_next_or_home(current_user))
@@ -122,8 +129,9 @@ def sign_out_view() -> Response:
 
 @bp.route("/two-factor", methods=["GET", "POST"])
 @requires_role(*STAFF_ROLES)
-@limiter.limit(_login_limit, methods=["POST"])
-@limiter.limit(_login_limit, methods=["POST"], key_func=_signed_in_account)
+@limiter.limit(_login_limit, methods=["POST"], deduct_when=_failed)
+@limiter.limit(_login_limit, methods=["POST"], key_func=_signed_in_account,
+               deduct_when=_failed)
 def two_factor() -> Any:
     if not current_user.totp_enabled:
         return redirect(url_for("officers.two_factor_setup",
@@ -150,10 +158,11 @@ def two_factor() -> Any:
 
 @bp.route("/two-factor/setup", methods=["GET", "POST"])
 @requires_role(*STAFF_ROLES)
-@limiter.limit(_login_limit, methods=["POST"])
-@limiter.limit(_login_limit, methods=["POST"], key_func=_signed_in_account)
+@limiter.limit(_login_limit, methods=["POST"], deduct_when=_failed)
+@limiter.limit(_login_limit, methods=["POST"], key_func=_signed_in_account,
+               deduct_when=_failed)
 def two_factor_setup() -> Any:
-    user: StaffUser = current_user
+    user: StaffUser = current_user._get_current_object()
     if user.totp_enabled:
         return render_template("officers/two_factor_on.html", heading=_("Two-factor is on"),
                                passed=bool(session.get(TWO_FACTOR_PASSED)))
@@ -167,6 +176,7 @@ def two_factor_setup() -> Any:
             errors["code"] = _("That code is not right. Check the time on your phone is set "
                                "automatically, then try the newest code.")
         else:
+            login_user(user)  # this browser stays in; the account's other sessions ended
             session[TWO_FACTOR_PASSED] = True
             flash(_("Two-factor is on. You will need a code from your app each time you "
                     "sign in."))
@@ -183,7 +193,7 @@ def two_factor_setup() -> Any:
 
 
 @bp.route("/invite/<token>", methods=["GET", "POST"])
-@limiter.limit(_login_limit, methods=["POST"])
+@limiter.limit(_login_limit, methods=["POST"], deduct_when=_failed)
 def accept_invite(token: str) -> Any:
     try:
         user = staff_accounts.invited_user(token)

@@ -163,14 +163,18 @@ def queue_page(filters: QueueFilters, *, staff_id: int, page: int, page_size: in
                                      .order_by(*plan.alerts.order)))
     first = [record_id for record_id, _in_rest in alerts] + list(
         db.session.scalars(_ordered(plan.urgent)))
-    # The rest, counted through the queue's indexes, less the alerts among them (they
-    # come first instead): telling the later slices apart needs no count here.
-    total = len(first) + _count(*plan.rest) - sum(1 for _id, in_rest in alerts if in_rest)
+    total = len(first)
+    if not (filters.status == UNHANDLED_ALERTS and not filters.reference):
+        # The rest, counted through the queue's indexes, less the alerts among them (they
+        # come first instead): telling the later slices apart needs no count here. (The
+        # alerts' own list has no rest, and proving so would cost a scan of the table.)
+        total += _count(*plan.rest) - sum(1 for _id, in_rest in alerts if in_rest)
     page = min(max(1, page), max(1, -(-total // page_size)))
     offset = (page - 1) * page_size
     ids = first[offset:offset + page_size]
-    ids += _page_ids(plan.shared, offset=max(0, offset - len(first)),
-                     limit=page_size - len(ids))
+    if offset + len(ids) < total:
+        ids += _page_ids(plan.shared, offset=max(0, offset - len(first)),
+                         limit=page_size - len(ids))
     return QueuePage(rows=_rows(ids, today, nation), total=total, page=page,
                      page_size=page_size,
                      unhandled_alerts=len(alerts) if plan.every_alert else unhandled_alerts())

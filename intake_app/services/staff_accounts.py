@@ -212,7 +212,8 @@ def accept_invite(token: str, password: str) -> StaffUser:
 def end_sessions(user: StaffUser) -> None:
     """End every signed-in session of the account, on any device (see ``auth``); the
     caller commits."""
-    user.session_version = (user.session_version or 0) + 1
+    # Counted up by the database, so two bumps at once cannot come out as one.
+    user.session_version = StaffUser.session_version + 1
 
 
 def set_active(user: StaffUser, active: bool, *, actor: str) -> None:
@@ -350,5 +351,8 @@ def enable_two_factor(user: StaffUser, code: str) -> None:
     """Turn two-factor on once the person proves their app holds the pending secret."""
     _accept_code(user, pending_totp_secret(user), code)
     user.totp_enabled = True
+    # Sessions opened before were let in without a code: turning two-factor on (perhaps
+    # because the password leaked) ends them. The caller signs this browser in again.
+    end_sessions(user)
     record_event(f"staff:{user.id}", "staff.two_factor_enabled")
     db.session.commit()

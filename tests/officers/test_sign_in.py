@@ -306,6 +306,24 @@ def test_two_factor_is_optional_for_officers(app: Flask, client: FlaskClient) ->
     assert sign_in(again, officer.email).headers["Location"] == "/officers/two-factor"
 
 
+def test_turning_two_factor_on_ends_the_other_sessions(app: Flask, client: FlaskClient) -> None:
+    """Someone who fears their password leaked turns two-factor on: a session opened
+    elsewhere with the password alone must end; this browser stays in."""
+    officer = staff("officer")
+    elsewhere = app.test_client()
+    sign_in(elsewhere, officer.email)
+    assert elsewhere.get("/officers/queue").status_code == 200
+    sign_in(client, officer.email, next_path=SETUP_PAGE)
+    client.get(SETUP_PAGE)
+    db.session.refresh(officer)
+    code = pyotp.TOTP(protection.decrypt_json(officer.totp_secret_encrypted)).now()
+    assert post_form(client, SETUP_PAGE, {"code": code}).status_code == 302
+
+    assert client.get("/officers/queue").status_code == 200
+    left = elsewhere.get("/officers/queue")
+    assert left.status_code == 302 and left.headers["Location"].startswith("/officers/sign-in")
+
+
 def test_two_factor_pages_need_a_signed_in_user(app: Flask, client: FlaskClient) -> None:
     for path in ("/officers/two-factor", SETUP_PAGE):
         response = client.get(path)
@@ -425,6 +443,18 @@ def test_guessing_one_account_from_many_addresses_is_limited(limited_app: Flask)
     # Someone else signing in from a new address is not held up by it.
     other = browser_at(limited_app, "10.0.0.10")
     assert sign_in(other, "manager@council.example").status_code == 302
+
+
+def test_signing_in_rightly_uses_up_no_limit(limited_app: Flask) -> None:
+    """Only failures count: a busy office, or someone who knows a colleague's password,
+    cannot keep them out by signing in as them again and again."""
+    staff("officer")
+    statuses = [sign_in(browser_at(limited_app, "10.0.0.1"), "officer@council.example")
+                .status_code for _ in range(5)]
+    assert statuses == [302] * 5
+    wrong = [sign_in(browser_at(limited_app, "10.0.0.1"), "officer@council.example",
+                     "wrong guess number x").status_code for _ in range(4)]
+    assert wrong == [400, 400, 400, 429]
 
 
 def test_two_factor_guesses_are_limited_per_account(limited_app: Flask) -> None:
