@@ -125,11 +125,11 @@ def test_script_in_a_field_is_shown_escaped_and_stored_inert(client):
     assert "&lt;script&gt;" in page
     send_complaint(client, text=typed)
     record = db.session.scalars(select(Representation)).one()
-    assert record.text == "they ignore me"
+    assert record.text == 'alert("hi") they ignore me'
 
 
 @pytest.mark.parametrize(("data", "message"), [
-    ({"reply_channel": "sms", "phone": "12345"}, "Enter a UK mobile number"),
+    ({"reply_channel": "sms", "phone": "12345"}, "Enter a mobile number, like 07911"),
     ({"reply_channel": "sms", "phone": ""}, "Enter a phone number"),
     ({"reply_channel": "email", "email": "not-an-email"}, "Enter an email address like"),
     ({"reply_channel": "letter", "address": ""}, "Enter an address"),

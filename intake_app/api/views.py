@@ -46,8 +46,8 @@ ERROR_WORDS = {
     "required": "is required",
     "too_long": "is too long",
     "unknown": "is not one we know",
-    "invalid_mobile": "must be a UK mobile number",
-    "invalid_phone": "must be a UK phone number",
+    "invalid_mobile": "must be a mobile number (UK, or another country's with + and its code)",
+    "invalid_phone": "must be a phone number (UK, or another country's with + and its code)",
     "invalid_email": "must be an email address",
 }
 

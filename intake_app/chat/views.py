@@ -8,6 +8,7 @@ app-wide CSRF protection; the page's script sends the token in the X-CSRFToken h
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 import secrets
 from typing import Any
@@ -15,14 +16,17 @@ from typing import Any
 from flask import Response, current_app, jsonify, render_template, request, session
 from flask_babel import gettext as _
 
-from ..extensions import limiter
-from ..services.conversations import Inbound, handle_inbound
+from ..extensions import db, limiter
+from ..services.conversations import Inbound, handle_inbound, reply_after_fault
 from . import bp
 
+logger = logging.getLogger(__name__)
 CONVERSATION_KEY = "chat_conversation"
 SCOPE_KEY = "chat_scope"
 MESSAGE_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
-MAX_MESSAGE_CHARS = 2000
+# A long letter pasted into the chat is taken whole (records keep the part that fits and
+# link the transcript); only a body no person could have typed is refused.
+MAX_MESSAGE_CHARS = 20000
 
 
 @bp.get("")
@@ -53,8 +57,14 @@ def messages() -> tuple[Response, int] | Response:
     # browser session so two browsers' ids can never collide.
     scope = session.setdefault(SCOPE_KEY, secrets.token_hex(8))
     provider_id = "chat-" + hashlib.sha256(f"{scope}:{message_id}".encode()).hexdigest()[:40]
-    turn = handle_inbound(Inbound(channel="chat", body=text, provider_message_id=provider_id,
-                                  public_id=session.get(CONVERSATION_KEY)))
+    inbound = Inbound(channel="chat", body=text, provider_message_id=provider_id,
+                      public_id=session.get(CONVERSATION_KEY))
+    try:
+        turn = handle_inbound(inbound)
+    except Exception:
+        logger.exception("chat message could not be handled")
+        db.session.rollback()
+        return jsonify(replies=[reply_after_fault(inbound)], degraded=True, duplicate=False)
     if turn.public_id:
         session[CONVERSATION_KEY] = turn.public_id
     return jsonify(replies=list(turn.replies), degraded=turn.degraded,

@@ -42,8 +42,11 @@ HTML_ELEMENTS = frozenset("""
     textarea tfoot th thead time title tr track tt u ul var video wbr xmp
 """.split())
 _ELEMENT_NAMES = "|".join(sorted(HTML_ELEMENTS, key=len, reverse=True))
+# A tag with attributes counts as markup only when they look like attributes (name=value):
+# "my dad <b hits me> again" is a child's words, not a <b> element.
 _MARKUP = re.compile(
-    r"<!--.*?-->|</?(?:" + _ELEMENT_NAMES + r")(?:\s[^<>]*)?/?>", re.IGNORECASE | re.DOTALL)
+    r"<!--.*?-->|</?(?:" + _ELEMENT_NAMES + r")(?:\s[^<>]*=[^<>]*)?\s*/?>",
+    re.IGNORECASE | re.DOTALL)
 
 
 def clean_text(value: str | None) -> str:
@@ -58,39 +61,69 @@ def clean_text(value: str | None) -> str:
     return text.strip()
 
 
-def _strip_markup(text: str) -> str:
-    """Remove real HTML elements with nh3 while keeping every other "<" as typed.
+# Elements whose content an HTML parser reads as raw text, foreign content or drops
+# (nh3 drops script/style/template content and re-escapes iframe/xmp content): their tags
+# are removed here so that every word between them stays plain text.
+_RAW_TEXT_ELEMENTS = frozenset("""
+    script style template iframe xmp noembed noframes noscript textarea title plaintext
+    svg math object embed select option
+""".split())
+# Tags that end a line or a block: removed as a line break so words do not run together.
+_BREAKING_ELEMENTS = frozenset("""
+    br p div li ul ol tr td th table h1 h2 h3 h4 h5 h6 blockquote pre section article
+    header footer hr dd dt dl
+""".split())
+_TAG_NAME = re.compile(r"</?([a-zA-Z0-9]+)")
 
-    An HTML parser alone reads "my dad <b hits me" as a tag and drops the words, so
-    everything outside recognised elements is escaped first and nh3 only sees markup.
+
+def _strip_markup(text: str) -> str:
+    """Remove real HTML elements while keeping every word and every other "<" as typed.
+
+    An HTML parser alone reads "my dad <b hits me" as a tag and drops the words, and drops
+    or re-escapes whatever follows an unclosed ``<script>``: so everything outside
+    recognised elements is escaped first, comments keep their words, the tags of raw-text
+    elements are taken out here, and nh3 only ever sees ordinary inline markup.
     """
     pieces: list[str] = []
     last = 0
     for match in _MARKUP.finditer(text):
         pieces.append(html.escape(text[last:match.start()], quote=False))
-        pieces.append(match.group(0))
+        pieces.append(_markup_replacement(match.group(0)))
         last = match.end()
     pieces.append(html.escape(text[last:], quote=False))
     return html.unescape(nh3.clean("".join(pieces), tags=set(), attributes={}))
 
 
-def _parse_uk_number(raw: str) -> phonenumbers.PhoneNumber | None:
+def _markup_replacement(token: str) -> str:
+    if token.startswith("<!--"):
+        return " " + html.escape(token[4:-3], quote=False) + " "
+    name_match = _TAG_NAME.match(token)
+    name = name_match.group(1).lower() if name_match else ""
+    if name in _RAW_TEXT_ELEMENTS:
+        return " "
+    if name in _BREAKING_ELEMENTS:
+        return "\n"
+    return token
+
+
+def _parse_number(raw: str) -> phonenumbers.PhoneNumber | None:
+    """A valid number: UK numbers typed any usual way, others with their country code
+    (+48…, 00291…). Children in care include children who arrived from abroad with the
+    SIM card they came with."""
     try:
         number = phonenumbers.parse(raw, "GB")
     except phonenumbers.NumberParseException:
         return None
-    if not phonenumbers.is_valid_number(number) or number.country_code != 44:
-        return None
-    return number
+    return number if phonenumbers.is_valid_number(number) else None
 
 
 def _e164(number: phonenumbers.PhoneNumber) -> str:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
-def normalise_uk_mobile(raw: str) -> str | None:
-    """E.164 for a UK mobile number typed any usual way, else None."""
-    number = _parse_uk_number(raw)
+def normalise_mobile(raw: str) -> str | None:
+    """E.164 for a mobile number (UK or from abroad), else None."""
+    number = _parse_number(raw)
     if number is None or phonenumbers.number_type(number) not in (
         phonenumbers.PhoneNumberType.MOBILE,
         phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
@@ -99,10 +132,20 @@ def normalise_uk_mobile(raw: str) -> str | None:
     return _e164(number)
 
 
-def normalise_uk_phone(raw: str) -> str | None:
-    """E.164 for any valid UK phone number (a phone call can go to a landline)."""
-    number = _parse_uk_number(raw)
+def normalise_phone(raw: str) -> str | None:
+    """E.164 for any valid phone number (a phone call can go to a landline)."""
+    number = _parse_number(raw)
     return _e164(number) if number is not None else None
+
+
+def normalise_sender(raw: str) -> str | None:
+    """E.164 for a number that texted us. Twilio delivered it, so it can be answered: any
+    possible number is a reply address, even where the numbering metadata lags behind."""
+    try:
+        number = phonenumbers.parse(raw, "GB")
+    except phonenumbers.NumberParseException:
+        return None
+    return _e164(number) if phonenumbers.is_possible_number(number) else None
 
 
 def normalise_email(raw: str) -> str | None:
@@ -249,12 +292,14 @@ def _validate_contact(draft: Draft) -> dict[str, str]:
     if draft.reply_channel == "sms":
         if not contact.phone:
             return {"phone": "required"}
-        if normalise_uk_mobile(contact.phone) is None:
+        # The number a text came from is always a good reply address.
+        check = normalise_sender if draft.channel == "sms" else normalise_mobile
+        if check(contact.phone) is None:
             return {"phone": "invalid_mobile"}
     if draft.reply_channel == "phone":
         if not contact.phone:
             return {"phone": "required"}
-        if normalise_uk_phone(contact.phone) is None:
+        if normalise_phone(contact.phone) is None:
             return {"phone": "invalid_phone"}
     if draft.reply_channel == "email":
         if not contact.email:

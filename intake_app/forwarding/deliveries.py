@@ -80,13 +80,18 @@ def deliver_safeguarding_alert(message: OutboxMessage, record: Representation | 
     the embedded default; anywhere else the alert fails loudly (officers see it as
     delivery_failed and managers are alerted) rather than vanish into a log, and the
     worker refuses to start without a target in the first place."""
-    record = _require_record(record, message)
     config = current_app.config
     email, webhook = config["DUTY_TEAM_EMAIL"], config["DUTY_TEAM_WEBHOOK_URL"]
     if not email and not webhook and not duty_console_allowed(config):
         raise PermanentError("no duty-team target: no DUTY_TEAM_EMAIL or "
                              "DUTY_TEAM_WEBHOOK_URL configured")
-    case = build_case_document(record, idempotency_key=message.idempotency_key)
+    if record is None and "case" in message.payload:
+        # A flagged message whose record could not be made: the gateway wrote what the
+        # duty team needs into the alert itself (conversations._alert_without_record).
+        case = message.payload["case"]
+    else:
+        record = _require_record(record, message)
+        case = build_case_document(record, idempotency_key=message.idempotency_key)
     if not email and not webhook:
         alert_to_console(case)
         return Delivered(None)

@@ -26,7 +26,7 @@ from flask import Flask
 
 from ..extensions import db
 from ..models import OutboxMessage, Representation
-from ..services import forwarding
+from ..services import conversations, forwarding
 from .case_store import CASE_STORES
 from .deliveries import DELIVERIES, duty_console_allowed
 from .outcomes import Deferred, Delivered, PermanentError, RetryableError, Skipped
@@ -128,6 +128,7 @@ def run_once(app: Flask, *, worker_id: str | None = None) -> int:
     fresh_for = app.config["OUTBOX_LEASE_SECONDS"] / 4
     with app.app_context():
         try:
+            _record_missed_disclosures()
             forwarding.release_expired_leases(worker_id)
             queue = forwarding.claim_batch(worker_id, limit=batch_size)
             claimed_at = last_urgent_check = time.monotonic()
@@ -146,6 +147,19 @@ def run_once(app: Flask, *, worker_id: str | None = None) -> int:
             return handled
         finally:
             db.session.remove()
+
+
+def _record_missed_disclosures() -> None:
+    """A flagged message whose record failed at the time gets it now (and so its alert);
+    a failure here must not stop deliveries."""
+    try:
+        made = conversations.record_unrecorded_disclosures()
+    except Exception:
+        db.session.rollback()
+        logger.exception("could not look for flagged messages without a record")
+        return
+    if made:
+        logger.warning("made %d records for flagged messages that had none", made)
 
 
 def run_forever(app: Flask, stop: threading.Event, *, worker_id: str | None = None) -> None:

@@ -55,8 +55,10 @@ MESSAGES = {
     ("what_would_help", "too_long"): _l("This is too long. Please make it shorter. We kept "
                                         "what you wrote."),
     ("phone", "required"): _l("Enter a phone number, or choose another way to reply"),
-    ("phone", "invalid_mobile"): _l("Enter a UK mobile number, like 07911 123456"),
-    ("phone", "invalid_phone"): _l("Enter a UK phone number, like 07911 123456"),
+    ("phone", "invalid_mobile"): _l("Enter a mobile number, like 07911 123456. From "
+                                    "another country, start with + and the country code"),
+    ("phone", "invalid_phone"): _l("Enter a phone number, like 07911 123456. From another "
+                                   "country, start with + and the country code"),
     ("email", "required"): _l("Enter an email address, or choose another way to reply"),
     ("email", "invalid_email"): _l("Enter an email address like name@example.com"),
     ("address", "required"): _l("Enter an address, or choose another way to reply"),

@@ -19,13 +19,13 @@ from __future__ import annotations
 import logging
 import secrets
 import time
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 from datetime import UTC, datetime
 
 from flask import current_app
 from flask_babel import force_locale
 from flask_babel import gettext as _
-from sqlalchemy import select
+from sqlalchemy import String, cast, literal, select
 from sqlalchemy.exc import IntegrityError
 
 from ..domain import sms_segments
@@ -37,6 +37,7 @@ from . import acknowledgement
 from .api_intake import conversation_phone
 from .intake import InvalidDraft, SubmissionResult, submit
 from .opt_outs import is_opted_out
+from .outbox import enqueue
 from .protection import encrypt_json, lookup_hash
 from .rasa_client import BotUnavailable, RasaClient
 
@@ -96,7 +97,7 @@ def handle_inbound(inbound: Inbound) -> Turn:
     if inbound.channel == "sms" and opted_out and keyword in START_WORDS:
         return _opt_in(conversation, inbound, body, keyword)
 
-    result = screen(body)
+    result = screen_inbound(inbound.body, body)
     # Read before the commit below, which expires the loaded conversation: reading them
     # after it would cost a SELECT each time (twice a turn), for values that never change.
     conversation_id, public_id = conversation.id, conversation.public_id
@@ -107,7 +108,7 @@ def handle_inbound(inbound: Inbound) -> Turn:
 
     replies: list[str] = []
     if result.flagged:
-        _raise_safeguarding_record(conversation, message)
+        _raise_safeguarding_record(conversation, message, result)
         replies.append(_safety_reply(conversation))
     if opted_out:
         # The message is kept and screened, but a sender who texted STOP gets nothing.
@@ -119,11 +120,16 @@ def handle_inbound(inbound: Inbound) -> Turn:
     db.session.rollback()
     asked_at = time.perf_counter()
     try:
-        replies.extend(_bot().send(public_id, body, metadata))
+        bot_replies = [text for text in _bot().send(public_id, body, metadata) if text]
     except BotUnavailable as error:
         logger.warning("bot unavailable for conversation %s: %s", public_id, error)
+        bot_replies = []
+    if not bot_replies:
+        # Down, too slow, or it answered nothing (a broken flow): never leave the child
+        # without an answer. A person reads what they sent.
         degraded = True
-        replies.append(_degraded_reply(conversation, message))
+        bot_replies = [_degraded_reply(conversation, message)]
+    replies.extend(bot_replies)
     bot_seconds = time.perf_counter() - asked_at
 
     turn = Turn(public_id=public_id, replies=tuple(text for text in replies if text),
@@ -249,6 +255,15 @@ def _safety_reply(conversation: Conversation) -> str:
     return acknowledgement.safety_reply(conversation.language)
 
 
+def screen_inbound(typed: str, cleaned: str) -> SafeguardingResult:
+    """The screen reads what the child typed as well as the stored plain text, so no
+    cleaning step can ever hide a disclosure from it."""
+    result = screen(cleaned)
+    if result.flagged or typed == cleaned:
+        return result
+    return screen(typed)
+
+
 def _unsent_text(conversation: Conversation) -> str:
     """What the child has sent since this conversation's last record, oldest first."""
     last_record_at = db.session.scalar(
@@ -262,6 +277,25 @@ def _unsent_text(conversation: Conversation) -> str:
     if last_record_at is not None:
         query = query.where(ChannelMessage.created_at > last_record_at)
     return "\n".join(body for body in db.session.scalars(query) if body)
+
+
+def fit_for_record(text: str, *, around: int | None = None) -> str:
+    """A text no record can refuse for its length (ARCHITECTURE rule 7): longer texts keep
+    the part around ``around`` (a disclosure's position) or, by default, the latest part.
+    Every word stays in the conversation's transcript, which the record links."""
+    limit = current_app.config["TEXT_MAX_CHARS"]
+    if len(text) <= limit:
+        return text
+    room = limit - len(TRANSCRIPT_NOTE) - 2
+    if around is None:
+        start = len(text) - room
+    else:
+        start = min(max(0, around - room // 2), len(text) - room)
+    excerpt = text[start:start + room].strip()
+    return f"{TRANSCRIPT_NOTE}\n\n{excerpt}"
+
+
+TRANSCRIPT_NOTE = "[Part of a longer message: every word is in the conversation transcript.]"
 
 
 def _gateway_draft(conversation: Conversation, text: str, submission_key: str,
@@ -297,17 +331,88 @@ def _submit_for_review(conversation: Conversation, text: str, submission_key: st
                       actor=GATEWAY_ACTOR)
 
 
-def _raise_safeguarding_record(conversation: Conversation, message: ChannelMessage) -> None:
-    """A record now, so the urgent alert (which needs one) leaves at once."""
-    text = _unsent_text(conversation) or message.body
+def safeguarding_key(message_id: int) -> str:
+    """The submission key of the record a flagged message makes: one per message."""
+    return f"safeguarding:{message_id}"
+
+
+def _raise_safeguarding_record(conversation: Conversation, message: ChannelMessage,
+                               result: SafeguardingResult) -> None:
+    """A record from the flagged message alone, so the urgent alert (which needs one)
+    leaves at once and nothing else the conversation holds can make it refused; the
+    transcript stays linked through the conversation."""
+    around = message.body.find(result.evidence[0].text) if result.evidence else -1
+    text = fit_for_record(message.body, around=around if around >= 0 else None)
     try:
-        _submit_for_review(conversation, text, f"safeguarding:{message.id}",
-                           "Possible safeguarding concern in a bot conversation")
+        _submit_for_review(conversation, text, safeguarding_key(message.id),
+                           "Possible safeguarding concern in a conversation: read the "
+                           "whole transcript")
     except Exception:
-        # The message and its flag are stored; the officers' queue shows flagged
-        # conversations. Never let this stop the safety reply reaching the child.
+        # The message and its flag are stored: the alert still leaves (without a
+        # reference), the queue lists the message, and the outbox worker keeps trying to
+        # make its record. Never let this stop the safety reply reaching the child.
         db.session.rollback()
         logger.exception("could not save the safeguarding record for message %s", message.id)
+        _alert_without_record(conversation, message, result)
+
+
+def _alert_without_record(conversation: Conversation, message: ChannelMessage,
+                          result: SafeguardingResult) -> None:
+    """The duty team's alert for a flagged message that has no record yet."""
+    case = {
+        "reference_display": f"none yet (conversation {conversation.public_id})",
+        "received_at": message.created_at.isoformat(),
+        "channel": conversation.channel,
+        "priority": "urgent",
+        "safeguarding": {"kinds": list(result.kinds),
+                         "evidence": [{"field": "text", **asdict(item)}
+                                      for item in result.evidence]},
+        "text": message.body,
+        "reply": {"channel": "none", "contact": None, "contact_safety": None},
+        "transcript": [],
+    }
+    try:
+        enqueue("safeguarding_alert", None, {"case": case}, urgent=True,
+                key_suffix=f"message:{message.id}")
+        db.session.commit()
+    except Exception:
+        db.session.rollback()
+        logger.exception("could not queue the alert for flagged message %s", message.id)
+
+
+def unrecorded_disclosures(limit: int = 100) -> list[ChannelMessage]:
+    """Flagged inbound messages that have no record of their own: each is shown to
+    officers and made into a record by ``record_unrecorded_disclosures``."""
+    key = literal("safeguarding:") + cast(ChannelMessage.id, String)
+    recovered = literal("recovered:") + cast(ChannelMessage.id, String)
+    return list(db.session.scalars(
+        select(ChannelMessage)
+        .outerjoin(Representation, Representation.submission_key.in_([key, recovered]))
+        .where(ChannelMessage.safeguarding_flag.is_(True),
+               ChannelMessage.direction == "inbound",
+               Representation.id.is_(None))
+        .order_by(ChannelMessage.id).limit(limit)))
+
+
+def record_unrecorded_disclosures() -> int:
+    """Make the missing record of every flagged message (run by the outbox worker): a fault
+    that stopped it at the time does not stop it for good. Returns how many were made."""
+    made = 0
+    for message in unrecorded_disclosures():
+        conversation = db.session.get(Conversation, message.conversation_id)
+        if conversation is None:
+            continue
+        try:
+            _submit_for_review(conversation, fit_for_record(message.body),
+                               safeguarding_key(message.id),
+                               "Possible safeguarding concern, saved after a fault: act "
+                               "today and read the whole transcript")
+        except Exception:
+            db.session.rollback()
+            logger.exception("still no record for flagged message %s", message.id)
+            continue
+        made += 1
+    return made
 
 
 def _degraded_reply(conversation: Conversation, message: ChannelMessage) -> str:
@@ -316,7 +421,7 @@ def _degraded_reply(conversation: Conversation, message: ChannelMessage) -> str:
     Keyed by this message, so every turn while the bot is down makes a record of what
     came since the last one, and nothing sent later is left out of the case store."""
     key = f"degraded:{message.id}"
-    text = _unsent_text(conversation)
+    text = fit_for_record(_unsent_text(conversation))
     result = None
     if text:
         try:
@@ -328,7 +433,12 @@ def _degraded_reply(conversation: Conversation, message: ChannelMessage) -> str:
                              conversation.public_id)
     with force_locale(conversation.language):
         sorry = _("Sorry, our text helper is not working right now.")
+        if result is None and text:
+            return " ".join((sorry, _("We could not pass your message on just now. "
+                                      "Please send it again in a few minutes. "
+                                      "In danger now? Call 999. Childline: 0800 1111.")))
         if result is None:
+            # Nothing new to save: what they sent is already with a person.
             return " ".join((sorry, _("Your message is saved. A person will read it. "
                                       "In danger now? Call 999. Childline: 0800 1111.")))
         return " ".join((sorry, _("Your message is saved."), result.acknowledgement_sms))
@@ -341,12 +451,31 @@ def record_recovered(inbound: Inbound) -> None:
     if inbound.provider_message_id and _already_stored(inbound.provider_message_id):
         return
     conversation = _conversation_for(inbound)
-    result = screen(body)
+    result = screen_inbound(inbound.body, body)
     message = _store_inbound(conversation, inbound, body, result)
     if message is None:
         return
     reason = "Saved after a fault: this text got no answer at the time. Please reply."
     if result.flagged:
         reason = "Possible safeguarding concern, saved after a fault: act today."
-    _submit_for_review(conversation, _unsent_text(conversation) or body,
+    _submit_for_review(conversation, fit_for_record(_unsent_text(conversation) or body),
                        f"recovered:{message.id}", reason)
+
+
+def reply_after_fault(inbound: Inbound) -> str:
+    """The answer when a turn failed outright (the database down or locked): the text is
+    spooled first, then the child is told honestly what happens next, with the safety reply
+    when it needs one. Never an empty answer (ARCHITECTURE rule 8)."""
+    from . import inbound_spool  # the spool replays through this module
+
+    kept = inbound_spool.keep(inbound)
+    language = current_app.config["BABEL_DEFAULT_LOCALE"]
+    with force_locale(language):
+        parts = [_("Sorry, something went wrong.")]
+        parts.append(_("We saved your message. A person will read it.") if kept
+                     else _("Please send it again later."))
+        if screen_inbound(inbound.body, clean_text(inbound.body)).flagged:
+            parts.append(acknowledgement.safety_reply(language))
+        else:
+            parts.append(_("In danger now? Call 999. Childline: 0800 1111."))
+    return " ".join(parts)

@@ -16,7 +16,8 @@ from ..domain.calendar import Deadlines, compute_deadlines
 from ..domain.draft import (
     Draft,
     normalise_email,
-    normalise_uk_phone,
+    normalise_phone,
+    normalise_sender,
     sanitised,
     validate,
 )
@@ -149,7 +150,8 @@ def _contact_details(draft: Draft) -> dict[str, str] | None:
     if draft.reply_channel == "none":
         return None
     contact = draft.contact
-    phone = normalise_uk_phone(contact.phone) if contact.phone else None
+    phone = (normalise_phone(contact.phone) or normalise_sender(contact.phone)
+             if contact.phone else None)
     email = normalise_email(contact.email) if contact.email else None
     return {"name": contact.name, "phone": phone or "", "email": email or "",
             "address": contact.address}

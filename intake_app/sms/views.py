@@ -11,15 +11,11 @@ import logging
 import time
 
 from flask import Response, abort, current_app, request
-from flask_babel import gettext as _
 from twilio.request_validator import RequestValidator
 from twilio.twiml.messaging_response import MessagingResponse
 
-from ..domain.safeguarding import screen
 from ..extensions import csrf, db
-from ..services import inbound_spool
-from ..services.acknowledgement import safety_reply
-from ..services.conversations import Inbound, handle_inbound
+from ..services.conversations import Inbound, handle_inbound, reply_after_fault
 from . import bp
 
 TWIML_TYPE = "application/xml"
@@ -55,18 +51,6 @@ def _body() -> str:
     return body
 
 
-def _failure_reply(inbound_text: Inbound) -> str:
-    kept = inbound_spool.keep(inbound_text)
-    parts = [_("Sorry, something went wrong.")]
-    parts.append(_("We saved your message. A person will read it.") if kept
-                 else _("Please text us again later."))
-    if screen(inbound_text.body).flagged:
-        parts.append(safety_reply(current_app.config["BABEL_DEFAULT_LOCALE"]))
-    else:
-        parts.append(_("In danger now? Call 999. Childline: 0800 1111."))
-    return " ".join(parts)
-
-
 @bp.post("/inbound")
 @csrf.exempt
 def inbound() -> Response:
@@ -86,7 +70,7 @@ def inbound() -> Response:
             # Twilio does not retry, so the text is spooled before the child is answered.
             logger.exception("inbound SMS %s could not be handled", message_sid)
             db.session.rollback()
-            twiml.message(_failure_reply(inbound_text))
+            twiml.message(reply_after_fault(inbound_text))
         else:
             bot_seconds = turn.bot_seconds
             if turn.body:

@@ -55,7 +55,7 @@ def test_domain_rules_come_back_as_field_errors(client, intake_headers):
     assert response.status_code == 422
     assert response.json["errors"] == {
         "advocate_provider": "is required when advocate is yes",
-        "contact.phone": "must be a UK mobile number",
+        "contact.phone": "must be a mobile number (UK, or another country's with + and its code)",
     }
 
 
