@@ -1,6 +1,6 @@
 """Training and measuring the triage classifiers (type, category, safeguarding concern).
 
-The training data is the ``train`` split of ``tests/data/triage_labelled.csv`` (columns
+The training data is the ``train`` split of ``intake_app/data/triage_labelled.csv`` (columns
 ``text,type,category,safeguarding,split``); the ``heldout`` split is never read by
 ``train`` so that the figures ``evaluate`` reports on it mean something. ``train`` writes
 one gzipped pickle holding shared features (word and character TF-IDF plus hand-written
@@ -30,21 +30,21 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold, cross_val_predict
 
-from intake_app.domain.safeguarding import screen_patterns
-from intake_app.domain.triage import (
+from intake_app.domain.model_runtime import (
     ARTEFACT_NAME,
     CHAR_NGRAMS,
     MODEL_DIR,
     WORD_TOKEN,
     cue_counts,
     file_version,
-    prepare,
-    triage,
 )
+from intake_app.domain.safeguarding import screen_patterns
+from intake_app.domain.triage import prepare, triage
 
 SAFEGUARDING_FALSE_ALARM_BUDGET = 0.05
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
-DEFAULT_DATA_PATH = PROJECT_ROOT / "tests" / "data" / "triage_labelled.csv"
+# Shipped with the package: the app never reads from tests/.
+DATA_DIR = Path(__file__).resolve().parents[1] / "data"
+DEFAULT_DATA_PATH = DATA_DIR / "triage_labelled.csv"
 
 # Hand-written cue phrases: domain knowledge the small labelled set cannot teach on its own.
 # Written in plain spelling; they are folded and squeezed like the messages they match.

@@ -1,13 +1,13 @@
 """The safeguarding screen catches disclosures the way children actually write them."""
 
 import csv
-from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from intake_app.domain.safeguarding import normalise, screen, screen_patterns
+from intake_app.domain.triage_training import DATA_DIR
 from intake_app.taxonomy import keys
 
 DISCLOSURES = {
@@ -121,7 +121,7 @@ VARIANTS = {
 
 
 @pytest.mark.parametrize(("text", "kind"), sorted({**REVIEWER_MISSES, **VARIANTS}.items()))
-def test_reviewer_misses_and_their_variants_are_caught_by_the_patterns(text, kind):
+def test_seen_reviewer_misses_and_their_variants_are_caught_by_the_patterns(text, kind):
     # The patterns themselves, not the model: these phrasings are now written down.
     result = screen_patterns(text)
     assert result.flagged
@@ -317,8 +317,8 @@ def test_noisy_variants_of_hits_me_keep_offsets_exact(text):
         assert (text + " he hits me")[evidence.start : evidence.end] == evidence.text
 
 
-def test_every_labelled_disclosure_in_the_shipped_set_is_flagged():
-    path = Path(__file__).resolve().parents[1] / "data" / "triage_labelled.csv"
+def test_seen_every_labelled_disclosure_in_the_shipped_set_is_flagged():
+    path = DATA_DIR / "triage_labelled.csv"
     with path.open(encoding="utf-8", newline="") as handle:
         disclosures = [row["text"] for row in csv.DictReader(handle) if row["safeguarding"] == "1"]
     assert len(disclosures) >= 150
@@ -329,7 +329,7 @@ def test_every_labelled_disclosure_in_the_shipped_set_is_flagged():
 # Parents, carers, advocates and professionals write "she is being hit", "Jade has gone
 # missing", "they are not feeding him", often inside a longer letter. The data file holds
 # disclosures (kind set) and ordinary complaints in the same voices (kind empty).
-THIRD_PERSON = Path(__file__).resolve().parents[1] / "data" / "safeguarding_third_person.csv"
+THIRD_PERSON = DATA_DIR / "safeguarding_third_person.csv"
 
 
 def _third_person_rows() -> list[dict[str, str]]:
@@ -354,14 +354,14 @@ def _in_a_letter(text: str) -> str:
     return LETTER_OPENING + text[0].upper() + text[1:] + "." + LETTER_CLOSE
 
 
-def test_the_third_person_set_covers_every_kind():
+def test_seen_third_person_set_covers_every_kind():
     assert len(THIRD_PERSON_DISCLOSURES) >= 200
     assert len(THIRD_PERSON_ORDINARY) >= 100
     assert {kind for _, kind in THIRD_PERSON_DISCLOSURES} == set(keys("safeguarding_kinds"))
 
 
 @pytest.mark.parametrize(("text", "kind"), THIRD_PERSON_DISCLOSURES)
-def test_a_disclosure_on_a_childs_behalf_is_caught_by_the_patterns(text, kind):
+def test_seen_third_person_disclosure_is_caught_by_the_patterns(text, kind):
     result = screen_patterns(text)
     assert kind in result.kinds
     for evidence in result.evidence:
@@ -369,7 +369,7 @@ def test_a_disclosure_on_a_childs_behalf_is_caught_by_the_patterns(text, kind):
 
 
 @pytest.mark.parametrize(("text", "kind"), THIRD_PERSON_DISCLOSURES)
-def test_a_disclosure_on_a_childs_behalf_is_caught_inside_a_long_letter(text, kind):
+def test_seen_third_person_disclosure_is_caught_inside_a_long_letter(text, kind):
     letter = _in_a_letter(text)
     result = screen(letter)
     assert kind in result.kinds
@@ -379,7 +379,7 @@ def test_a_disclosure_on_a_childs_behalf_is_caught_inside_a_long_letter(text, ki
     assert all(letter[e.start : e.end] == e.text for e in result.evidence)
 
 
-def test_the_patterns_pass_ordinary_third_person_complaints():
+def test_seen_third_person_ordinary_complaints_pass_the_patterns():
     flagged = [text for text in THIRD_PERSON_ORDINARY if screen_patterns(text).flagged]
     # Known, cheap false alarms: "kicked out" (of a youth club), "scared" (of a placement
     # ending), "got hit" (with a bill). Anything more is a regression in precision.
@@ -406,7 +406,7 @@ def test_ordinary_complaints_about_a_child_are_not_flagged(text):
     assert not screen(_in_a_letter(text)).flagged
 
 
-def test_ordinary_third_person_complaints_are_mostly_passed_by_the_whole_screen():
+def test_seen_third_person_ordinary_complaints_mostly_pass_the_whole_screen():
     # The model behind the patterns may ask a person to look at a few: a false alarm is
     # cheap. Reading a letter a sentence at a time must not make that much worse.
     alone = sum(screen(text).flagged for text in THIRD_PERSON_ORDINARY)

@@ -1,4 +1,10 @@
-"""The shipped model holds its quality bar on the held-out split it never trained on."""
+"""The shipped model holds its quality bar on the held-out split it never trained on.
+
+The model never trained on the held-out split, but whoever wrote the screen's patterns had
+read it (reviewers' misses went into it in the same commit as the patterns that catch them):
+for the screen these are SEEN sets, regression checks only, hence ``test_seen_...``. How the
+screen generalises is measured on the blind sets (``test_safeguarding_blind.py``).
+"""
 
 import csv
 import json
@@ -35,18 +41,18 @@ def test_labelled_set_is_big_and_covers_every_label():
     assert any(row["safeguarding"] == "1" for row in heldout)
 
 
-def test_heldout_safeguarding_recall_is_perfect(heldout_report):
+def test_seen_heldout_safeguarding_recall_is_perfect(heldout_report):
     missed = [m["text"] for m in heldout_report["misses"]
               if m["expected"]["safeguarding"] and not m["got"]["safeguarding"]]
     assert missed == []
     assert heldout_report["safeguarding_recall"] == 1.0
 
 
-def test_heldout_type_accuracy_is_at_least_ninety_percent(heldout_report):
+def test_seen_heldout_type_accuracy_is_at_least_ninety_percent(heldout_report):
     assert heldout_report["type_accuracy"] >= 0.90
 
 
-def test_heldout_category_macro_f1_is_at_least_point_eight(heldout_report):
+def test_seen_heldout_category_macro_f1_is_at_least_point_eight(heldout_report):
     assert heldout_report["category_macro_f1"] >= 0.80
 
 
