@@ -19,6 +19,8 @@ from typing import Any
 
 from cryptography.fernet import Fernet
 
+from .domain.opening_hours import parse_opening_hours
+
 
 @dataclass(frozen=True)
 class Setting:
@@ -39,6 +41,13 @@ def parse_bool(raw: str) -> bool:
 def parse_time(raw: str) -> time:
     hours, minutes = raw.strip().split(":")
     return time(int(hours), int(minutes))
+
+
+def parse_working_days(raw: str) -> int:
+    days = int(raw)
+    if days < 0:
+        raise ValueError(f"a number of working days cannot be negative, not {raw!r}")
+    return days
 
 
 def parse_list(raw: str) -> tuple[str, ...]:
@@ -70,6 +79,15 @@ CORE_SETTINGS: tuple[Setting, ...] = (
             "extended limit.", parse=int),
     Setting("OUT_OF_HOURS_NUMBER", "0300 123 4567", "The council's out-of-hours social care "
             "number, given in every safety reply."),
+    Setting("COUNCIL_PHONE", "0300 123 4000", "The council's children's services phone "
+            "number, given to a child who asks to talk to a person but leaves no way to "
+            "reach them."),
+    Setting("COUNCIL_OPENING_HOURS", "mon-fri 09:00-17:00", "When COUNCIL_PHONE is "
+            "answered: spans like 'mon-fri 09:00-17:00; sat 10:00-13:00', told to children "
+            "in their language.", parse=parse_opening_hours),
+    Setting("CALLBACK_WORKING_DAYS", "0", "Working days for a person to call or text back "
+            "a child who asked to talk to a person: 0 is the same working day when asked "
+            "before CUTOFF_TIME, else the next working day.", parse=parse_working_days),
     Setting("EXIT_URL", "https://www.bbc.co.uk/weather", "Neutral site that the 'Leave this "
             "site' button opens."),
     Setting("DRAFT_TTL_MINUTES", "120", "Unsent web drafts are deleted after this long.",

@@ -42,3 +42,33 @@ def test_downgrade_to_empty_leaves_no_tables(tmp_path):
         engine = create_engine(app.config["SQLALCHEMY_DATABASE_URI"])
         assert set(inspect(engine).get_table_names()) <= {"alembic_version"}
         engine.dispose()
+
+
+def test_callback_requests_from_before_0006_show_at_once_and_can_be_texted_back(tmp_path):
+    """Nobody could see them before: each is due the day it was made (overdue at the top
+    of the queue), and one from a text conversation is texted back on its number."""
+    from datetime import date
+
+    from flask_migrate import downgrade, upgrade
+    from sqlalchemy import text
+
+    app = make_app(tmp_path)
+    with app.app_context():
+        downgrade(revision="0005")
+        with db.engine.begin() as connection:
+            connection.execute(text(
+                "INSERT INTO conversation (id, public_id, channel, phone_encrypted, language, "
+                "state, safeguarding_flag, created_at, updated_at) VALUES "
+                "(1, 'sms-old', 'sms', X'00', 'en', 'open', 0, '2026-03-02 10:00:00', "
+                "'2026-03-02 10:00:00'), "
+                "(2, 'chat-old', 'chat', NULL, 'en', 'open', 0, '2026-03-02 10:00:00', "
+                "'2026-03-02 10:00:00')"))
+            connection.execute(text(
+                "INSERT INTO callback_request (id, conversation_id, status, created_at) VALUES "
+                "(1, 1, 'open', '2026-03-02 10:05:00'), (2, 2, 'open', '2026-03-03 09:00:00')"))
+        upgrade()
+        with db.engine.connect() as connection:
+            rows = connection.execute(text(
+                "SELECT id, method, due_on, attempts FROM callback_request ORDER BY id")).all()
+    assert [(row.id, row.method, str(row.due_on), row.attempts) for row in rows] == [
+        (1, "text", str(date(2026, 3, 2)), 0), (2, "none", str(date(2026, 3, 3)), 0)]

@@ -15,6 +15,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError
 
 from ..domain.draft import ADVOCATE_CHOICES, CHANNELS, CONTACT_TIMES, REPLY_CHANNELS
+from ..models import CALLBACK_METHODS
 from ..services.case_status import DEADLINE_NAMES, MESSAGE_FOR_CHILD_MAX
 from ..services.tokens import SCOPES
 from ..taxonomy import keys
@@ -101,6 +102,30 @@ def request_schemas() -> dict[str, dict[str, Any]]:
             "properties": {
                 "conversation_id": {"type": "string", "minLength": 1, "maxLength": 64},
                 "note": _nullable({"type": "string", "maxLength": 1000}),
+                "contact": _nullable({
+                    "type": "object",
+                    "additionalProperties": False,
+                    "required": ["method"],
+                    "description": "How a person may reach the child. Without a phone, a "
+                                   "call or text goes to the conversation's own number "
+                                   "(text conversations); none, or no contact at all, "
+                                   "means nobody can reach them, so no contact is "
+                                   "promised.",
+                    "properties": {
+                        "method": _enum(CALLBACK_METHODS),
+                        "phone": _nullable(_short_text(40)),
+                    },
+                }),
+                "contact_safety": _nullable({
+                    "type": "object",
+                    "additionalProperties": False,
+                    "properties": {
+                        "times": {"type": "array", "items": _enum(CONTACT_TIMES),
+                                  "maxItems": len(CONTACT_TIMES), "uniqueItems": True,
+                                  "description": "When it is safe to contact them; empty "
+                                                 "means any time."},
+                    },
+                }),
             },
         },
         "CaseStatusCallback": {
@@ -161,8 +186,26 @@ def response_schemas() -> dict[str, dict[str, Any]]:
         },
         "CallbackCreated": {
             "type": "object",
-            "required": ["id", "reply_by_words"],
-            "properties": {"id": {"type": "integer"}, "reply_by_words": {"type": "string"}},
+            "required": ["id", "reachable", "method", "reply_by", "reply_by_words",
+                         "council_phone", "council_opening_hours"],
+            "properties": {
+                "id": {"type": "integer"},
+                "reachable": {"type": "boolean",
+                              "description": "False when nobody can reach the child: do "
+                                             "not promise contact, give the council's "
+                                             "number and hours."},
+                "method": {**_enum(CALLBACK_METHODS),
+                           "description": "How a person will get in touch (a landline "
+                                          "given for call_or_text becomes call)."},
+                "reply_by": {**ISO_DATE, "description": "The working day a person gets in "
+                                                        "touch by (or, when not reachable, "
+                                                        "reads the conversation by)."},
+                "reply_by_words": _nullable({"type": "string",
+                                             "examples": ["Friday 4 December 2026"]}),
+                "council_phone": {"type": "string", "examples": ["0300 123 4000"]},
+                "council_opening_hours": {"type": "string", "examples": [
+                    "Monday to Friday, 9:00 AM to 5:00 PM"]},
+            },
         },
         "StatusRecorded": {
             "type": "object",
@@ -271,8 +314,9 @@ def openapi_document() -> dict[str, Any]:
                 "summary": "Ask for a person to get in touch (scope intake)",
                 "requestBody": {"required": True, "content": _json("CallbackRequestRequest")},
                 "responses": _responses({
-                    "201": ("Requested.", "CallbackCreated"),
-                    "200": ("Already requested and still open.", "CallbackCreated"),
+                    "201": ("Requested; what to tell the child.", "CallbackCreated"),
+                    "200": ("Already requested and still open (a new way to reach the "
+                            "child, if given, now applies).", "CallbackCreated"),
                 }, body=True),
             }},
             "/cases/{reference}/status": {"post": {

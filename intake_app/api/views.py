@@ -11,12 +11,8 @@ from flask import current_app, g, request
 from ..domain.draft import Contact, ContactSafety, Draft, OnBehalf, sanitised
 from ..extensions import db
 from ..models import Representation
-from ..services.api_intake import (
-    UnknownConversation,
-    request_callback,
-    submit_from_api,
-    words_for_date,
-)
+from ..services import callbacks
+from ..services.api_intake import UnknownConversation, submit_from_api, words_for_date
 from ..services.case_status import (
     InvalidStatusUpdate,
     UnknownRecord,
@@ -185,6 +181,11 @@ def representation_status(reference: str) -> JsonResponse:
     }, 200
 
 
+CALLBACK_ERROR_WORDS = {
+    "required": "is required: this conversation has no number of its own to call or text",
+}
+
+
 @bp.post("/callback-requests")
 @token_required("intake")
 def create_callback_request() -> JsonResponse:
@@ -194,13 +195,28 @@ def create_callback_request() -> JsonResponse:
     errors = validation_errors("CallbackRequestRequest", body)
     if errors:
         return {"errors": errors}, 422
+    contact = body.get("contact") or {}
+    times = (body.get("contact_safety") or {}).get("times") or ()
     try:
-        result = request_callback(body["conversation_id"], note=body.get("note"),
-                                  actor=g.api_actor)
+        result = callbacks.request_callback(
+            body["conversation_id"], note=body.get("note"), actor=g.api_actor,
+            contact=callbacks.ContactRoute(method=contact.get("method") or "none",
+                                           phone=contact.get("phone") or "",
+                                           times=tuple(times) or callbacks.DEFAULT_TIMES))
     except UnknownConversation:
         return {"errors": {"conversation_id": "is not a conversation we know"}}, 422
-    return {"id": result.id, "reply_by_words": result.reply_by_words}, (
-        201 if result.created else 200)
+    except callbacks.CallbackRefused as error:
+        return {"errors": {field: CALLBACK_ERROR_WORDS.get(code, ERROR_WORDS.get(code, code))
+                           for field, code in error.errors.items()}}, 422
+    return {
+        "id": result.id,
+        "reachable": result.reachable,
+        "method": result.method,
+        "reply_by": result.reply_by.isoformat(),
+        "reply_by_words": result.reply_by_words,
+        "council_phone": result.council_phone,
+        "council_opening_hours": result.council_opening_hours,
+    }, 201 if result.created else 200
 
 
 @bp.post("/cases/<reference>/status")

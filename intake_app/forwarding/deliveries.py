@@ -10,11 +10,14 @@ import json
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from flask import current_app
 
+from ..domain.calendar import date_in_words
 from ..domain.references import display
-from ..models import OutboxMessage, Representation
+from ..extensions import db
+from ..models import CallbackRequest, Conversation, OutboxMessage, Representation
 from ..services.opt_outs import is_opted_out
 from ..services.protection import lookup_hash
 from .case_document import build_case_document, contact_details
@@ -29,6 +32,7 @@ from .sms import send_sms
 from .templates import render_staff_text
 
 NO_REPLY = "the person chose no reply"
+LONDON = ZoneInfo("Europe/London")
 
 
 def now() -> datetime:
@@ -164,6 +168,61 @@ def deliver_advocacy_referral(message: OutboxMessage, record: Representation | N
     return Delivered(None)
 
 
+CALLBACK_METHOD_WORDS = {"call": "a phone call", "text": "a text message",
+                         "call_or_text": "a phone call or a text message",
+                         "none": "no way to reach them: read the conversation"}
+
+
+def callback_alert_details(callback: CallbackRequest, record: Representation | None
+                           ) -> dict[str, Any]:
+    """What the complaints team needs to act on a callback request, and nothing that
+    reaches the child: the number and the safe times are on the officers' page only."""
+    conversation = (db.session.get(Conversation, callback.conversation_id)
+                    if callback.conversation_id else None)
+    path = f"/officers/callbacks/{callback.id}"
+    return {
+        "id": callback.id,
+        "requested_at": callback.created_at.astimezone(LONDON).strftime("%Y-%m-%d %H:%M"),
+        "due": date_in_words(callback.due_on),
+        "channel": conversation.channel if conversation is not None else "unknown",
+        "method": CALLBACK_METHOD_WORDS.get(callback.method, callback.method),
+        "reachable": callback.method != "none",
+        "safeguarding": bool(conversation is not None and conversation.safeguarding_flag),
+        "reference": display(record.reference) if record is not None else None,
+        "url": current_app.config.get("PUBLIC_BASE_URL", "").rstrip("/") + path,
+    }
+
+
+def deliver_callback_alert(message: OutboxMessage, record: Representation | None) -> Outcome:
+    """To the complaints team's mailbox (``COMPLAINTS_INBOX``), whose officers work the
+    queue the request is at the top of. With no mailbox, the log in the embedded default
+    (like advocacy referrals); anywhere else the alert fails loudly (delivery_failed, the
+    managers alerted) while the request stays at the top of the queue."""
+    callback = db.session.get(CallbackRequest, message.payload.get("callback_request_id"))
+    if callback is None:
+        raise PermanentError("callback_alert for a callback request that does not exist")
+    if callback.status != "open":
+        return Skipped("the request was closed before the alert went")
+    config = current_app.config
+    alert = callback_alert_details(callback, record)
+    inbox = config["COMPLAINTS_INBOX"]
+    if not inbox and is_embedded_default(config):
+        current_app.logger.warning(
+            "CALLBACK REQUEST for the complaints team (console target: set COMPLAINTS_INBOX "
+            "to send it): request %s from %s, contact by %s by %s%s; details at %s",
+            alert["id"], alert["channel"], alert["due"], alert["method"],
+            f", record {alert['reference']}" if alert["reference"] else "", alert["url"])
+        return Delivered(None)
+    if not inbox:
+        raise PermanentError("no complaints team target: COMPLAINTS_INBOX is not set")
+    send_email(config, to=inbox,
+               subject=f"Callback request {alert['id']}: contact the young person by "
+                       f"{alert['due']}",
+               text=render_staff_text("notifications/callback_alert.txt", alert=alert),
+               headers={"X-Idempotency-Key": message.idempotency_key, "Importance": "high"})
+    return Delivered(None)
+
+
 def opted_out(phone: str) -> bool:
     """STOP was texted from this number (and no START since)."""
     return is_opted_out(lookup_hash(phone))
@@ -224,4 +283,5 @@ DELIVERIES: dict[str, Callable[[OutboxMessage, Representation | None], Outcome]]
     "sms": deliver_sms_message,
     "email": deliver_email_message,
     "manager_alert": deliver_manager_alert,
+    "callback_alert": deliver_callback_alert,
 }

@@ -57,7 +57,8 @@ FORWARDING_SETTINGS: tuple[Setting, ...] = (
             "sending; turn off only for a mail relay on the same machine.", parse=parse_bool),
     Setting("MAIL_FROM", "", "Sender address of every email the service sends."),
     Setting("COMPLAINTS_INBOX", "", "Complaints team mailbox that receives cases when "
-            "CASE_STORE=email."),
+            "CASE_STORE=email, and an alert for each callback request (talk to a person). "
+            "Unset outside the embedded default, those alerts fail and managers are told."),
     Setting("DUTY_TEAM_EMAIL", "", "Duty team mailbox for safeguarding alerts."),
     Setting("DUTY_TEAM_WEBHOOK_URL", "", "Duty team endpoint for safeguarding alerts "
             "(signed like the case store webhook); may be set with DUTY_TEAM_EMAIL."),

@@ -1,16 +1,29 @@
 """SQLAlchemy 2.x typed models; every change comes with an Alembic migration."""
 
 from .audit import AuditEvent
-from .conversation import CallbackRequest, ChannelMessage, Conversation, SmsOptOut
+from .conversation import (
+    CALLBACK_CLOSING_OUTCOMES,
+    CALLBACK_METHODS,
+    CALLBACK_OUTCOMES,
+    CallbackAttempt,
+    CallbackRequest,
+    ChannelMessage,
+    Conversation,
+    SmsOptOut,
+)
 from .draft import WebDraft
 from .outbox import OUTBOX_STATES, OutboxMessage
 from .representation import CaseStatusUpdate, RecordNote, Representation, TriageCorrection
 from .staff import STAFF_ROLES, ServiceToken, StaffUser
 
 __all__ = [
+    "CALLBACK_CLOSING_OUTCOMES",
+    "CALLBACK_METHODS",
+    "CALLBACK_OUTCOMES",
     "OUTBOX_STATES",
     "STAFF_ROLES",
     "AuditEvent",
+    "CallbackAttempt",
     "CallbackRequest",
     "CaseStatusUpdate",
     "ChannelMessage",

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
-from sqlalchemy import Boolean, ForeignKey, Integer, LargeBinary, String, Text
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..extensions import db
@@ -51,14 +51,51 @@ class SmsOptOut(db.Model):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
 
+# How a person may reach a child who asked to talk to one.
+CALLBACK_METHODS = ("call", "text", "call_or_text", "none")
+# What an officer records after trying: "called" (they spoke) and "closed" (ended without
+# speaking, with the reason in the note) close the request; "no_answer" keeps it open.
+CALLBACK_OUTCOMES = ("called", "no_answer", "closed")
+CALLBACK_CLOSING_OUTCOMES = frozenset({"called", "closed"})
+
+
 class CallbackRequest(db.Model):
-    """"Talk to a person": an officer calls or texts back."""
+    """"Talk to a person": an officer calls or texts back by ``due_on``.
+
+    The number and the safe times are in ``contact_encrypted`` (``encrypt_json`` of
+    ``{"phone": E.164 or null, "times": [contact-time keys]}``); only how (``method``),
+    which says nothing about the child, is in clear for the queue.
+    """
 
     __tablename__ = "callback_request"
+    # The queue reads open requests by deadline.
+    __table_args__ = (Index("ix_callback_request_queue", "status", "due_on", "created_at"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     conversation_id: Mapped[int | None] = mapped_column(ForeignKey("conversation.id"))
     representation_id: Mapped[int | None] = mapped_column(ForeignKey("representation.id"))
     note: Mapped[str | None] = mapped_column(Text)
-    status: Mapped[str] = mapped_column(String(16), default="open")
+    status: Mapped[str] = mapped_column(String(16), default="open")  # open / closed
+    method: Mapped[str] = mapped_column(String(16), default="none")
+    contact_encrypted: Mapped[bytes | None] = mapped_column(LargeBinary)
+    # The working day by which a person gets in touch (or, with no way to reach the
+    # child, reads the conversation).
+    due_on: Mapped[date] = mapped_column(Date)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_outcome: Mapped[str | None] = mapped_column(String(16))
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class CallbackAttempt(db.Model):
+    """One outcome an officer recorded on a callback request, with their note."""
+
+    __tablename__ = "callback_attempt"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    callback_request_id: Mapped[int] = mapped_column(ForeignKey("callback_request.id"),
+                                                     index=True)
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff_user.id"))
+    outcome: Mapped[str] = mapped_column(String(16))
+    note: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

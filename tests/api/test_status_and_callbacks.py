@@ -60,9 +60,10 @@ def test_a_stranger_learns_nothing_from_a_guessed_reference(client, intake_heade
 def test_callback_request_is_made_once_per_open_conversation(client, intake_headers):
     add_conversation("conv-cb")
     first = client.post("/api/v1/callback-requests", headers=intake_headers,
-                        json={"conversation_id": "conv-cb", "note": "<b>please</b> call"})
+                        json={"conversation_id": "conv-cb", "note": "<b>please</b> call",
+                              "contact": {"method": "text"}})
     again = client.post("/api/v1/callback-requests", headers=intake_headers,
-                        json={"conversation_id": "conv-cb"})
+                        json={"conversation_id": "conv-cb", "contact": {"method": "text"}})
     assert (first.status_code, again.status_code) == (201, 200)
     assert first.json["id"] == again.json["id"]
     assert first.json["reply_by_words"].split()[0] in (
