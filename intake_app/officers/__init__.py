@@ -21,6 +21,7 @@ def _staff_context() -> dict[str, object]:
 
 from . import (  # noqa: E402,F401 - the view modules register their routes on bp
     audit_views,
+    callback_views,
     case_views,
     queue_views,
     report_views,

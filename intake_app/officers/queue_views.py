@@ -21,6 +21,7 @@ from ..domain.rag import AMBER, GREEN, PAUSED, RED, RESPONDED, STOPPED, Rag
 from ..extensions import db
 from ..services import queue
 from ..services.audit import record_event
+from ..staff_labels import CHANNEL_NAMES
 from . import bp
 from .access import CASEWORK_ROLES, requires_role, staff_actor
 from .queue_forms import QueueFilterForm, choice_name
@@ -53,7 +54,8 @@ def queue_page() -> Response | str:
         "officers/queue.html", heading=_("Intake queue"), form=form, result=result,
         messages=messages, page_url=_page_url, choice_name=choice_name, rag_label=rag_label,
         short_date=short_date, case_links=CASE_ENDPOINT in current_app.view_functions,
-        alerts_url=url_for("officers.queue", status=queue.UNHANDLED_ALERTS))
+        alerts_url=url_for("officers.queue", status=queue.UNHANDLED_ALERTS),
+        channel_names=CHANNEL_NAMES)
 
 
 def rag_label(status: Rag) -> str:

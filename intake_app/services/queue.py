@@ -16,6 +16,10 @@ Order, in four slices read one after the other:
 4. complaints already answered at stage 1 (the case store said so), oldest first: still
    open (a stage 2 may follow) but no longer racing a deadline.
 
+Above the records, every open callback request ("talk to a person") is listed whatever the
+filters and the page, by its own deadline (usually the same working day), then oldest
+first: a child waiting for a person to call or text back comes before any record.
+
 "Open" (the default) means what the reports call open: not withdrawn, not a duplicate,
 not closed or resolved informally in the case store. An unhandled safeguarding alert is
 the exception: it stays in the first slice of the open queue whatever its status, and the
@@ -29,7 +33,7 @@ bench/queue_bench.py measures it.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from datetime import UTC, date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -57,7 +61,7 @@ from ..domain import references
 from ..domain.clock import stage1_limit
 from ..domain.rag import Rag, rag
 from ..extensions import db
-from ..models import Representation, StaffUser
+from ..models import CallbackRequest, Conversation, Representation, StaffUser
 from ..models.representation import OPEN_RECORD
 from .report_tables import CLOSED_CASE_STATUSES
 
@@ -125,6 +129,23 @@ class QueueRow:
 
 
 @dataclass(frozen=True)
+class CallbackRow:
+    """An open "talk to a person" request, as the queue lists it (no number, no times)."""
+
+    id: int
+    requested_at: datetime  # UK time
+    due: date
+    rag: Rag
+    channel: str | None
+    method: str
+    attempts: int
+    last_outcome: str | None
+    safeguarding: bool
+    reference: str | None
+    reference_display: str | None
+
+
+@dataclass(frozen=True)
 class QueuePage:
     rows: list[QueueRow]
     total: int
@@ -132,6 +153,9 @@ class QueuePage:
     page_size: int
     # Every record in the service needing safeguarding handling, whatever the filters.
     unhandled_alerts: int
+    # Open callback requests, whatever the filters: the first ``page_size`` by deadline.
+    callbacks: list[CallbackRow] = field(default_factory=list)
+    open_callbacks: int = 0
 
     @property
     def pages(self) -> int:
@@ -177,7 +201,35 @@ def queue_page(filters: QueueFilters, *, staff_id: int, page: int, page_size: in
                          limit=page_size - len(ids))
     return QueuePage(rows=_rows(ids, today, nation), total=total, page=page,
                      page_size=page_size,
-                     unhandled_alerts=len(alerts) if plan.every_alert else unhandled_alerts())
+                     unhandled_alerts=len(alerts) if plan.every_alert else unhandled_alerts(),
+                     callbacks=open_callbacks(today=today, nation=nation, limit=page_size),
+                     open_callbacks=_count_open_callbacks())
+
+
+def open_callbacks(*, today: date, nation: str, limit: int) -> list[CallbackRow]:
+    """Open callback requests, nearest deadline first, then oldest (the ``status, due_on,
+    created_at`` index holds exactly this order)."""
+    found = db.session.execute(
+        select(CallbackRequest.id, CallbackRequest.created_at, CallbackRequest.due_on,
+               CallbackRequest.method, CallbackRequest.attempts, CallbackRequest.last_outcome,
+               Conversation.channel, Conversation.safeguarding_flag, R.reference)
+        .outerjoin(Conversation, Conversation.id == CallbackRequest.conversation_id)
+        .outerjoin(R, R.id == CallbackRequest.representation_id)
+        .where(CallbackRequest.status == "open")
+        .order_by(CallbackRequest.due_on, CallbackRequest.created_at, CallbackRequest.id)
+        .limit(limit))
+    return [CallbackRow(
+        id=row.id, requested_at=_as_utc(row.created_at).astimezone(LONDON), due=row.due_on,
+        rag=rag(row.due_on, today=today, paused=False, nation=nation), channel=row.channel,
+        method=row.method, attempts=row.attempts or 0, last_outcome=row.last_outcome,
+        safeguarding=bool(row.safeguarding_flag), reference=row.reference,
+        reference_display=references.display(row.reference) if row.reference else None,
+    ) for row in found]
+
+
+def _count_open_callbacks() -> int:
+    return db.session.scalar(select(func.count()).select_from(CallbackRequest)
+                             .where(CallbackRequest.status == "open")) or 0
 
 
 def unhandled_alerts() -> int:
@@ -395,10 +447,12 @@ def _row(record: Row[Any], *, today: date, nation: str) -> QueueRow:
     )
 
 
+def _as_utc(moment: datetime) -> datetime:
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
+
+
 def _local_date(moment: datetime) -> date:
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(LONDON).date()
+    return _as_utc(moment).astimezone(LONDON).date()
 
 
 def excerpt(text: str, length: int = EXCERPT_LENGTH) -> str:

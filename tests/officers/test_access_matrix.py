@@ -15,8 +15,9 @@ from flask.testing import FlaskClient
 from werkzeug.routing import Rule
 
 from intake_app.domain.draft import Draft
-from intake_app.models import StaffUser
-from intake_app.services import reports, staff_accounts
+from intake_app.extensions import db
+from intake_app.models import ChannelMessage, Conversation, StaffUser
+from intake_app.services import callbacks, reports, staff_accounts
 from intake_app.services.intake import submit
 
 from ..conftest import csrf_token
@@ -45,6 +46,9 @@ ALLOWED: dict[str, frozenset[str]] = {
     "officers.withdraw": CASEWORK,
     "officers.mark_duplicate": CASEWORK,
     "officers.unlink_duplicate": CASEWORK,
+    "officers.callback": CASEWORK,
+    "officers.reveal_callback_phone": CASEWORK,
+    "officers.record_callback_outcome": CASEWORK,
     "officers.record_audit": MANAGER,
     "officers.audit_log": MANAGER,
     "officers.audit_export": MANAGER,
@@ -82,7 +86,21 @@ def url_values(app: Flask, record_reference: str, make_staff) -> dict[str, objec
     _invited, token = staff_accounts.invite_user("invited@council.example", name="Ivy",
                                                  role="officer", actor="test")
     return {"reference": record_reference, "user_id": target.id,
-            "table": next(iter(reports.TABLES)), "token": token}
+            "table": next(iter(reports.TABLES)), "token": token,
+            "callback_id": callback_request_id()}
+
+
+def callback_request_id() -> int:
+    """A callback request whose conversation holds the secret text."""
+    conversation = Conversation(public_id="matrix-conversation", channel="chat")
+    db.session.add(conversation)
+    db.session.flush()
+    db.session.add(ChannelMessage(conversation_id=conversation.id, direction="inbound",
+                                  body=SECRET_TEXT))
+    db.session.commit()
+    return callbacks.request_callback(
+        "matrix-conversation", note=None, actor="test",
+        contact=callbacks.ContactRoute(method="call", phone="07911 123456")).id
 
 
 def officers_rules(app: Flask) -> Iterator[Rule]:
@@ -152,7 +170,7 @@ def test_no_record_text_for_anyone_without_casework(
         app: Flask, make_staff, url_values: dict[str, object], visitor: str) -> None:
     client, token = visitor_client(app, visitor, make_staff)
     for rule in officers_rules(app):
-        if "reference" not in rule.arguments:
+        if not rule.arguments & {"reference", "callback_id"}:
             continue
         for method in methods(rule):
             body = request(client, method, build(rule, url_values), token).get_data(as_text=True)
@@ -160,11 +178,12 @@ def test_no_record_text_for_anyone_without_casework(
 
 
 def test_the_record_text_is_there_for_an_officer(app: Flask, make_staff,
-                                                 record_reference: str) -> None:
+                                                 url_values: dict[str, object]) -> None:
     """So the test above would notice if the text leaked."""
     client, _token = visitor_client(app, "officer", make_staff)
-    assert "giraffe" in client.get(f"/officers/records/{record_reference}").get_data(
-        as_text=True)
+    for path in (f"/officers/records/{url_values['reference']}",
+                 f"/officers/callbacks/{url_values['callback_id']}"):
+        assert "giraffe" in client.get(path).get_data(as_text=True), path
 
 
 @pytest.mark.parametrize("visitor", ["officer", "manager"])
@@ -172,10 +191,11 @@ def test_a_made_up_reference_is_not_found(app: Flask, make_staff,
                                           url_values: dict[str, object],
                                           visitor: str) -> None:
     client, token = visitor_client(app, visitor, make_staff)
-    made_up = {**url_values, "reference": "ZZ9PLURAL"}
+    made_up = {**url_values, "reference": "ZZ9PLURAL", "callback_id": 999999}
     checked = 0
     for rule in officers_rules(app):
-        if "reference" not in rule.arguments or visitor not in ALLOWED[rule.endpoint]:
+        if (not rule.arguments & {"reference", "callback_id"}
+                or visitor not in ALLOWED[rule.endpoint]):
             continue
         for method in methods(rule):
             response = request(client, method, build(rule, made_up), token)
