@@ -123,12 +123,13 @@ def handle_inbound(inbound: Inbound) -> Turn:
         bot_replies = [text for text in _bot().send(public_id, body, metadata) if text]
     except BotUnavailable as error:
         logger.warning("bot unavailable for conversation %s: %s", public_id, error)
-        bot_replies = []
-    if not bot_replies:
-        # Down, too slow, or it answered nothing (a broken flow): never leave the child
-        # without an answer. A person reads what they sent.
         degraded = True
         bot_replies = [_degraded_reply(conversation, message)]
+    if not bot_replies:
+        # The bot is up but said nothing (a flow it has no answer for): never leave the
+        # child without an answer (ARCHITECTURE rule 8).
+        degraded = True
+        bot_replies = [_unanswered_reply(conversation, message)]
     replies.extend(bot_replies)
     bot_seconds = time.perf_counter() - asked_at
 
@@ -413,6 +414,24 @@ def record_unrecorded_disclosures() -> int:
             continue
         made += 1
     return made
+
+
+def _has_words_for_a_person(text: str) -> bool:
+    """More than a short answer ("yes", "1", "hello??"): something a person should read."""
+    return any(len(line.split()) >= WORDS_FOR_A_PERSON for line in text.splitlines())
+
+
+WORDS_FOR_A_PERSON = 4
+
+
+def _unanswered_reply(conversation: Conversation, message: ChannelMessage) -> str:
+    """The bot answered nothing. What the child told us and the bot left unanswered goes
+    to a person (as in degraded mode); a short answer the bot did not expect gets a way on."""
+    if _has_words_for_a_person(_unsent_text(conversation)):
+        return _degraded_reply(conversation, message)
+    with force_locale(conversation.language):
+        return _("Sorry, I did not understand that. Send HI to tell us something new, or "
+                 "ask to talk to a person. In danger now? Call 999. Childline: 0800 1111.")
 
 
 def _degraded_reply(conversation: Conversation, message: ChannelMessage) -> str:

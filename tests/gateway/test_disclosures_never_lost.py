@@ -148,10 +148,10 @@ def test_a_bot_that_answers_nothing_never_leaves_the_child_silent(
     for text in ("hi", "my social worker never calls back", "yes", "hello??"):
         replies = twiml(send_sms(text))
         assert replies and replies[0].strip(), text
-    records = db.session.scalars(select(Representation)).all()
-    assert records and all(record.needs_review for record in records)
-    kept = "\n".join(record.text for record in records)
-    assert "my social worker never calls back" in kept and "hello??" in kept
+    # What the bot left unanswered is read by a person; short answers get a way on.
+    [record] = db.session.scalars(select(Representation)).all()
+    assert record.needs_review and "my social worker never calls back" in record.text
+    assert "Send HI" in replies[0]
 
 
 def test_a_chat_message_during_a_database_fault_is_answered_and_spooled(

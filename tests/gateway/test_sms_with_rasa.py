@@ -272,3 +272,51 @@ def test_rasa_stopped_mid_conversation_degrades_and_loses_nothing(stack: LiveSta
         ChannelMessage.direction == "inbound").order_by(ChannelMessage.id)).all()
     assert inbound[-2:] == ["they moved me to a new placement without telling me",
                             "and i lost all my stuff"]
+
+
+COMPLAINT_TURNS = ("hi", "1", "1", "my social worker never calls me back", "done",
+                   "a worker who calls me back", "my social worker", "no", "yes")
+
+
+def test_a_child_texting_from_a_sim_from_abroad_gets_a_reference(stack: LiveStack) -> None:
+    phone = "+48600123456"  # a Polish SIM, as an unaccompanied child might still use
+    for body in COMPLAINT_TURNS:
+        assert stack.say(phone, body), body
+    [answer] = stack.say(phone, "yes")
+    [record] = stack.records(phone)
+    assert f"Your reference is {display(record.reference)}" in answer
+    assert record.reply_channel == "sms"
+    assert decrypt_json(record.contact_encrypted)["phone"] == phone
+
+
+def test_no_text_but_stop_goes_unanswered_whatever_fails(
+        stack: LiveStack, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The API refusing, the API down, the database down, the bot down: every inbound text
+    still gets an answer that says what happens next; only after STOP is there silence."""
+    from intake_app.api import views as api_views
+    from intake_app.services.intake import InvalidDraft
+    from intake_app.sms import views as sms_views
+
+    def refused(*args, **kwargs):
+        raise InvalidDraft({"text": "too_long"})
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("the intake API is down")
+
+    phone = next(phone_numbers)
+    for body in COMPLAINT_TURNS:
+        assert stack.say(phone, body), body
+    faults = [
+        ("api refusing", lambda: monkeypatch.setattr(api_views, "submit_from_api", refused)),
+        ("api down", lambda: monkeypatch.setattr(api_views, "submit_from_api", broken)),
+        ("database down", lambda: monkeypatch.setattr(sms_views, "handle_inbound", broken)),
+        ("bot down", stack.rasa.stop),
+    ]
+    for name, start_fault in faults:
+        start_fault()
+        for body in ("yes", "yes", "hello?", "what happens now", "1"):
+            replies = stack.say(phone, body)
+            assert replies and all(text.strip() for text in replies), (name, body)
+        monkeypatch.undo()
+    assert stack.say(phone, "STOP") == []
+    assert stack.say(phone, "hello?") == []
