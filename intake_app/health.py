@@ -1,4 +1,5 @@
-"""``GET /healthz``: is the database reachable and is its schema at the newest migration?"""
+"""``GET /healthz``: is the database reachable, is its schema at the newest migration, and can
+the triage model be read (without it the safeguarding screen runs on its patterns alone)?"""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from flask import Blueprint, current_app, jsonify
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
+from .domain.model_runtime import model_status
 from .extensions import db
 
 bp = Blueprint("health", __name__)
@@ -36,10 +38,13 @@ def healthz():
         current_app.logger.exception("health check could not reach the database")
     heads = migration_heads()
     at_head = database_ok and current == heads
+    model = model_status()
     body = {
         "database": "ok" if database_ok else "unreachable",
         "migrations": "at_head" if at_head else "behind",
         "current": sorted(current),
         "head": sorted(heads),
+        "triage_model": model["status"],
     }
-    return jsonify(body), 200 if at_head else 503
+    healthy = at_head and model["status"] == "ok"
+    return jsonify(body), 200 if healthy else 503

@@ -19,6 +19,7 @@ import logging
 import math
 import pickle
 import re
+import zlib
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -179,8 +180,7 @@ def unmarked_text(text: str) -> str:
 
 
 @cache
-def load_model(model_dir: Path = MODEL_DIR) -> LinearTriageModel:
-    """Load (once per process and directory) the artefact ``triage_training.train`` wrote."""
+def _load(model_dir: Path) -> LinearTriageModel:
     artefact = Path(model_dir) / ARTEFACT_NAME
     # The artefact is built in this repository by ``triage_training.train``; never point
     # MODEL_DIR at a file from elsewhere, since unpickling runs code.
@@ -188,3 +188,26 @@ def load_model(model_dir: Path = MODEL_DIR) -> LinearTriageModel:
     return LinearTriageModel(**bundle, version=file_version(artefact))
 
 
+def load_model(model_dir: Path | None = None) -> LinearTriageModel:
+    """Load (once per process and directory) the artefact ``triage_training.train`` wrote.
+
+    Raises ``ModelUnavailable`` after logging an error when it cannot be read; a failure is
+    not cached, so a repaired artefact is picked up without a restart.
+    """
+    try:
+        return _load(Path(model_dir or MODEL_DIR))
+    except (OSError, EOFError, zlib.error, pickle.UnpicklingError, AttributeError, ImportError,
+            IndexError, KeyError, TypeError, ValueError) as error:
+        logger.error("triage model %s cannot be loaded (%s: %s); every message is read by "
+                     "the patterns alone and marked for review",
+                     Path(model_dir or MODEL_DIR) / ARTEFACT_NAME,
+                     type(error).__name__, error)
+        raise ModelUnavailable(str(error)) from error
+
+
+def model_status(model_dir: Path | None = None) -> dict[str, str]:
+    """What ``/healthz`` says about the model: ok with its version, or missing."""
+    try:
+        return {"status": "ok", "version": load_model(model_dir).version}
+    except ModelUnavailable:
+        return {"status": "missing"}

@@ -18,7 +18,7 @@ die"): a false alarm costs an officer a minute, a miss can cost a child.
 
 from __future__ import annotations
 
-import pickle
+import logging
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -26,6 +26,7 @@ from typing import Any
 
 from intake_app.domain.model_runtime import (
     CLASSIFY_CHARS,
+    ModelUnavailable,
     classifier_text,
     load_model,
     unmarked_text,
@@ -44,6 +45,8 @@ __all__ = [
     "squeeze_pattern",
 ]
 
+logger = logging.getLogger(__name__)
+
 
 @dataclass(frozen=True)
 class Evidence:
@@ -57,9 +60,13 @@ class Evidence:
 
 @dataclass(frozen=True)
 class SafeguardingResult:
+    """The screen's verdict. ``model_missing``: the model's second look could not run (it
+    failed to load or to score), so only the patterns read the text and a person must."""
+
     flagged: bool
     kinds: tuple[str, ...]
     evidence: tuple[Evidence, ...]
+    model_missing: bool = False
 
 
 def _compile(alternatives: tuple[str, ...]) -> re.Pattern[str]:
@@ -72,10 +79,10 @@ _COMPILED: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 
 
-def _result(evidence: list[Evidence]) -> SafeguardingResult:
+def _result(evidence: list[Evidence], *, model_missing: bool = False) -> SafeguardingResult:
     evidence.sort(key=lambda item: (item.start, item.end, item.kind))
     kinds = tuple(kind for kind, _ in _COMPILED if any(e.kind == kind for e in evidence))
-    return SafeguardingResult(bool(evidence), kinds, tuple(evidence))
+    return SafeguardingResult(bool(evidence), kinds, tuple(evidence), model_missing)
 
 
 def screen_patterns(text: str, *, folded: NormalisedText | None = None) -> SafeguardingResult:
@@ -225,10 +232,11 @@ def model_check(
 
     The whole message first, then (for a message of more than one sentence) each sentence
     or window that holds a risk word, so a disclosure is not diluted by the rest of a long
-    letter. If the artefact cannot be read the patterns still stand: the screen itself must never
-    fail. ``features`` are the model's features of ``text`` when the caller already has
-    them; ``folded`` is ``normalise(text)`` when the caller has that, so it is not folded
-    twice.
+    letter. If the model cannot be loaded or cannot score, the screen still never fails: it
+    logs an error and answers with ``model_missing`` set, so the record goes to a person
+    (and ``/healthz`` says the model is missing). ``features`` are the model's features of
+    ``text`` when the caller already has them; ``folded`` is ``normalise(text)`` when the
+    caller has that, so it is not folded twice.
     """
     if not text.strip():
         return _result([])
@@ -248,8 +256,11 @@ def model_check(
                     for item in found
                 ])
         return _result([])
-    except (OSError, EOFError, pickle.UnpicklingError):
-        return _result([])
+    except ModelUnavailable:
+        return _result([], model_missing=True)
+    except (ArithmeticError, IndexError, KeyError, TypeError, ValueError):
+        logger.exception("the safeguarding model could not score a message; patterns only")
+        return _result([], model_missing=True)
 
 
 def screen(text: str, *, folded: NormalisedText | None = None) -> SafeguardingResult:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -21,6 +21,7 @@ from intake_app.domain.model_runtime import (
     CLASSIFY_CHARS,
     MODEL_DIR,
     LinearTriageModel,
+    ModelUnavailable,
     classifier_text,
     load_model,
 )
@@ -366,16 +367,26 @@ def triage(
 
     quality = _text_quality(text, frozenset(folded.split()))
     unreadable = any(key == "unreadable" for key, _ in quality)
-    model = load_model()
-    features = model.features(
-        classifier_text(folded, text, patterns.flagged)
-        if len(text) <= CLASSIFY_CHARS
-        else prepare(text[:CLASSIFY_CHARS])
-    )
-    # Without a pattern hit there is no disclosure marker, so these are the model's features.
-    safeguarding = patterns if patterns.flagged else model_check(text, features)
-
-    type_scores = dict(model.probabilities("type", features))
+    try:
+        model: LinearTriageModel | None = load_model()
+    except ModelUnavailable:  # logged by load_model; the record goes to a person
+        model = None
+    if model is not None:
+        features = model.features(
+            classifier_text(folded, text, patterns.flagged)
+            if len(text) <= CLASSIFY_CHARS
+            else prepare(text[:CLASSIFY_CHARS])
+        )
+        # Without a pattern hit there is no disclosure marker: these are the model's features.
+        safeguarding = patterns if patterns.flagged else model_check(text, features)
+        type_scores = dict(model.probabilities("type", features))
+    else:
+        safeguarding = patterns if patterns.flagged else replace(patterns, model_missing=True)
+        type_scores = dict.fromkeys(TYPES, 0.0)
+    if model is None or safeguarding.model_missing:
+        flag("model_missing", "Needs review: the triage model is missing or could not read "
+             "this message, so only the safeguarding patterns read it (no model second look, "
+             "type or category); a person must read it.")
     predicted_type = max(TYPES, key=lambda key: (type_scores.get(key, 0.0), -TYPES.index(key)))
     if declared_type in TYPES:
         final_type = declared_type
@@ -387,6 +398,10 @@ def triage(
         elif safeguarding.flagged and declared_type != "complaint":
             flag("type_disagrees", f"Type check: chosen as {declared_type}, but the text "
                  "raises a safeguarding concern.")
+    elif model is None:
+        final_type = "complaint"
+        reasons.append("Type complaint assumed: the triage model is missing, so a person must "
+                       "decide.")
     elif unreadable:
         final_type = "complaint"
         reasons.append("Type complaint assumed: the text could not be read, so a person must "
@@ -409,7 +424,8 @@ def triage(
     primary: str | None = None
     secondary: tuple[str, ...] = ()
     category_confidence = 1.0
-    if final_type in {"complaint", "compliment"} and not unreadable:
+    readable_by_model = model is not None and not unreadable
+    if readable_by_model and final_type in {"complaint", "compliment"}:
         ranked = model.probabilities(f"{final_type}_category", features)
         primary, category_confidence = ranked[0]
         secondary = tuple(
@@ -417,7 +433,7 @@ def triage(
         )
         listed = f"; also {', '.join(secondary)}" if secondary else ""
         reasons.append(f"Category {primary} ({category_confidence:.0%} confident){listed}.")
-    elif final_type in {"comment", "enquiry"} and not unreadable:
+    elif readable_by_model and final_type in {"comment", "enquiry"}:
         ranked = model.probabilities("complaint_category", features)
         secondary = tuple(label for label, score in ranked[:1] if score >= 0.6)
         if secondary:
@@ -425,7 +441,7 @@ def triage(
 
     for key, reason in quality:
         flag(key, reason)
-    if not unreadable and (
+    if not unreadable and model is not None and (
         type_confidence < LOW_TYPE_CONFIDENCE or category_confidence < LOW_CATEGORY_CONFIDENCE
     ):
         flag("low_confidence", "Needs review: the automatic reading is unsure "
@@ -489,5 +505,5 @@ def triage(
         needs_review=needs_review,
         flags=tuple(flags),
         reasons=tuple(reasons),
-        model_version=model.version,
+        model_version=model.version if model is not None else "missing",
     )
