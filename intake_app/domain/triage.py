@@ -489,7 +489,10 @@ def triage(
 
     needs_review = safeguarding.flagged or any(key != "welsh" for key in flags)
     reasons.append(
-        "Needs an officer's review before it goes on."
+        # Records are forwarded at once, marked for review (the case store shows the mark):
+        # the wording says what happens, not a hold that does not exist.
+        "Needs an officer's review: it goes to the case store at once, marked for review, "
+        "and an officer checks its triage."
         if needs_review
         else "No review needed: it can be forwarded as triaged."
     )
