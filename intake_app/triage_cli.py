@@ -1,5 +1,6 @@
-"""``flask triage`` commands: rebuild the triage model, measure it on a labelled CSV, and
-export officers' corrections as labelled data.
+"""``flask triage`` commands: rebuild the triage model, measure it (or the safeguarding
+screen alone, on a blind set) on a labelled CSV, and export officers' corrections as
+labelled data.
 
 Thin wrappers over ``intake_app.domain.triage_training`` (so the same code runs in tests
 without an app) and, for the corrections, ``services.triage_corrections``. ``evaluate``
@@ -8,13 +9,14 @@ prints exactly one JSON object, for scripts to read.
 
 from __future__ import annotations
 
+import csv
 import json
 from pathlib import Path
 
 import click
 from flask.cli import AppGroup
 
-from .domain import triage_training
+from .domain import safeguarding_evaluation, triage_training
 from .domain.triage import MODEL_DIR
 from .services import triage_corrections
 
@@ -47,8 +49,16 @@ def train_command(data_path: Path, out_dir: Path) -> None:
 @triage_cli.command("evaluate")
 @click.argument("csv_path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 def evaluate_command(csv_path: Path) -> None:
-    """Measure triage on CSV_PATH (columns text,type,category,safeguarding)."""
-    report = triage_training.evaluate(triage_training.read_rows(csv_path))
+    """Measure triage on CSV_PATH (columns text,type,category,safeguarding), or the
+    safeguarding screen on a blind set (columns id,text,label,kind,immediate,voice,language):
+    recall and precision of the alert tier, concern handling, immediate-risk misses, as
+    figures only (never a message's text)."""
+    with csv_path.open(encoding="utf-8", newline="") as handle:
+        fieldnames = csv.DictReader(handle).fieldnames
+    if safeguarding_evaluation.is_screen_set(fieldnames):
+        report = safeguarding_evaluation.evaluate_screen(triage_training.read_rows(csv_path))
+    else:
+        report = triage_training.evaluate(triage_training.read_rows(csv_path))
     click.echo(json.dumps(report, ensure_ascii=False))
 
 

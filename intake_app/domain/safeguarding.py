@@ -60,13 +60,33 @@ class Evidence:
 
 @dataclass(frozen=True)
 class SafeguardingResult:
-    """The screen's verdict. ``model_missing``: the model's second look could not run (it
-    failed to load or to score), so only the patterns read the text and a person must."""
+    """The screen's verdict, in two tiers.
+
+    Alert (``flagged``, ``kinds``, ``evidence``): current or ongoing harm or risk; the duty
+    team is alerted now. Concern (``concern``, ``concern_kinds``, ``concern_evidence``):
+    harm in the past that is going well now, or an ambiguous worry; an officer reads it the
+    same working day, and the duty team is not woken. A message is one or the other; callers
+    that only know ``flagged`` keep working. ``model_missing``: the model's second look could
+    not run (it failed to load or to score), so only the patterns read the text.
+    """
 
     flagged: bool
     kinds: tuple[str, ...]
     evidence: tuple[Evidence, ...]
     model_missing: bool = False
+    concern_kinds: tuple[str, ...] = ()
+    concern_evidence: tuple[Evidence, ...] = ()
+
+    @property
+    def concern(self) -> bool:
+        return not self.flagged and bool(self.concern_evidence)
+
+    @property
+    def tier(self) -> str | None:
+        """"alert", "concern" or None."""
+        if self.flagged:
+            return "alert"
+        return "concern" if self.concern else None
 
 
 def _compile(alternatives: tuple[str, ...]) -> re.Pattern[str]:
@@ -82,7 +102,7 @@ _COMPILED: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 def _result(evidence: list[Evidence], *, model_missing: bool = False) -> SafeguardingResult:
     evidence.sort(key=lambda item: (item.start, item.end, item.kind))
     kinds = tuple(kind for kind, _ in _COMPILED if any(e.kind == kind for e in evidence))
-    return SafeguardingResult(bool(evidence), kinds, tuple(evidence), model_missing)
+    return SafeguardingResult(bool(evidence), kinds, tuple(evidence), model_missing=model_missing)
 
 
 def screen_patterns(text: str, *, folded: NormalisedText | None = None) -> SafeguardingResult:
