@@ -63,6 +63,7 @@ from ..domain.rag import Rag, rag
 from ..extensions import db
 from ..models import CallbackRequest, Conversation, Representation, StaffUser
 from ..models.representation import OPEN_RECORD
+from . import conversations
 from .report_tables import CLOSED_CASE_STATUSES
 
 LONDON = ZoneInfo("Europe/London")
@@ -146,6 +147,17 @@ class CallbackRow:
 
 
 @dataclass(frozen=True)
+class UnrecordedDisclosure:
+    """A flagged message with no record of its own: the duty team had an alert without a
+    reference, and the outbox worker keeps trying to make the record."""
+
+    received_at: datetime
+    channel: str
+    conversation: str
+    excerpt: str
+
+
+@dataclass(frozen=True)
 class QueuePage:
     rows: list[QueueRow]
     total: int
@@ -156,6 +168,8 @@ class QueuePage:
     # Open callback requests, whatever the filters: the first ``page_size`` by deadline.
     callbacks: list[CallbackRow] = field(default_factory=list)
     open_callbacks: int = 0
+    # Flagged messages whose record could not be made (yet): shown above everything.
+    unrecorded: list[UnrecordedDisclosure] = field(default_factory=list)
 
     @property
     def pages(self) -> int:
@@ -203,7 +217,20 @@ def queue_page(filters: QueueFilters, *, staff_id: int, page: int, page_size: in
                      page_size=page_size,
                      unhandled_alerts=len(alerts) if plan.every_alert else unhandled_alerts(),
                      callbacks=open_callbacks(today=today, nation=nation, limit=page_size),
-                     open_callbacks=_count_open_callbacks())
+                     open_callbacks=_count_open_callbacks(),
+                     unrecorded=unrecorded(limit=page_size))
+
+
+def unrecorded(*, limit: int) -> list[UnrecordedDisclosure]:
+    found = conversations.unrecorded_disclosures(limit=limit)
+    talks = {row.id: row for row in db.session.execute(
+        select(Conversation.id, Conversation.channel, Conversation.public_id)
+        .where(Conversation.id.in_({message.conversation_id for message in found})))}
+    return [UnrecordedDisclosure(
+        received_at=_as_utc(message.created_at).astimezone(LONDON),
+        channel=talks[message.conversation_id].channel,
+        conversation=talks[message.conversation_id].public_id,
+        excerpt=excerpt(message.body)) for message in found]
 
 
 def open_callbacks(*, today: date, nation: str, limit: int) -> list[CallbackRow]:
