@@ -30,7 +30,8 @@ def test_submit_saves_record_audit_and_outbox_together(app):
     record = db.session.get(Representation, result.representation_id)
     assert normalise(result.reference_display) == record.reference
     assert record.text.startswith("Nobody told me")
-    assert record.status == ("needs_review" if record.needs_review else "triaged")
+    # An ordinary, declared complaint: confident triage, no review, ready to forward.
+    assert (record.status, record.needs_review, result.status) == ("triaged", False, "triaged")
     assert record.acknowledgement_due is not None and record.stage1_due > record.clock_start
     events = db.session.scalars(select(AuditEvent)).all()
     assert [event.action for event in events] == ["representation.submitted"]
@@ -47,8 +48,9 @@ def test_same_draft_submitted_twice_makes_one_record(app):
     assert first.created and not second.created
     assert first.reference == second.reference
     assert count(Representation) == 1
-    assert count(OutboxMessage) == len({row.kind for row in
-                                        db.session.scalars(select(OutboxMessage))})
+    # One case message, as after a single submit: the repeat queued nothing more.
+    assert db.session.scalars(select(OutboxMessage.kind)).all() == ["case"]
+    assert db.session.scalars(select(AuditEvent.action)).all() == ["representation.submitted"]
 
 
 def test_nothing_is_written_when_the_outbox_write_fails(app, monkeypatch):

@@ -41,6 +41,8 @@ def test_another_conversation_from_the_same_phone_sees_it(client, intake_headers
     response = client.get(f"/api/v1/representations/{reference}/status",
                           query_string={"conversation_id": "later"}, headers=intake_headers)
     assert response.status_code == 200
+    assert response.json["reference"] == reference
+    assert response.json["status_text"] == "We have your message. A person will read it soon."
 
 
 def test_a_stranger_learns_nothing_from_a_guessed_reference(client, intake_headers):

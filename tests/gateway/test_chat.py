@@ -36,9 +36,11 @@ def test_chat_page_works_without_javascript(client: FlaskClient) -> None:
     assert 'for="chat-input"' in html
 
 
-def test_message_without_csrf_token_is_refused(client: FlaskClient) -> None:
+def test_message_without_csrf_token_is_refused(client: FlaskClient, fake_rasa: FakeRasa) -> None:
     response = client.post("/chat/messages", json={"text": "hi", "message_id": "m1"})
     assert response.status_code == 400
+    assert db.session.scalars(select(ChannelMessage)).all() == []
+    assert fake_rasa.received == []
 
 
 def test_chat_turn_reaches_the_bot_with_an_opaque_sender(

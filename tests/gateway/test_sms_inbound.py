@@ -3,7 +3,6 @@ safeguarding first, and degraded mode."""
 
 from __future__ import annotations
 
-import time
 from xml.etree import ElementTree
 
 from flask import Flask
@@ -38,33 +37,42 @@ def count(model) -> int:
     return db.session.scalar(select(func.count()).select_from(model))
 
 
-def test_unsigned_request_is_refused(client: FlaskClient) -> None:
+def assert_nothing_stored_or_sent(fake_rasa: FakeRasa) -> None:
+    assert count(ChannelMessage) == count(Conversation) == count(OutboxMessage) == 0
+    assert fake_rasa.received == []
+
+
+def test_unsigned_request_is_refused(client: FlaskClient, fake_rasa: FakeRasa) -> None:
     response = client.post("/sms/inbound", data=twilio_params("hi", "SM1"))
     assert response.status_code == 403
-    assert count(ChannelMessage) == 0
+    assert_nothing_stored_or_sent(fake_rasa)
 
 
-def test_forged_signature_is_refused(client: FlaskClient) -> None:
+def test_forged_signature_is_refused(client: FlaskClient, fake_rasa: FakeRasa) -> None:
     params = twilio_params("hi", "SM1")
     forged = twilio_signature(params, token="not-the-token")
     response = client.post("/sms/inbound", data=params, headers={"X-Twilio-Signature": forged})
     assert response.status_code == 403
+    assert_nothing_stored_or_sent(fake_rasa)
 
 
-def test_signature_over_the_internal_url_is_refused(client: FlaskClient) -> None:
+def test_signature_over_the_internal_url_is_refused(
+        client: FlaskClient, fake_rasa: FakeRasa) -> None:
     params = twilio_params("hi", "SM1")
     signed_for_internal_url = twilio_signature(params, base_url="http://localhost")
     response = client.post("/sms/inbound", data=params,
                            headers={"X-Twilio-Signature": signed_for_internal_url})
     assert response.status_code == 403
+    assert_nothing_stored_or_sent(fake_rasa)
 
 
-def test_tampered_body_is_refused(client: FlaskClient) -> None:
+def test_tampered_body_is_refused(client: FlaskClient, fake_rasa: FakeRasa) -> None:
     params = twilio_params("hi", "SM1")
     signature = twilio_signature(params)
     response = client.post("/sms/inbound", data={**params, "Body": "changed"},
                            headers={"X-Twilio-Signature": signature})
     assert response.status_code == 403
+    assert_nothing_stored_or_sent(fake_rasa)
 
 
 def test_message_is_stored_sent_to_the_bot_and_answered_in_twiml(
@@ -183,12 +191,12 @@ def test_bot_down_gives_degraded_mode_and_keeps_everything(
     assert bodies == ["hi", "nobody has visited me for a month", "and my pocket money is late"]
 
 
-def test_slow_bot_over_the_budget_degrades_fast(send_sms: SendSms, fake_rasa: FakeRasa) -> None:
-    fake_rasa.delay_seconds = 3.0
-    started = time.monotonic()
+def test_slow_bot_over_the_budget_degrades(send_sms: SendSms, fake_rasa: FakeRasa) -> None:
+    # The bot would answer after 10 s; the budget is 1 s. Degraded mode (not the bot's
+    # answer) shows the gateway stopped waiting at its budget, whatever the machine's speed.
+    fake_rasa.delay_seconds = 10.0
     replies = twiml_messages(send_sms("my placement is ending and no one told me"))
-    assert time.monotonic() - started < 2.5
-    assert "not working" in replies[0]
+    assert "not working" in replies[0] and "Hi from the bot" not in replies[0]
     assert db.session.scalars(select(Representation)).one().status == "needs_review"
 
 

@@ -81,7 +81,10 @@ def test_reference_is_accepted_with_or_without_dash_in_any_case(app, client_as_o
     record = make_record()
     reference = {"lower": record.reference.lower(), "dashed": display(record.reference),
                  "dashed-lower": display(record.reference).lower()}[typed]
-    assert client_as_officer.get(f"/officers/records/{reference}").status_code == 200
+    response = client_as_officer.get(f"/officers/records/{reference}")
+    assert response.status_code == 200
+    page = response.get_data(as_text=True)
+    assert display(record.reference) in page and record.text in page
 
 
 def test_unknown_or_invalid_reference_is_not_found(app, client_as_officer):

@@ -84,11 +84,11 @@ def test_a_row_locked_by_another_worker_is_skipped_not_waited_for(pg_app, postgr
                 outcome.append(error)
 
         claimer = threading.Thread(target=claim)
-        started = time.monotonic()
         claimer.start()
-        claimer.join(timeout=10)
+        # The lock is held until the end of this block: a claim that waited for it could
+        # not finish at all, so finishing (and getting the other row) is the evidence.
+        claimer.join(timeout=30)
         assert not claimer.is_alive(), "the claim waited for the locked row"
-        assert time.monotonic() - started < 5
         assert outcome == [[second_id]]
         holder.rollback()
     with app.app_context():
