@@ -37,8 +37,8 @@ import requests
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.gateway.live_stack import BotProcess, bot_processes  # noqa: E402
-from tests.gateway.peers import (  # noqa: E402
+from support.live_stack import BotProcess, bot_processes  # noqa: E402
+from support.peers import (  # noqa: E402
     PUBLIC_BASE_URL,
     TWILIO_ACCOUNT,
     TWILIO_TOKEN,

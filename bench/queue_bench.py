@@ -212,9 +212,10 @@ def measure(client: FlaskClient, path: str, sample: int) -> list[float]:
     latencies = []
     for _ in range(sample):
         began = time.perf_counter()
-        response = client.get(path)
+        # A reference search answers with a redirect to the case: the page is what counts.
+        response = client.get(path, follow_redirects=True)
         latencies.append(time.perf_counter() - began)
-        assert response.status_code in (200, 302), (path, response.status_code)
+        assert response.status_code == 200, (path, response.status_code)
     return latencies
 
 
@@ -239,10 +240,9 @@ def pages(app: Flask, reference: str, reports_query: str) -> dict[str, tuple[str
         "queue, page 50": ("officer", f"{QUEUE}?page=50"),
         "queue, unhandled alerts": ("officer", f"{QUEUE}?status=unhandled_alerts"),
     }
-    if "officers.reports" in app.view_functions:
-        with app.test_request_context():
-            path = url_for("officers.reports")
-        wanted["reports, last financial year"] = ("manager", f"{path}?{reports_query}")
+    with app.test_request_context():
+        path = url_for("officers.reports")
+    wanted["reports, last financial year"] = ("manager", f"{path}?{reports_query}")
     return wanted
 
 

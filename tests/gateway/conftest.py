@@ -11,8 +11,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
-from ..conftest import dispose, make_app
-from .peers import (
+from support.peers import (
     PUBLIC_BASE_URL,
     TWILIO_ACCOUNT,
     TWILIO_TOKEN,
@@ -20,6 +19,8 @@ from .peers import (
     twilio_params,
     twilio_signature,
 )
+
+from ..conftest import dispose, make_app
 
 SendSms = Callable[..., TestResponse]
 

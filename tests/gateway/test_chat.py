@@ -10,8 +10,7 @@ from sqlalchemy import func, select
 
 from intake_app.extensions import db
 from intake_app.models import ChannelMessage, Conversation
-
-from .peers import FakeRasa
+from support.peers import FakeRasa
 
 TOKEN = re.compile(r'data-csrf-token="([^"]+)"')
 

@@ -17,9 +17,9 @@ from intake_app.extensions import db
 from intake_app.forwarding import worker
 from intake_app.models import ChannelMessage, OutboxMessage, Representation
 from intake_app.services import conversations
+from support.peers import FakeRasa
 
 from .conftest import SendSms
-from .peers import FakeRasa
 from .test_chat import chat_token, post
 
 DISCLOSURE = "my foster dad hits me and I want to die"

@@ -18,9 +18,9 @@ from intake_app.models import (
     SmsOptOut,
 )
 from intake_app.services.protection import decrypt_json, lookup_hash
+from support.peers import FakeRasa, twilio_params, twilio_signature
 
 from .conftest import SendSms
-from .peers import FakeRasa, twilio_params, twilio_signature
 
 PHONE = "+447911123456"
 

@@ -28,10 +28,8 @@ from intake_app.models import (
 from intake_app.services.protection import decrypt_json, lookup_hash
 from intake_app.services.tokens import create_token
 from intake_app.taxonomy import keys
-
-from ..conftest import dispose, make_app
-from .live_stack import BOT_BIN, AppServer, BotProcess, bot_processes
-from .peers import (
+from support.live_stack import BOT_BIN, AppServer, BotProcess, bot_processes
+from support.peers import (
     PUBLIC_BASE_URL,
     TWILIO_ACCOUNT,
     TWILIO_TOKEN,
@@ -39,6 +37,8 @@ from .peers import (
     twilio_params,
     twilio_signature,
 )
+
+from ..conftest import dispose, make_app
 
 pytestmark = pytest.mark.rasa
 REFERENCE = re.compile(r"\b[A-Z0-9]{4}-[A-Z0-9]{4}\b")

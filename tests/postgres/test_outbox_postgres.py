@@ -101,6 +101,10 @@ def _claim_until_empty(app: Flask, worker_id: str, start: threading.Barrier,
         start.wait(timeout=30)
         empty_rounds = 0
         with app.app_context():
+            # Each worker's first batch is claimed while the others hold theirs, so the
+            # claims overlap however the threads happen to be scheduled.
+            claimed.extend(forwarding.claim_batch(worker_id, limit=3))
+            start.wait(timeout=30)
             while empty_rounds < 3:
                 batch = forwarding.claim_batch(worker_id, limit=3)
                 claimed.extend(batch)

@@ -15,8 +15,7 @@ from intake_app.extensions import db
 from intake_app.forwarding.worker import run_once
 from intake_app.models import OutboxMessage, Representation
 from intake_app.services import conversations, queue
-
-from ..gateway.peers import (
+from support.peers import (
     PUBLIC_BASE_URL,
     TWILIO_ACCOUNT,
     TWILIO_TOKEN,
@@ -24,6 +23,7 @@ from ..gateway.peers import (
     twilio_params,
     twilio_signature,
 )
+
 from ..gateway.test_chat import chat_token, post
 from ..gateway.test_disclosures_never_lost import DISCLOSURE, RAMBLE
 

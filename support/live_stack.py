@@ -17,7 +17,7 @@ from werkzeug.serving import BaseWSGIServer, make_server
 
 from .peers import free_port
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 BOT = ROOT / "bot"
 BOT_BIN = BOT / ".venv" / "bin"
 STARTUP_SECONDS = 240.0
