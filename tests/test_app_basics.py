@@ -66,7 +66,9 @@ def test_every_public_page_has_a_leave_this_site_link_that_works_without_javascr
         page = client.get(path).get_data(as_text=True)
         match = re.search(r'<a href="([^"]+)" class="exit-button"', page)
         assert match, path
-        assert match.group(1).startswith("https://")
+        # Through /leave, which ends the draft and the session, then opens the neutral site.
+        assert match.group(1) == "/leave"
+    assert client.get("/leave").headers["Location"].startswith("https://")
     assert "Shift" in (ROOT / "static" / "app.js").read_text()
 
 

@@ -28,9 +28,13 @@ from . import bp, choices, steps
 from .answers import error_message, to_draft
 
 DRAFT_KEY = "draft_id"
+DRAFT_SEEN_KEY = "draft_seen_at"
 SUBMITTED_KEY = "submitted_reference"
 SUBMITTED_AT_KEY = "submitted_at"
 CONFIRMATION_SECONDS = 15 * 60
+# A draft left alone this long may be in someone else's hands when it is picked up again:
+# they choose "carry on" or "start again" before any answer is shown.
+RESUME_CHOICE_SECONDS = 15 * 60
 
 
 def _public_limit() -> str:
@@ -72,10 +76,74 @@ def _local_path(target: str | None) -> str | None:
     return target
 
 
+@bp.get("/leave")
+def leave():
+    """Where "Leave this site" goes: a plain link, so it works without JavaScript. It
+    deletes the draft and ends the session (the web form's and the chat's; the chat's
+    messages stay on the server for staff), then opens the neutral site. Nothing typed can
+    then be found again from this browser."""
+    try:
+        web_drafts.discard(session.get(DRAFT_KEY))
+    except OperationalError:
+        # Leaving must never fail. The session no longer names the draft, so nobody can
+        # reach it from here, and it expires after DRAFT_TTL_MINUTES.
+        current_app.logger.exception("could not delete a draft on leaving")
+    session.clear()
+    response = redirect(current_app.config["EXIT_URL"])
+    # Ask the browser to drop what it kept of this site's pages too (its cache; some
+    # browsers also empty their back/forward cache), which helps without JavaScript.
+    response.headers["Clear-Site-Data"] = '"cache"'
+    return response
+
+
+def _needs_choice(answers: dict[str, Any]) -> bool:
+    """A live draft not used from this browser for a while: whoever holds the phone now
+    chooses before seeing any answer."""
+    seen_at = session.get(DRAFT_SEEN_KEY, 0)
+    return bool(answers) and time.time() - seen_at > RESUME_CHOICE_SECONDS
+
+
+def _mark_seen() -> None:
+    session[DRAFT_SEEN_KEY] = time.time()
+
+
+def _carry_on(answers: dict[str, Any]):
+    missing = steps.first_unanswered(answers)
+    if missing is None:
+        return redirect(url_for("public.check"))
+    return redirect(url_for("public.step", slug=missing.slug))
+
+
 @bp.get("/tell-us")
 def begin():
-    first = steps.first_unanswered(_answers())
-    return redirect(url_for("public.step", slug=(first or steps.STEPS[0]).slug))
+    """The start button. A draft already here may be someone else's: ask first."""
+    if _answers():
+        return redirect(url_for("public.resume"))
+    return redirect(url_for("public.step", slug=steps.STEPS[0].slug))
+
+
+@bp.get("/tell-us/resume")
+def resume():
+    if not _answers():
+        return redirect(url_for("public.begin"))
+    return render_template("public/resume.html", form=steps.forms.ContinueForm())
+
+
+@bp.post("/tell-us/resume")
+@limiter.limit(_public_limit)
+def choose_resume():
+    answers = _answers()
+    if not answers:
+        return redirect(url_for("public.begin"))
+    choice = request.form.get("choice")
+    if choice == "start-again":
+        web_drafts.discard(session.pop(DRAFT_KEY, None))
+        session.pop(DRAFT_SEEN_KEY, None)
+        return redirect(url_for("public.step", slug=steps.STEPS[0].slug))
+    if choice == "carry-on":
+        _mark_seen()
+        return _carry_on(answers)
+    return redirect(url_for("public.resume"))
 
 
 def _step_or_404(slug: str) -> steps.Step:
@@ -111,8 +179,12 @@ def _render_step(step: steps.Step, form: Any, answers: dict[str, Any],
 def step(slug: str):
     step = _step_or_404(slug)
     answers = _answers()
+    if _needs_choice(answers):
+        return redirect(url_for("public.resume"))
     if not step.applies(answers):
         return redirect(url_for("public.begin"))
+    if answers:
+        _mark_seen()
     form = step.form(data={name: answers.get(name) for name in step.fields})
     return _render_step(step, form, answers)
 
@@ -144,6 +216,7 @@ def save_step(slug: str):
     errors = _step_errors(step, form, merged)
     if errors:
         return _render_step(step, form, answers, errors, status=400)
+    picked_up_later = _needs_choice(answers)
     try:
         session[DRAFT_KEY] = web_drafts.save(session.get(DRAFT_KEY), merged)
     except OperationalError:
@@ -151,6 +224,10 @@ def save_step(slug: str):
         notice = _("Sorry, we could not save this just now. What you typed is still here. "
                    "Please wait a minute and press Continue again.")
         return _render_step(step, form, answers, status=503, notice=notice)
+    if picked_up_later:
+        # What was on the screen is kept, but the next page would show earlier answers.
+        return redirect(url_for("public.resume"))
+    _mark_seen()
     following = steps.following(step, merged)
     missing = steps.first_unanswered(merged)
     if request.args.get("check") == "1" or following is None:
@@ -166,9 +243,12 @@ def check():
     answers = _answers()
     if not answers and _recent_submission():
         return redirect(url_for("public.sent"))
+    if _needs_choice(answers):
+        return redirect(url_for("public.resume"))
     missing = steps.first_unanswered(answers)
     if missing is not None:
         return redirect(url_for("public.step", slug=missing.slug))
+    _mark_seen()
     return render_template("public/check.html", answers=answers, choices=choices,
                            pages=steps.applicable(answers), form=steps.forms.ContinueForm())
 
@@ -194,6 +274,7 @@ def send():
     session[SUBMITTED_AT_KEY] = time.time()
     web_drafts.discard(draft_id)
     session.pop(DRAFT_KEY, None)
+    session.pop(DRAFT_SEEN_KEY, None)
     return redirect(url_for("public.sent"))
 
 
