@@ -10,6 +10,10 @@
   var status = document.getElementById("chat-status");
   var button = document.getElementById("chat-send");
   var counter = 0;
+  // "Leave this site" (app.js) ends the chat session on the server. A message still on its
+  // way is stopped, so its answer can't set the session cookie again afterwards.
+  var leaving = window.AbortController ? new AbortController() : null;
+  document.addEventListener("quickexit", function () { if (leaving) { leaving.abort(); } });
 
   function newMessageId() {
     counter += 1;
@@ -43,7 +47,8 @@
         "Content-Type": "application/json",
         "X-CSRFToken": form.getAttribute("data-csrf-token")
       },
-      body: JSON.stringify({ text: text, message_id: messageId })
+      body: JSON.stringify({ text: text, message_id: messageId }),
+      signal: leaving ? leaving.signal : undefined
     }).then(function (response) {
       if (response.status >= 500 && attempt < 2) {
         // Same message id: the server stores a retried message only once.

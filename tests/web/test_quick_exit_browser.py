@@ -1,0 +1,206 @@
+"""The quick exit in a real browser (issue 11): after leaving, Back shows none of the
+child's words; the hint fits the device; the exit bar never hides the focused field."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import Page, expect
+from sqlalchemy import func, select
+
+from intake_app.extensions import db
+from intake_app.models import ChannelMessage
+
+pytestmark = pytest.mark.browser
+
+SAVED_WORDS = "my foster carer locks the fridge"
+UNSAVED_WORDS = "i am scared to tell my social worker"
+PHONE = dict(viewport={"width": 320, "height": 568}, has_touch=True, is_mobile=True)
+LAPTOP = dict(viewport={"width": 1024, "height": 640})
+
+# Every word the page shows, and what every form field holds (typed text is not in the DOM).
+PAGE_TEXT = """() => [document.title, document.body ? document.body.innerText : ""].concat(
+  Array.from(document.querySelectorAll("textarea, input")).map((field) => field.value)
+).join("\\n")"""
+
+
+def start_a_draft(page: Page, site_url: str) -> None:
+    """Answer the first questions, save the words, then type more without saving."""
+    page.goto(site_url + "/")
+    page.get_by_role("button", name="Start now").click()
+    page.get_by_label("Something is wrong or not good enough").check()
+    page.get_by_role("button", name="Continue").click()
+    page.get_by_label("I am a child or young person, and this is about me").check()
+    page.get_by_role("button", name="Continue").click()
+    page.get_by_label("Foster care").check()
+    page.get_by_role("button", name="Continue").click()
+    page.get_by_label("What happened?").fill(SAVED_WORDS)
+    page.get_by_role("button", name="Continue").click()
+    expect(page.get_by_role("heading", name="What would make it better?")).to_be_visible()
+    page.get_by_label("What would make it better?").fill(UNSAVED_WORDS)
+
+
+def settled_text(page: Page) -> str:
+    """The page's text once any reload the page does on being shown again has finished."""
+    for _attempt in range(10):
+        page.wait_for_timeout(300)
+        try:
+            page.wait_for_load_state("load")
+            return page.evaluate(PAGE_TEXT)
+        except PlaywrightError:  # the page reloaded itself while we read it
+            continue
+    raise AssertionError("the page never settled")
+
+
+def walk_back(page: Page) -> list[tuple[str, str]]:
+    """Press Back until there is no earlier page; each page's settled text."""
+    texts = []
+    for _step in range(10):
+        if page.go_back() is None:
+            break
+        texts.append((page.url, settled_text(page)))
+    return texts
+
+
+def assert_left_and_words_gone(page: Page, site_url: str, exit_url: str) -> None:
+    page.wait_for_url(exit_url)
+    expect(page.get_by_role("heading", name="Weather today")).to_be_visible()
+    earlier = walk_back(page)
+    assert any(url.startswith(site_url) for url, _text in earlier), earlier
+    for url, text in earlier:
+        assert SAVED_WORDS not in text, url
+        assert UNSAVED_WORDS not in text, url
+    # Someone else opens the site later in the same browser and presses Start.
+    page.goto(site_url + "/")
+    page.get_by_role("button", name="Start now").click()
+    expect(page.get_by_role("heading", name="What do you want to tell us?")).to_be_visible()
+    page.goto(site_url + "/tell-us/what-happened")
+    assert SAVED_WORDS not in settled_text(page)
+
+
+def test_shift_three_times_leaves_and_back_shows_none_of_the_words(browser, live_site):
+    context = browser.new_context(**LAPTOP)
+    page = context.new_page()
+    start_a_draft(page, live_site.url)
+    for _press in range(3):
+        page.keyboard.press("Shift")
+    assert_left_and_words_gone(page, live_site.url, live_site.exit_url)
+    context.close()
+
+
+def test_leave_link_leaves_and_back_shows_none_of_the_words(browser, live_site):
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    start_a_draft(page, live_site.url)
+    page.get_by_role("link", name="Leave this site").click()
+    assert_left_and_words_gone(page, live_site.url, live_site.exit_url)
+    context.close()
+
+
+def test_leave_link_works_without_javascript(browser, live_site):
+    context = browser.new_context(java_script_enabled=False, **LAPTOP)
+    page = context.new_page()
+    start_a_draft(page, live_site.url)
+    page.get_by_role("link", name="Leave this site").click()
+    assert_left_and_words_gone(page, live_site.url, live_site.exit_url)
+    context.close()
+
+
+def test_leaving_the_chat_ends_its_session_and_back_shows_nothing(browser, live_site):
+    context = browser.new_context(**LAPTOP)
+    page = context.new_page()
+    page.goto(live_site.url + "/chat")
+    page.get_by_label("Your message").fill(UNSAVED_WORDS)
+    page.get_by_role("button", name="Send").click()
+    # The bot is down here, so the answer says a person will read it.
+    expect(page.locator(".chat-message--us")).not_to_have_count(0)
+    assert context.cookies(live_site.url), "the chat has a session"
+    for _press in range(3):
+        page.keyboard.press("Shift")
+    page.wait_for_url(live_site.exit_url)
+    assert context.cookies(live_site.url) == [], "the session is over"
+    for url, text in walk_back(page):
+        assert UNSAVED_WORDS not in text, url
+    context.close()
+    with live_site.app.app_context():  # the message itself stays, for staff
+        assert db.session.scalar(select(func.count(ChannelMessage.id))) >= 1
+
+
+def test_phones_are_told_to_tap_and_keyboards_to_press_shift(browser, live_site):
+    phone = browser.new_context(**PHONE)
+    page = phone.new_page()
+    page.goto(live_site.url + "/")
+    expect(page.get_by_text("Tap Leave this site")).to_be_visible()
+    expect(page.get_by_text("Press Shift 3 times")).to_be_hidden()
+    bar = page.locator(".exit-bar").bounding_box()
+    assert bar is not None and bar["height"] <= 80, bar
+    phone.close()
+
+    laptop = browser.new_context(**LAPTOP)
+    page = laptop.new_page()
+    page.goto(live_site.url + "/")
+    expect(page.get_by_text("Press Shift 3 times")).to_be_visible()
+    expect(page.get_by_text("Tap Leave this site")).to_be_hidden()
+    laptop.close()
+
+
+def test_exit_bar_does_not_follow_the_page_at_400_percent_zoom(browser, live_site):
+    # 1280 x 1024 at 400% zoom is a 320 x 256 viewport.
+    context = browser.new_context(viewport={"width": 320, "height": 256})
+    page = context.new_page()
+    page.goto(live_site.url + "/tell-us/what")
+    page.evaluate("() => window.scrollTo(0, document.body.scrollHeight)")
+    bar = page.locator(".exit-bar").bounding_box()
+    assert bar is not None and bar["y"] + bar["height"] <= 0, bar
+    context.close()
+
+
+@pytest.mark.parametrize("viewport", [LAPTOP, PHONE], ids=["laptop", "phone"])
+@pytest.mark.parametrize(("slug", "field_id"), [("what", "type"), ("what-happened", "text")])
+def test_error_summary_link_puts_the_field_below_the_exit_bar(browser, live_site, viewport,
+                                                              slug, field_id):
+    context = browser.new_context(**{**viewport, "has_touch": False, "is_mobile": False})
+    page = context.new_page()
+    page.goto(f"{live_site.url}/tell-us/{slug}")
+    page.get_by_role("button", name="Continue").click()
+    expect(page.get_by_role("heading", name="There is a problem")).to_be_visible()
+    # Keyboard only: the summary has focus, Tab reaches its link, Enter follows it.
+    # (Functions, not strings: the site's CSP forbids eval.)
+    page.wait_for_function("() => document.activeElement.id === 'error-summary'")
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.closest('.error-summary') !== null")
+    page.keyboard.press("Enter")
+    page.wait_for_function("(id) => document.activeElement.id === id", arg=field_id)
+    page.wait_for_timeout(200)  # any smooth scrolling has finished
+    boxes = page.evaluate("""(id) => {
+      const box = (element) => element.getBoundingClientRect().toJSON();
+      const field = document.getElementById(id);
+      return {bar: box(document.querySelector(".exit-bar")), field: box(field),
+              label: box(document.querySelector(`label[for="${id}"]`)),
+              viewport: window.innerHeight};
+    }""", field_id)
+    bar_bottom = boxes["bar"]["bottom"]
+    for name in ("field", "label"):
+        assert boxes[name]["top"] >= bar_bottom, (name, boxes)
+        assert boxes[name]["top"] < boxes["viewport"], (name, boxes)
+    context.close()
+
+
+def test_tabbing_through_a_page_never_puts_the_focus_under_the_exit_bar(browser, live_site):
+    context = browser.new_context(viewport={"width": 320, "height": 568})
+    page = context.new_page()
+    page.goto(live_site.url + "/tell-us/reply")
+    page.wait_for_load_state("load")
+    focus = """() => {
+      const focused = document.activeElement, bar = document.querySelector(".exit-bar");
+      return {inBar: bar.contains(focused), name: focused.outerHTML.slice(0, 60),
+              top: focused.getBoundingClientRect().top,
+              barBottom: bar.getBoundingClientRect().bottom};
+    }"""
+    for key in ["Tab"] * 12 + ["Shift+Tab"] * 12:
+        page.keyboard.press(key)
+        page.wait_for_timeout(50)  # the page's own scrolling after the focus moved
+        where = page.evaluate(focus)
+        if not where["inBar"] and where["name"].startswith(("<input", "<textarea", "<button")):
+            assert where["top"] >= where["barBottom"], (key, where)
+    context.close()
