@@ -64,10 +64,12 @@ lint: install-dev
 
 test: install-dev translations lint bot-test
 	bash scripts/ensure_postgres.sh
+	bash scripts/ensure_chromium.sh
 	$(BIN)/python -m pytest -q
 
 test-fast: install-dev lint
 	bash scripts/ensure_postgres.sh
+	bash scripts/ensure_chromium.sh
 	$(BIN)/python -m pytest -q -m "not rasa"
 
 bench: install-dev
