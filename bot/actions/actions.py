@@ -32,6 +32,7 @@ FORM_SLOTS = (
     "reply_channel",
 )
 STORY_SLOTS = ("story_text", "service_words", "contact_phone", "contact_email")
+CALLBACK_SLOTS = ("callback_contact", "callback_phone", "callback_times")
 SUMMARY_EXCERPT_CHARS = 100
 SEED_STORY_MIN_WORDS = 8
 
@@ -56,9 +57,17 @@ def _language(tracker: Tracker) -> str:
     return tracker.get_slot("language") or "en"
 
 
+def _channel(tracker: Tracker) -> str:
+    """sms or chat: the gateway says so on every message (the slot is only set once the
+    tell form has begun, and "talk to a person" can be the very first message)."""
+    return _metadata(tracker).get("channel") or tracker.get_slot("channel") or "sms"
+
+
 def _reset_story() -> list[EventType]:
-    """Forget the half-told story but keep the language and channel the child chose."""
-    return [SlotSet(name, None) for name in FORM_SLOTS + STORY_SLOTS + ("requested_slot",)]
+    """Forget the half-told story (and how to reach them) but keep the language and the
+    channel the child chose."""
+    return [SlotSet(name, None)
+            for name in FORM_SLOTS + STORY_SLOTS + CALLBACK_SLOTS + ("requested_slot",)]
 
 
 def _append(story: str | None, text: str) -> str:
@@ -363,8 +372,68 @@ class ActionCheckStatus(Action):
         return []
 
 
+class ActionAskCallbackContact(Action):
+    """Asks how a person may reach the child: in a text conversation this number can be
+    called or texted; in the web chat only a number the child gives can."""
+
+    def name(self) -> str:
+        return "action_ask_callback_contact"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        channel = _channel(tracker)
+        dispatcher.utter_message(
+            response="utter_ask_callback_contact_sms" if channel == "sms"
+            else "utter_ask_callback_contact_chat")
+        return [] if tracker.get_slot("channel") == channel else [SlotSet("channel", channel)]
+
+
+class ValidateCallbackForm(FormValidationAction):
+    """How and when a person may get in touch; no safe times to ask with no way to."""
+
+    def name(self) -> str:
+        return "validate_callback_form"
+
+    async def required_slots(
+        self,
+        domain_slots: list[str],
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> list[str]:
+        if tracker.get_slot("callback_contact") == answers.NO_CONTACT:
+            return [slot for slot in domain_slots if slot != "callback_times"]
+        return domain_slots
+
+    def validate_callback_contact(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        channel = _channel(tracker)
+        method, phone = answers.parse_callback_contact(str(value), _intent(tracker), channel)
+        if method is None:
+            dispatcher.utter_message(
+                response="utter_callback_contact_not_understood_sms" if channel == "sms"
+                else "utter_callback_contact_not_understood_chat")
+        return {"callback_contact": method, "callback_phone": phone}
+
+    def validate_callback_times(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        times = answers.parse_contact_times(str(value), _intent(tracker))
+        if times is None:
+            dispatcher.utter_message(response="utter_callback_times_not_understood")
+            return {"callback_times": None}
+        return {"callback_times": " ".join(times)}
+
+
 class ActionRequestCallback(Action):
-    """Talk to a person: a callback request, with whatever the child has told us so far."""
+    """Talk to a person: a callback request with how and when to reach the child and
+    whatever they have told us so far.
+
+    Contact is promised only when there is a way to make it, and then with the day;
+    with none, the child gets the council's number and hours, and Childline.
+    """
 
     def name(self) -> str:
         return "action_request_callback"
@@ -372,19 +441,46 @@ class ActionRequestCallback(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
+        method = tracker.get_slot("callback_contact") or answers.NO_CONTACT
+        times = tuple((tracker.get_slot("callback_times") or "").split())
         note = tracker.get_slot("story_text") or ""
+        client = client_factory()
         try:
             callback = await asyncio.to_thread(
-                client_factory().request_callback, tracker.sender_id, note
-            )
-        except (IntakeUnavailable, IntakeRejected) as error:
+                lambda: client.request_callback(
+                    tracker.sender_id, note, method=method,
+                    phone=tracker.get_slot("callback_phone"), times=times))
+        except IntakeRejected as error:
+            logger.warning("callback request refused for %s: %s", tracker.sender_id, error)
+            if any(field.startswith("contact") for field in error.errors):
+                dispatcher.utter_message(response="utter_callback_number_refused")
+                return [SlotSet(name, None) for name in CALLBACK_SLOTS]
+            dispatcher.utter_message(response="utter_service_unavailable")
+            return []
+        except IntakeUnavailable as error:
+            # The answers are kept: PERSON again sends them without asking twice.
             logger.warning("callback request failed for %s: %s", tracker.sender_id, error)
             dispatcher.utter_message(response="utter_service_unavailable")
             return []
-        dispatcher.utter_message(
-            response="utter_callback_requested", reply_by=callback.reply_by_words
-        )
+        if not callback.reachable:
+            dispatcher.utter_message(response="utter_callback_no_contact",
+                                     council_phone=callback.council_phone,
+                                     opening_hours=callback.council_opening_hours)
+        else:
+            how = callback.method if callback.method in CALLBACK_PROMISES else "call_or_text"
+            dispatcher.utter_message(
+                response=CALLBACK_PROMISES[how],
+                reply_by=answers.date_in_words(callback.reply_by, callback.reply_by_words,
+                                               _language(tracker)))
         return _reset_story()
+
+
+# What the child is told a person will do, by the method the API settled on.
+CALLBACK_PROMISES = {
+    answers.CALL: "utter_callback_will_call",
+    answers.TEXT: "utter_callback_will_text",
+    answers.CALL_OR_TEXT: "utter_callback_will_call_or_text",
+}
 
 
 class ActionStartAgain(Action):

@@ -178,6 +178,96 @@ def parse_reply(
     return None, {}
 
 
+# "Talk to a person": how a person may reach the child (the intake API's callback methods).
+CALL, TEXT, CALL_OR_TEXT, NO_CONTACT = "call", "text", "call_or_text", "none"
+# A number typed any usual way: UK (07…, 01…, 02…, 03…) or from abroad (+48…, 0048…).
+_ANY_PHONE = re.compile(r"(?:\+|\b00)[1-9](?:[\s-]?\d){6,14}\b|\b0(?:[\s-]?\d){9,10}\b")
+_TEXT_WORDS = ("text", "txt", "message", "msg", "tecst", "neges")
+_CALL_WORDS = ("call", "ring", "phone me", "phone call", "ffonio", "ffonia")
+_BOTH_WORDS = ("both", "either", "any", "dont mind", "don't mind", "y ddau", "unrhyw")
+
+
+def _phone_in(text: str) -> str | None:
+    found = _ANY_PHONE.search(text or "")
+    if not found:
+        return None
+    digits = re.sub(r"[\s-]", "", found.group(0))
+    return "+" + digits[2:] if digits.startswith("00") else digits
+
+
+def _is_uk_landline(phone: str) -> bool:
+    national = "0" + phone[3:] if phone.startswith("+44") else phone
+    return national[:2] in ("01", "02", "03")
+
+
+def parse_callback_contact(
+    text: str, intent: str | None, channel: str
+) -> tuple[str | None, str | None]:
+    """(method, number) from "TEXT", "call me", "07911 123456", "text me on …" or "no".
+
+    A number typed here is used, with "call" or "text" if the child said which (a
+    landline can only be called); without one, only a text conversation has a number
+    of its own to call or text. (None, None) when the answer is unclear.
+    """
+    answer = normalise(text)
+    wants_text = any(_mentions(answer, word) for word in _TEXT_WORDS)
+    wants_call = any(_mentions(answer, word) for word in _CALL_WORDS)
+    phone = _phone_in(text)
+    if phone:
+        if _is_uk_landline(phone):
+            return CALL, phone
+        if wants_text and not wants_call:
+            return TEXT, phone
+        if wants_call and not wants_text:
+            return CALL, phone
+        return CALL_OR_TEXT, phone
+    if is_no(text, intent):
+        return NO_CONTACT, None
+    if channel != "sms":
+        return None, None
+    if (wants_text and wants_call) or any(_mentions(answer, word) for word in _BOTH_WORDS):
+        return CALL_OR_TEXT, None
+    if wants_text or is_yes(text, intent):
+        return TEXT, None
+    if wants_call or intent == "talk_to_person":
+        return CALL, None
+    return None, None
+
+
+CONTACT_TIMES = ("any", "morning", "school_hours", "after_school", "evening")
+"""The web form's safe contact-time keys, in the order the bot numbers them (1 to 5)."""
+
+_TIME_WORDS: list[tuple[str, tuple[str, ...]]] = [
+    ("after_school", ("after school", "ar ol ysgol", "ar ôl ysgol")),
+    ("school_hours", ("school hours", "in school", "at school", "during school",
+                      "amser ysgol", "yn yr ysgol")),
+    ("morning", ("morning", "before school", "bore")),
+    ("evening", ("evening", "night", "tonight", "nos")),
+    ("any", ("any", "anytime", "whenever", "all day", "dont mind", "don't mind", "unrhyw")),
+]
+
+
+def parse_contact_times(text: str, intent: str | None) -> tuple[str, ...] | None:
+    """Safe contact-time keys from "4", "4 and 5", "after school" or "any time"; None when
+    unclear. "Not sure" or a plain yes means any time."""
+    answer = normalise(text)
+    chosen = [CONTACT_TIMES[int(digit) - 1] for digit in re.findall(r"\b([1-5])\b", answer)]
+    rest = answer
+    for key, words in _TIME_WORDS:
+        for word in words:
+            if _mentions(rest, word):
+                chosen.append(key)
+                # "after school" must not also count as "in school".
+                rest = rest.replace(word, " ")
+    if not chosen and (is_yes(text, intent) or is_not_sure(text, intent)):
+        chosen = ["any"]
+    if not chosen:
+        return None
+    if "any" in chosen:
+        return ("any",)
+    return tuple(key for key in CONTACT_TIMES if key in chosen)
+
+
 def find_reference(text: str) -> str | None:
     """A reference such as ABCD-EFGH in any case, with or without the dash."""
     match = _REFERENCE.search(text or "")

@@ -52,10 +52,16 @@ class Status:
 
 @dataclass(frozen=True)
 class CallbackRequest:
-    """A request for a person to contact the child, and by when."""
+    """A request for a person to contact the child: how and by when, or, when nobody can
+    reach them (``reachable`` false), the council's number and hours to give instead."""
 
     id: int
+    reachable: bool
+    method: str
+    reply_by: str
     reply_by_words: str
+    council_phone: str
+    council_opening_hours: str
 
 
 class IntakeClient:
@@ -110,13 +116,36 @@ class IntakeClient:
             status_text=body.get("status_text", ""),
         )
 
-    def request_callback(self, conversation_id: str, note: str) -> CallbackRequest:
-        """Ask for a person to contact whoever is behind this conversation."""
-        payload: dict[str, Any] = {"conversation_id": conversation_id}
+    def request_callback(
+        self,
+        conversation_id: str,
+        note: str,
+        *,
+        method: str = "none",
+        phone: str | None = None,
+        times: tuple[str, ...] = (),
+    ) -> CallbackRequest:
+        """Ask for a person to contact whoever is behind this conversation: by ``method``
+        (call, text, call_or_text or none) on ``phone`` (None: the conversation's own
+        number) at the safe ``times``."""
+        payload: dict[str, Any] = {"conversation_id": conversation_id,
+                                   "contact": {"method": method}}
         if note:
             payload["note"] = note
+        if phone:
+            payload["contact"]["phone"] = phone
+        if times and method != "none":
+            payload["contact_safety"] = {"times": list(times)}
         body = _created(self._request("POST", "/callback-requests", json=payload), "callback")
-        return CallbackRequest(id=int(body["id"]), reply_by_words=body.get("reply_by_words", ""))
+        return CallbackRequest(
+            id=int(body["id"]),
+            reachable=bool(body.get("reachable", False)),
+            method=body.get("method") or method,
+            reply_by=body.get("reply_by") or "",
+            reply_by_words=body.get("reply_by_words") or "",
+            council_phone=body.get("council_phone") or "",
+            council_opening_hours=body.get("council_opening_hours") or "",
+        )
 
     def _request(self, method: str, path: str, **kwargs: Any) -> requests.Response:
         headers = {"Authorization": f"Bearer {self.token}", "Accept": "application/json"}

@@ -132,7 +132,9 @@ def opening_hours_words(spans: tuple[OpeningSpan, ...], language: str) -> str:
             parts.append(_("%(days)s, %(opens)s to %(closes)s", days=days,
                            opens=format_time(span.opens, "short", rebase=False),
                            closes=format_time(span.closes, "short", rebase=False)))
-        return "; ".join(parts)
+        # CLDR puts narrow no-break spaces in times ("9:00\u202fAM"): one such character
+        # makes a whole text message UCS-2, and its segments less than half as long.
+        return "; ".join(parts).replace("\u202f", " ").replace("\xa0", " ")
 
 
 # ---------------------------------------------------------------------------------------

@@ -100,7 +100,8 @@ def test_with_no_way_to_reach_them_nothing_is_promised(client, intake_headers, a
     assert body["reachable"] is False
     assert body["reply_by_words"] is None
     assert body["council_phone"] == "0300 123 4000"
-    assert body["council_opening_hours"] == "Monday to Friday, 9:00\u202fAM to 5:00\u202fPM"
+    # Plain spaces only: one narrow no-break space would make the whole text UCS-2.
+    assert body["council_opening_hours"] == "Monday to Friday, 9:00 AM to 5:00 PM"
     callback = db.session.get(CallbackRequest, body["id"])
     # An officer still reads the conversation by the same deadline.
     assert (callback.method, callback.contact_encrypted, callback.due_on) == (

@@ -43,8 +43,8 @@ def test_the_alert_email_reaches_the_complaints_team_without_the_number(
         assert alert.state == "delivered"
     (message,) = mailbox.messages
     assert mailbox.recipients == [["complaints@council.example"]]
-    assert message["Subject"].strip() == (f"Callback request {callback_id}: contact the young person "
-                                  "by Wednesday 18 November 2026")
+    assert message["Subject"].strip() == (f"Callback request {callback_id}: contact the "
+                                          "young person by Wednesday 18 November 2026")
     assert message["X-Idempotency-Key"] == f"service:callback_alert:{callback_id}"
     text = message.get_content()
     assert "How to reach them: a phone call" in text

@@ -23,7 +23,10 @@ class FakeIntakeClient:
     def __init__(self) -> None:
         self.submitted: list[dict[str, Any]] = []
         self.status_calls: list[tuple[str, str]] = []
-        self.callbacks: list[tuple[str, str]] = []
+        self.callbacks: list[dict[str, Any]] = []
+        # With a way to reach the child the API promises a day; with none it does not.
+        self.callback_reachable: bool | None = None
+        self.callback_rejected: dict[str, str] | None = None
         self.unavailable = False
         self.known_references = {"ABCD-EFGH"}
         self.languages = {"en", "cy"}
@@ -42,10 +45,28 @@ class FakeIntakeClient:
             return None
         return Status(reference, "triaged", "We have it and a person is looking at it.")
 
-    def request_callback(self, conversation_id: str, note: str) -> CallbackRequest:
+    def request_callback(
+        self,
+        conversation_id: str,
+        note: str,
+        *,
+        method: str = "none",
+        phone: str | None = None,
+        times: tuple[str, ...] = (),
+    ) -> CallbackRequest:
         self._fail_if_unavailable()
-        self.callbacks.append((conversation_id, note))
-        return CallbackRequest(7, "Friday 27 November 2026")
+        if self.callback_rejected:
+            raise IntakeRejected(self.callback_rejected)
+        self.callbacks.append({"conversation_id": conversation_id, "note": note,
+                               "method": method, "phone": phone, "times": times})
+        reachable = method != "none" if self.callback_reachable is None else (
+            self.callback_reachable)
+        return CallbackRequest(
+            id=7, reachable=reachable, method=method if reachable else "none",
+            reply_by="2026-11-27",
+            reply_by_words="Friday 27 November 2026" if reachable else "",
+            council_phone="0300 123 4000",
+            council_opening_hours="Monday to Friday, 9:00 AM to 5:00 PM")
 
     def _fail_if_unavailable(self) -> None:
         if self.unavailable:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+from pathlib import Path
 
+import yaml
 from conftest import FakeIntakeClient, make_tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
@@ -192,13 +194,121 @@ def test_status_of_unknown_or_missing_reference(fake_client: FakeIntakeClient) -
     assert responses(dispatcher) == ["utter_status_not_found", "utter_ask_reference"]
 
 
-def test_talk_to_a_person_sends_the_story_so_far(fake_client: FakeIntakeClient) -> None:
+def test_talk_to_a_person_sends_the_story_how_and_when(fake_client: FakeIntakeClient) -> None:
     dispatcher = CollectingDispatcher()
-    events = asyncio.run(actions.ActionRequestCallback().run(
-        dispatcher, make_tracker({"story_text": "they moved me"}, text="person"), {}))
-    assert fake_client.callbacks == [("conv-123", "they moved me")]
+    events = asyncio.run(actions.ActionRequestCallback().run(dispatcher, make_tracker(
+        {"story_text": "they moved me", "callback_contact": "call_or_text",
+         "callback_phone": "07911123456", "callback_times": "after_school evening"},
+        text="4 5"), {}))
+    assert fake_client.callbacks == [{
+        "conversation_id": "conv-123", "note": "they moved me", "method": "call_or_text",
+        "phone": "07911123456", "times": ("after_school", "evening")}]
+    assert responses(dispatcher) == ["utter_callback_will_call_or_text"]
     assert dispatcher.messages[0]["reply_by"] == "Friday 27 November 2026"
     assert SlotSet("story_text", None) in events
+    assert SlotSet("callback_contact", None) in events
+
+
+def test_text_this_number_promises_a_text_by_a_day_in_welsh(
+    fake_client: FakeIntakeClient,
+) -> None:
+    dispatcher = CollectingDispatcher()
+    asyncio.run(actions.ActionRequestCallback().run(dispatcher, make_tracker(
+        {"language": "cy", "callback_contact": "text", "callback_times": "any"}), {}))
+    assert fake_client.callbacks[0]["phone"] is None  # the conversation's own number
+    assert responses(dispatcher) == ["utter_callback_will_text"]
+    assert dispatcher.messages[0]["reply_by"] == "dydd Gwener 27 Tachwedd 2026"
+
+
+def test_with_no_way_to_reach_them_the_council_number_and_hours_not_a_promise(
+    fake_client: FakeIntakeClient,
+) -> None:
+    dispatcher = CollectingDispatcher()
+    asyncio.run(actions.ActionRequestCallback().run(dispatcher, make_tracker(
+        {"channel": "chat", "callback_contact": "none"}, text="no"), {}))
+    assert fake_client.callbacks[0]["method"] == "none"
+    assert responses(dispatcher) == ["utter_callback_no_contact"]
+    (message,) = dispatcher.messages
+    assert message["council_phone"] == "0300 123 4000"
+    assert message["opening_hours"] == "Monday to Friday, 9:00 AM to 5:00 PM"
+    assert "reply_by" not in message
+
+
+def test_the_api_decides_nobody_can_reach_them_and_no_day_is_promised(
+    fake_client: FakeIntakeClient,
+) -> None:
+    fake_client.callback_reachable = False
+    dispatcher = CollectingDispatcher()
+    asyncio.run(actions.ActionRequestCallback().run(dispatcher, make_tracker(
+        {"callback_contact": "text", "callback_times": "any"}), {}))
+    assert responses(dispatcher) == ["utter_callback_no_contact"]
+
+
+def test_a_number_the_api_refuses_is_asked_for_again(fake_client: FakeIntakeClient) -> None:
+    fake_client.callback_rejected = {"contact.phone": "must be a mobile number"}
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(actions.ActionRequestCallback().run(dispatcher, make_tracker(
+        {"story_text": "they moved me", "callback_contact": "text",
+         "callback_phone": "07000000000", "callback_times": "any"}), {}))
+    assert responses(dispatcher) == ["utter_callback_number_refused"]
+    assert slots(events) == {"callback_contact": None, "callback_phone": None,
+                             "callback_times": None}
+
+
+def test_the_domain_has_every_callback_response() -> None:
+    domain = yaml.safe_load((Path(__file__).resolve().parents[2] / "domain.yml").read_text())
+    used = {"utter_callback_no_contact", "utter_callback_number_refused",
+            "utter_ask_callback_contact_sms", "utter_ask_callback_contact_chat",
+            "utter_callback_contact_not_understood_sms",
+            "utter_callback_contact_not_understood_chat",
+            "utter_callback_times_not_understood", *actions.CALLBACK_PROMISES.values()}
+    assert used <= set(domain["responses"])
+    promises = " ".join(variant["text"] for name in actions.CALLBACK_PROMISES.values()
+                        for variant in domain["responses"][name])
+    assert promises.count("{reply_by}") == 6  # every promise, in each language, says when
+    assert "{reply_by}" not in str(domain["responses"]["utter_callback_no_contact"])
+
+
+def test_ask_how_to_reach_them_fits_the_channel() -> None:
+    for metadata, slot_channel, expected in (
+        ({"channel": "sms"}, None, "utter_ask_callback_contact_sms"),
+        ({"channel": "chat"}, None, "utter_ask_callback_contact_chat"),
+        ({}, "chat", "utter_ask_callback_contact_chat"),
+    ):
+        dispatcher = CollectingDispatcher()
+        events = actions.ActionAskCallbackContact().run(
+            dispatcher, make_tracker({"channel": slot_channel}, metadata=metadata), {})
+        assert responses(dispatcher) == [expected]
+        assert slot_channel is not None or slots(events) == {"channel": metadata["channel"]}
+
+
+def test_callback_form_reads_how_and_when() -> None:
+    form = actions.ValidateCallbackForm()
+    dispatcher = CollectingDispatcher()
+    sms = make_tracker({"channel": "sms"}, text="text", metadata={"channel": "sms"})
+    assert form.validate_callback_contact("text", dispatcher, sms, {}) == {
+        "callback_contact": "text", "callback_phone": None}
+    chat = make_tracker({"channel": "chat"}, text="call me on 07911 123456",
+                        metadata={"channel": "chat"})
+    assert form.validate_callback_contact("call me on 07911 123456", dispatcher, chat, {}) == {
+        "callback_contact": "call", "callback_phone": "07911123456"}
+    assert form.validate_callback_contact("yes", dispatcher, make_tracker(
+        text="yes", metadata={"channel": "chat"}), {}) == {
+        "callback_contact": None, "callback_phone": None}
+    assert responses(dispatcher) == ["utter_callback_contact_not_understood_chat"]
+    assert form.validate_callback_times("4 and 5", dispatcher, make_tracker(text="4 and 5"),
+                                        {}) == {"callback_times": "after_school evening"}
+    assert form.validate_callback_times("banana", dispatcher, make_tracker(text="banana"),
+                                        {}) == {"callback_times": None}
+    assert responses(dispatcher)[-1] == "utter_callback_times_not_understood"
+
+
+def test_no_way_to_reach_them_skips_the_safe_times_question() -> None:
+    form = actions.ValidateCallbackForm()
+    slots_asked = asyncio.run(form.required_slots(
+        ["callback_contact", "callback_times"], CollectingDispatcher(),
+        make_tracker({"callback_contact": "none"}), {}))
+    assert slots_asked == ["callback_contact"]
 
 
 def test_api_down_gets_an_honest_answer(fake_client: FakeIntakeClient) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,12 @@ from actions import answers
 TAXONOMY = yaml.safe_load(
     (Path(__file__).resolve().parents[3] / "intake_app" / "taxonomy.yaml").read_text()
 )
+# The web form's contact times (intake_app/domain/draft.py CONTACT_TIMES): no import
+# crosses from the bot into the app, so the keys are read from the source.
+TAXONOMY_CONTACT_TIMES = re.search(
+    r'^CONTACT_TIMES = \(([^)]*)\)',
+    (Path(__file__).resolve().parents[3] / "intake_app" / "domain" / "draft.py").read_text(),
+    re.M).group(1).replace('"', "").replace(" ", "").split(",")
 
 
 @pytest.mark.parametrize(
@@ -63,6 +70,41 @@ def test_reply_answers_on_sms_and_chat() -> None:
     assert answers.parse_reply("07700 900123", None, "chat") == ("sms", {"phone": "07700900123"})
     assert answers.parse_reply("me@example.org", None, "chat") == (
         "email", {"email": "me@example.org"})
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "channel", "expected"),
+    [("TEXT", None, "sms", ("text", None)), ("yes", "affirm", "sms", ("text", None)),
+     ("call me", "talk_to_person", "sms", ("call", None)),
+     ("either is fine", None, "sms", ("call_or_text", None)),
+     ("07911 123456", None, "chat", ("call_or_text", "07911123456")),
+     ("text me on 07911123456", None, "chat", ("text", "07911123456")),
+     ("ring me 07911 123 456", None, "sms", ("call", "07911123456")),
+     ("my phone number is 07911 123456", None, "chat", ("call_or_text", "07911123456")),
+     ("text 020 7946 0000", None, "chat", ("call", "02079460000")),  # landline: calls only
+     ("+48 600 123 456", None, "chat", ("call_or_text", "+48600123456")),
+     ("0048 600 123 456", None, "chat", ("call_or_text", "+48600123456")),
+     ("no", "deny", "chat", ("none", None)), ("nah", None, "sms", ("none", None)),
+     ("yes", "affirm", "chat", (None, None)),  # the chat has no number of its own
+     ("hmm", None, "sms", (None, None))],
+)
+def test_how_a_person_may_reach_them(
+    text: str, intent: str | None, channel: str, expected: tuple
+) -> None:
+    assert answers.parse_callback_contact(text, intent, channel) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("4", ("after_school",)), ("4 and 5", ("after_school", "evening")),
+     ("5, 2", ("morning", "evening")), ("after school", ("after_school",)),
+     ("in school hours", ("school_hours",)), ("morning or evening", ("morning", "evening")),
+     ("1 4", ("any",)), ("any time", ("any",)), ("idk", ("any",)),
+     ("gyda'r nos", ("evening",)), ("ar ol ysgol", ("after_school",)), ("banana", None)],
+)
+def test_safe_times_to_contact(text: str, expected: tuple | None) -> None:
+    assert answers.parse_contact_times(text, None) == expected
+    assert set(answers.CONTACT_TIMES) == set(TAXONOMY_CONTACT_TIMES)
 
 
 def test_done_and_reference_spotting() -> None:
