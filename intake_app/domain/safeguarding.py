@@ -31,7 +31,13 @@ from intake_app.domain.model_runtime import (
     load_model,
     unmarked_text,
 )
-from intake_app.domain.safeguarding_patterns import PATTERNS
+from intake_app.domain.safeguarding_patterns import (
+    CONCERN_PATTERNS,
+    KINDS,
+    ONGOING,
+    PATTERNS,
+    RESOLVED,
+)
 from intake_app.domain.text_fold import NormalisedText, despaced, normalise, squeeze_pattern
 
 __all__ = [
@@ -43,6 +49,7 @@ __all__ = [
     "screen",
     "screen_patterns",
     "squeeze_pattern",
+    "with_model",
 ]
 
 logger = logging.getLogger(__name__)
@@ -97,20 +104,34 @@ def _compile(alternatives: tuple[str, ...]) -> re.Pattern[str]:
 _COMPILED: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, _compile(patterns)) for kind, patterns in PATTERNS.items()
 )
+_COMPILED_CONCERN: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, _compile(patterns)) for kind, patterns in CONCERN_PATTERNS.items()
+)
+_RESOLVED = _compile((RESOLVED,))
+_ONGOING = _compile((ONGOING,))
+# Danger now is never "in the past".
+_NEVER_RESOLVED = frozenset({"immediate_danger"})
 
 
-def _result(evidence: list[Evidence], *, model_missing: bool = False) -> SafeguardingResult:
+def _kinds(evidence: list[Evidence] | tuple[Evidence, ...]) -> tuple[str, ...]:
+    return tuple(kind for kind in KINDS if any(e.kind == kind for e in evidence))
+
+
+def _result(evidence: list[Evidence], *, model_missing: bool = False,
+            concern: list[Evidence] | tuple[Evidence, ...] = ()) -> SafeguardingResult:
     evidence.sort(key=lambda item: (item.start, item.end, item.kind))
-    kinds = tuple(kind for kind, _ in _COMPILED if any(e.kind == kind for e in evidence))
-    return SafeguardingResult(bool(evidence), kinds, tuple(evidence), model_missing=model_missing)
+    concern = sorted(concern, key=lambda item: (item.start, item.end, item.kind))
+    return SafeguardingResult(bool(evidence), _kinds(evidence), tuple(evidence),
+                              model_missing=model_missing, concern_kinds=_kinds(concern),
+                              concern_evidence=tuple(concern))
 
 
-def screen_patterns(text: str, *, folded: NormalisedText | None = None) -> SafeguardingResult:
-    """The hand-written patterns alone (what the classifier's disclosure marker uses)."""
-    text = text or ""
-    folded = normalise(text) if folded is None else folded
+def _matches(text: str, folded: NormalisedText,
+             compiled: tuple[tuple[str, re.Pattern[str]], ...]) -> list[Evidence]:
+    """Evidence of every pattern in ``compiled``, read as written and with spaced-out
+    letters joined ("h i t s  m e"), each span pointing into ``text``."""
     evidence: list[Evidence] = []
-    for kind, pattern in _COMPILED:
+    for kind, pattern in compiled:
         for match in pattern.finditer(folded.text):
             if match.end() == match.start():
                 continue
@@ -121,7 +142,7 @@ def screen_patterns(text: str, *, folded: NormalisedText | None = None) -> Safeg
         joined, origins = spaced_out
         refolded = normalise(joined)
         seen = {(item.kind, item.start, item.end) for item in evidence}
-        for kind, pattern in _COMPILED:
+        for kind, pattern in compiled:
             for match in pattern.finditer(refolded.text):
                 if match.end() == match.start():
                     continue
@@ -130,7 +151,38 @@ def screen_patterns(text: str, *, folded: NormalisedText | None = None) -> Safeg
                 if (kind, start, end) not in seen:
                     seen.add((kind, start, end))
                     evidence.append(Evidence(kind, start, end, text[start:end]))
-    return _result(evidence)
+    return evidence
+
+
+def _resolved(folded: NormalisedText) -> bool:
+    """Told as past and going well, with nothing that says it goes on: "I used to cut but
+    I'm doing much better now" (a concern), not "I used to cut and started again" (an
+    alert). The words that make it past are blanked before looking for ongoing ones, so
+    "better now" does not count as "now"."""
+    spans = [match.span() for match in _RESOLVED.finditer(folded.text)]
+    if not spans:
+        return False
+    rest = list(folded.text)
+    for start, end in spans:
+        rest[start:end] = " " * (end - start)
+    return _ONGOING.search("".join(rest)) is None
+
+
+def _tiered(alert: list[Evidence], concern: list[Evidence], folded: NormalisedText,
+            *, model_missing: bool = False) -> SafeguardingResult:
+    """Alert evidence, moved to the concern tier when the harm is past and going well."""
+    if alert and not any(e.kind in _NEVER_RESOLVED for e in alert) and _resolved(folded):
+        return _result([], model_missing=model_missing, concern=concern + alert)
+    return _result(alert, model_missing=model_missing, concern=[] if alert else concern)
+
+
+def screen_patterns(text: str, *, folded: NormalisedText | None = None) -> SafeguardingResult:
+    """The hand-written patterns alone, both tiers (the classifier's disclosure marker uses
+    ``flagged``)."""
+    text = text or ""
+    folded = normalise(text) if folded is None else folded
+    return _tiered(_matches(text, folded, _COMPILED),
+                   _matches(text, folded, _COMPILED_CONCERN), folded)
 
 
 # The model's second look also reads a long message a piece at a time. Its features are
@@ -143,7 +195,7 @@ def screen_patterns(text: str, *, folded: NormalisedText | None = None) -> Safeg
 _SENTENCE = re.compile(r"[^.!?\n]+")
 
 
-def concern_evidence(
+def model_evidence(
     text: str,
     features: Any = None,
     *,
@@ -216,7 +268,14 @@ _IDIOMS = re.compile(squeeze_pattern(
     r"session|lesson|call|visit|form|paperwork|pages?|minutes|documents?|file|report)|went "
     r"missing the|dead (?:boring|good|nice|easy|proud)|dying to|killing (?:it|time)|"
     r"starving (?:him|her|them|us|me) of (?:information|support|funding|money)|pushing for|"
-    r"pushed for)(?![a-z0-9])"
+    r"pushed for|knife crime|knife block|knife and fork|(?:butter|bread|kitchen) knife|"
+    r"(?:cut|cutting|cuting|cuts|chop|chopping) (?:up )?(?:the |some )?(?:onions?|"
+    r"veg|vegetables|carrots|potatoes|bread|cake|fruit|paper|card|the grass|grass|my hair|"
+    r"his hair|her hair|hair|the hedge|wood|shapes|pictures|out)|(?:cut|cuts|cutting) (?:me|"
+    r"him|her|us|them) (?:off|short)|(?:a |the |my |our |his |her |their )?childrens homes?|"
+    r"(?:money|pocket money|allowance|savings|phone|bag|stuff|things|clothes|payment|parcel|"
+    r"letter|keys|wallet|purse|card|trainers|post)(?: [a-z]+)? (?:has |have |had |was |were |"
+    r"keeps |kept |just |went |goes |go )?(?:gone|going|go|went) missing)(?![a-z0-9])"
 ))
 
 
@@ -263,12 +322,12 @@ def model_check(
     try:
         folded = normalise(text) if folded is None else folded
         cues = load_model().risk_cues
-        evidence = concern_evidence(text, features, folded=folded)
+        evidence = model_evidence(text, features, folded=folded)
         if evidence:
             return _result([] if _only_idioms(folded, cues) else evidence)
         for start, end in _risky_pieces(text, folded, cues):
             piece = text[start:end]
-            found = concern_evidence(piece)
+            found = model_evidence(piece)
             if found and not _only_idioms(normalise(piece), cues):
                 return _result([
                     Evidence(item.kind, start + item.start, start + item.end,
@@ -283,13 +342,27 @@ def model_check(
         return _result([], model_missing=True)
 
 
+def with_model(text: str, patterns: SafeguardingResult, features: Any = None, *,
+               folded: NormalisedText | None = None) -> SafeguardingResult:
+    """The patterns' verdict, with the model's second look when they raised no alert.
+
+    A model hit is an alert, or a concern when the message tells of harm past and going
+    well; without one, the patterns' concern tier (if any) stands.
+    """
+    if patterns.flagged:
+        return patterns
+    folded = normalise(text) if folded is None else folded
+    model = model_check(text, features, folded=folded)
+    return _tiered(list(model.evidence), list(patterns.concern_evidence), folded,
+                   model_missing=model.model_missing)
+
+
 def screen(text: str, *, folded: NormalisedText | None = None) -> SafeguardingResult:
     """Screen one message; never raises for any ``str`` input.
 
-    Patterns run first; only if none matches does the trained model take a second look.
-    ``folded`` lets a caller that has already normalised ``text`` skip doing it twice.
+    Patterns run first; only if they raise no alert does the trained model take a second
+    look. ``folded`` lets a caller that has already normalised ``text`` skip doing it twice.
     """
     text = text or ""
     folded = normalise(text) if folded is None else folded
-    result = screen_patterns(text, folded=folded)
-    return result if result.flagged else model_check(text, folded=folded)
+    return with_model(text, screen_patterns(text, folded=folded), folded=folded)

@@ -25,7 +25,7 @@ from intake_app.domain.model_runtime import (
     classifier_text,
     load_model,
 )
-from intake_app.domain.safeguarding import SafeguardingResult, model_check, screen_patterns
+from intake_app.domain.safeguarding import SafeguardingResult, screen_patterns, with_model
 from intake_app.domain.text_fold import normalise, squeeze_pattern
 
 __all__ = ["MODEL_DIR", "LinearTriageModel", "TriageResult", "load_model", "prepare", "triage"]
@@ -293,13 +293,20 @@ def _quote(text: str, limit: int = 80) -> str:
 
 _KIND_WORDS = {
     "self_harm_suicide": "self-harm or suicidal thoughts",
+    "overdose_poisoning": "an overdose or poisoning",
     "physical_abuse": "being hit or hurt",
     "sexual_abuse": "sexual abuse or exploitation",
+    "sexual_exploitation": "sexual exploitation or grooming",
+    "online_sexual_abuse": "online sexual abuse, images or sextortion",
     "emotional_abuse": "threats or being frightened by an adult",
     "neglect": "not being fed, safe or looked after",
     "domestic_abuse": "violence between adults at home",
     "missing": "running away or nowhere safe to stay",
     "exploitation": "being made to carry or sell things",
+    "modern_slavery": "modern slavery or trafficking",
+    "radicalisation": "radicalisation or extremism",
+    "forced_marriage": "forced marriage",
+    "fgm": "female genital mutilation",
     "bullying_threats": "bullying or threats of violence",
     "immediate_danger": "being in danger right now",
 }
@@ -378,7 +385,7 @@ def triage(
             else prepare(text[:CLASSIFY_CHARS])
         )
         # Without a pattern hit there is no disclosure marker: these are the model's features.
-        safeguarding = patterns if patterns.flagged else model_check(text, features)
+        safeguarding = with_model(text, patterns, features, folded=folded_text)
         type_scores = dict(model.probabilities("type", features))
     else:
         safeguarding = patterns if patterns.flagged else replace(patterns, model_missing=True)

@@ -50,6 +50,14 @@ DISCLOSURES = {
     "theyre gonna stab me after school": "bullying_threats",
     "people keep telling me to kys": "bullying_threats",
     "im in danger": "immediate_danger",
+    # Kinds added by issue 12.
+    "i took 12 paracetamol": "overdose_poisoning",
+    "my bf is 23 and makes me go with his mates": "sexual_exploitation",
+    "he said he'll post my nudes unless i send more": "online_sexual_abuse",
+    "the boss took my passport and i work for no money": "modern_slavery",
+    "my brother keeps watching extremist videos": "radicalisation",
+    "they are forcing me to marry my cousin": "forced_marriage",
+    "my nan says im getting cut in the summer holidays": "fgm",
     "please help me now hes downstairs": "immediate_danger",
     "hes outside right now and hes going to kill us": "immediate_danger",
     # Welsh.
@@ -357,7 +365,11 @@ def _in_a_letter(text: str) -> str:
 def test_seen_third_person_set_covers_every_kind():
     assert len(THIRD_PERSON_DISCLOSURES) >= 200
     assert len(THIRD_PERSON_ORDINARY) >= 100
-    assert {kind for _, kind in THIRD_PERSON_DISCLOSURES} == set(keys("safeguarding_kinds"))
+    # Written before issue 12 added its kinds; it covers every kind there was then.
+    added = {"overdose_poisoning", "sexual_exploitation", "online_sexual_abuse",
+             "modern_slavery", "radicalisation", "forced_marriage", "fgm"}
+    assert ({kind for _, kind in THIRD_PERSON_DISCLOSURES}
+            == set(keys("safeguarding_kinds")) - added)
 
 
 @pytest.mark.parametrize(("text", "kind"), THIRD_PERSON_DISCLOSURES)

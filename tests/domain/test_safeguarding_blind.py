@@ -20,8 +20,10 @@ BLIND_1 = Path(__file__).resolve().parents[2] / "data" / "evaluation" / "safegua
 
 # What the screen achieved on blind set 1 when it was last changed (README, "Safeguarding
 # screen: how it is measured"). A change may only keep or improve these.
-BLIND_1_FLOOR = {"recall": 0.7892, "precision": 0.6093, "immediate_missed": 9,
-                 "concern_seen_by_a_person": 0.7174}
+# Before issue 12's changes: recall 0.7892, precision 0.6093, 9 immediate misses, 0.7174 of
+# concern rows seen by a person.
+BLIND_1_FLOOR = {"recall": 0.8434, "precision": 0.6452, "immediate_missed": 6,
+                 "concern_seen_by_a_person": 0.8043}
 
 
 @pytest.fixture(scope="module")
@@ -42,7 +44,7 @@ def test_blind_set_1_is_intact_and_read_as_a_screen_set(blind_1):
     assert blind_1["immediate"]["total"] == 37
 
 
-@pytest.mark.xfail(strict=True, reason="blind set 1: recall 0.789, precision 0.609, 9 "
+@pytest.mark.xfail(strict=True, reason="blind set 1: recall 0.843, precision 0.645, 6 "
                    "immediate-risk misses; see issue 12")
 def test_blind_set_1_meets_the_issue_thresholds(blind_1):
     figures = _figures(blind_1)

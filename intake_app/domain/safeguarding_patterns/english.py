@@ -117,11 +117,13 @@ FIRST_PERSON: dict[str, tuple[str, ...]] = {
         r"tablets|meds|paracetamol|painkillers|medicine|bleach)|(?:want|wanna|wish|hope) (?:i|"
         r"to)? ?(?:could )?(?:just )?die|"
         r"(?:i|im|i am) (?:going|gonna) to (?:do something stupid|hurt my ?self)",
-        r"scars?|(?:what|things) i do to my ?self|(?:cant|can not|cannot|not) cop(?:e|ing)|"
+        r"(?:new|fresh) (?:scars|cuts)|scars?(?: [a-z]+){0,5} (?:wont|doesnt|didnt|wouldnt|"
+        r"refuses to|cant|will not|does not) (?:say|tell|explain)|"
+        r"(?:what|things) i do to my ?self|(?:cant|can not|cannot|not) cop(?:e|ing)|"
         r"struggling to cope|(?:want|wish) (?:it|this|everything|it all) (?:to be|was|were) over|"
         r"better off gone|(?:happier|better) (?:if|when) i (?:was|were|am|m) (?:gone|dead|"
         r"not here)|bad thoughts|dark thoughts|intrusive thoughts",
-        r"razors?|(?:took|take|taking|used|use|using) (?:a |the )?(?:razor|blade|knife|"
+        r"(?:took|take|taking|used|use|using) (?:a |the )?(?:razor|blade|knife|"
         r"sharpener|glass) (?:to|on) my",
     ),
     "physical_abuse": (
@@ -412,8 +414,10 @@ FIRST_PERSON: dict[str, tuple[str, ...]] = {
         r"(?:posting|posted|sharing|shared) (?:stuff|pics|photos|videos) (?:of|about) me|"
         r"(?:gang|group) (?:of \w+ )?(?:follow|followed|chased|chase)\w* me|"
         r"(?:follow|follows|followed|following) me home",
-        r"(?:jumps?|jumping|jumped) (?:me|us|my)|knife|knives|machete|blade|weapon|guns?(?! "
-        r"(?:for|to) (?:school|college))",
+        # A weapon named with no threat is a concern (concern.py); with one, an alert.
+        r"(?:jumps?|jumping|jumped) (?:me|us|my)|(?:carries|carrying|carry|has|had|got|pulled|"
+        r"pulls|brought|brings|showed|shows|hiding|hides|hid) (?:out )?(?:a |his |her |their )?"
+        r"(?:knife|knives|machete|blade|gun|weapon)",
         r"(?:head|face) down the toilet|(?:posted|filmed|filming|posting|shared|sharing) (?:a |"
         r"videos? |pics? )?(?:of )?me (?:getting|being) (?:beaten|hit|battered|jumped|attacked|"
         r"bullied)|stab\w*|(?:follows?|followed|following) me",

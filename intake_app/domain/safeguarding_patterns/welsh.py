@@ -12,6 +12,15 @@ WELSH: dict[str, tuple[str, ...]] = {
         r"(?:brifo|frifo|niweidio|anafu|torri) (?:fy|ei|eu) (?:hun|hunan)|hunan ?niweidio|"
         r"hunanladdiad|lladd (?:ei|eu) hun(?:an)?|dim pwynt (?:byw|bod yma|mynd ymlaen)|"
         r"gwell (?:fyd |byd |pawb |pawb arall )?(?:hebdda i|heb fi|hebddo fi)",
+        r"ddim (?:eisiau|eisio|isio|isie|ishe|moyn|moin|mo[iy]n) (?:byw|bod yma|bod ar ol|deffro|"
+        r"bod yn fyw)|"
+        r"(?:eisiau|isio|isie|moyn|mo[iy]n) (?:diflannu am byth|cysgu am byth|lladd fy hun|"
+        r"rhoi diwedd)|"
+        r"(?:wedi|yn|dal i|dal yn) (?:torri|brifo|niweidio|llosgi) fy (?:hun|hunan|mraich|"
+        r"mreichiau|nghoes|nghoesau|arddwrn)|"
+        r"meddwl am (?:ladd fy hun|farw|hunanladdiad|ddiweddu|neidio)|gwell (?:gen i|gennai) farw|"
+        r"rhoi diwedd ar (?:fy mywyd|bethau|y cwbl|popeth)|neb yn (?:poeni|malio) (?:os|"
+        r"tase) (?:fi|i) (?:n )?marw",
     ),
     "physical_abuse": (
         r"(?:llystad|llysfam|tad|dad|mam) (?:yn|wedi) (?:fy )?(?:nharo|nghuro|mrifo|nghicio)",
@@ -19,23 +28,42 @@ WELSH: dict[str, tuple[str, ...]] = {
         r"(?:fy|ei|yn|wedi|eu) (?:nharo|taro|daro|tharo)|yn fy mwrw|fy mwrw|"
         r"(?:fy|yn|wedi) (?:mrifo|mrifo i|mrifon)|brifo fi|(?:fy|yn fy) (?:ngham|cam) ?drin|"
         r"(?:ngham|cham|gam|cam) ?drin",
+        r"(?:yn|wedi) fy (?:ngwthio|nyrnu|nghicio|nharo|mwrw|mrifo|nghuro|slapio|nhagu)|"
+        r"(?:cleisiau|clais|llygad ddu) (?:ar|achos|gan)|ymosod arna (?:i|fi)|(?:taro|curo|bwrw|"
+        r"cicio|dyrnu) (?:fi|hi|fe|o|nhw)",
     ),
     "sexual_abuse": (
         r"(?:fy|yn fy) nghyffwrdd|beichiog(?: [a-z0-9]+){0,4} (?:1[0-5]|deg|un ar ddeg|deuddeg|"
         r"tri ar ddeg|pedwar ar ddeg|pymtheg)",
         r"cyffwrdd (?:a |ag |yn )?(?:fi|fy|a fi|ynddo i|ynof fi|ynddi)|cyffwrdd a fi|"
         r"treisio|trais rhywiol|cam ?drin rhywiol",
+        r"(?:cyffwrdd|twtsho|twtsiad) (?:a |ag |yn )?(?:fi|hi|fy|ei) (?:rhannau preifat|mhen ol|"
+        r"bronnau)|"
+        r"rhannau preifat|gwneud pethau (?:rhyfedd|drwg|cas) i (?:fi|hi)|dod i (?:fy|"
+        r"ei) (?:ngwely|gwely|stafell) (?:yn y nos|gyda nos)",
     ),
     "emotional_abuse": (
         r"ofn (?:e|fe|hi|nhw|arna i|arnaf|mynd adre\w*|mynd nol|fy|ei)|mae ofn|dw i ofn|dwi ofn|"
         r"(?:b|m|f)ygwth\w*|gweiddi arna i|arna i ofn|arnaf ofn",
+        r"galw enwau arna (?:i|fi)|dweud (?:fy mod i|mod i|bo fi)(?: [a-z]+)? (?:dda i ddim|dwp|"
+        r"dew|hyll|diwerth)|"
+        r"ofn (?:fy nhad|fy mam|fy llystad|fy llysfam|mynd adref|mynd adre)",
     ),
     "neglect": (
         r"ddim yn (?:teimlo ?n |teimlon |teimlo yn )?(?:ddiogel|diogel|saff)|"
         r"(?:dim|heb) (?:bwyd|fwyd)|llwgu|newynu|ar (?:ben )?(?:fy|ein) hun(?:an)? drwy",
+        r"dim (?:bwyd|byd i fwyta) yn y (?:ty|tŷ|cwpwrdd|ffrij)|llwglyd (?:trwyr amser|"
+        r"drwyr amser|o hyd|bob dydd)|"
+        r"(?:ein|fy) gadael (?:ni|i|fi)? ?(?:ar (?:ben )?(?:ein|fy) (?:hunain|hun)|"
+        r"adre (?:ar ben|ein hunain))|"
+        r"(?:meddw|wedi meddwi) (?:trwyr amser|drwyr amser|o hyd|bob nos|bob dydd)",
     ),
     "domestic_abuse": (
         r"(?:taro|daro|brifo|frifo|cam ?drin) (?:mam|mami|dad|fy mam)|trais yn y cartref",
+        r"(?:dad|tad|llystad|cariad mam|fy nhad|partner mam) (?:yn|wedi) (?:taro|brifo|curo|bwrw|"
+        r"cicio|tagu) mam|"
+        r"ymladd (?:trwyr amser|bob nos|o hyd)|heddlu (?:wedi dod|yn dod|wedi bod) (?:eto|i r ty|"
+        r"ir ty)",
     ),
     "missing": (
         r"(?:unman|nunlle|nunman|unlle) (?:i|y|lle) (?:gysgu|gysgu heno|aros|fyw|fynd|mynd)|"
@@ -43,15 +71,63 @@ WELSH: dict[str, tuple[str, ...]] = {
         r"nunlle|gwely|cartref|gartref) (?:i|y) (?:gysgu|aros|fyw|fynd)|"
         r"rhedeg (?:i )?(?:ffwrdd|bant)|wedi rhedeg|ar goll|(?:dim|heb) (?:lle|unman|le) "
         r"(?:i|y) (?:gysgu|gysgu heno|aros|fynd)|digartref|cysgu (?:allan|ar y stryd)",
+        r"ddim wedi dod (?:adre|adref|nol)|ar goll ers|cysgu (?:ar y stryd|allan|yn y parc|"
+        r"mewn car)|"
+        r"(?:dim|heb) (?:lle|unman|le) i (?:gysgu|aros) heno|(?:wedi )?(?:cael fy nhaflu|nhaflu|"
+        r"taflu fi) allan",
     ),
     "exploitation": (
         r"(?:gwerthu|cario|cuddio) (?:cyffuriau|stwff|pethau) (?:iddyn|iddo|iddi)|"
         r"cyffuriau|gorfodi fi",
+        r"cario (?:pecynnau|bagiau|parseli) (?:i|iddyn|iddo)|gwerthu (?:cyffuriau|dope|gwair)|"
+        r"llinellau sirol|"
+        r"(?:mewn )?dyled i (?:nhw|fe|fo|dynion|bechgyn hyn)",
     ),
     "bullying_threats": (
         r"bwlio|mwlio|fwlio|bwli|bygwth fy (?:lladd|mrifo|nharo)",
+        r"cael fy (?:mwlio|mygwth|nghuro|mrifo) (?:yn yr ysgol|bob dydd|gan)|"
+        r"bygwth fy (?:nhrywanu|nghuro|mrifo)|"
+        r"(?:am|mynd i) fy (?:nhrywanu|nghuro|lladd)|trywanu",
     ),
     "immediate_danger": (
         r"mewn perygl|helpwch fi|help fi|ffoniwch yr heddlu|(?:mae|mae e|mae o|mae hi) yma nawr",
+        r"help (?:plis|nawr|rwan|rŵan)|dewch (?:yn )?(?:gyflym|nawr|rwan)|mae (?:e|o|hi|"
+        r"nhw) tu allan|"
+        r"ffoniwch (?:999|ambiwlans)|ofn am fy mywyd|yn fy lladd (?:i )?(?:nawr|rwan)",
+    ),
+    "overdose_poisoning": (
+        r"gorddos\w*|gor ddos\w*|(?:wedi |newydd )?(?:cymryd|llyncu|lyncu|gymryd) (?:llwyth o |"
+        r"lot o |gormod o |llond llaw o |pecyn cyfan o |yr holl |\d+ )(?:dabledi|tabledi|pils|"
+        r"parasetamol|paracetamol|moddion|meddyginiaeth)|(?:yfed|llyncu|wedi yfed) (?:cannydd|"
+        r"bleach|gwenwyn)",
+    ),
+    "sexual_exploitation": (
+        r"ecsbloetio rhywiol|camfanteisio rhywiol|meithrin perthynas amhriodol|"
+        r"cariad (?:sy|sydd|sy n|syn) (?:llawer )?(?:hyn|\d\d)|dynion (?:hyn|hyn na fi|mewn ceir)|"
+        r"(?:rhyw|cysgu) (?:gyda|efo|hefo) (?:ei ffrindiau|ffrindiau (?:e|o|fe)|dynion)|"
+        r"rhoi (?:fepio|fape|alcohol|arian|anrhegion) i fi",
+    ),
+    "online_sexual_abuse": (
+        r"lluniau (?:noeth|ohona i|ohoni)|(?:rhannu|anfon|postio|dangos) (?:fy |ei |y )?lluniau|"
+        r"(?:bygwth|am) (?:rhannu|ddangos|anfon|bostio) (?:fy |ei |y )?lluniau|(?:gofyn|"
+        r"holi) am luniau",
+    ),
+    "modern_slavery": (
+        r"caethwasiaeth|caethwas modern|masnachu (?:pobl|plant)|gweithio am ddim|"
+        r"(?:cymryd|cadw|wedi cymryd|wedi cadw) fy (?:mhasbort|mhapurau|nogfennau)|dim cyflog",
+    ),
+    "radicalisation": (
+        r"radicaleiddio|radicaleiddiad|eithafiaeth|eithafwyr|eithafol|grwp eithafol|"
+        r"(?:ymuno|ymuno a|ymuno ag) (?:isis|grwp eithafol|eithafwyr)|(?:gwneud|adeiladu) bom",
+    ),
+    "forced_marriage": (
+        r"priodas (?:dan orfod|orfodol|wedi ei threfnu)|gorfodi (?:fi|hi|fe|fo|ni) i (?:briodi|"
+        r"briodas)|"
+        r"(?:priodi|briodi) (?:fi|hi) (?:i|a|ag) (?:ddyn|dyn|cefnder|rhywun)|ddim (?:eisiau|"
+        r"isio) priodi",
+    ),
+    "fgm": (
+        r"anffurfio organau cenhedlu|enwaedu (?:ar )?(?:ferched|merched)|enwaediad benywod|"
+        r"torri (?:merched|hi|fi) (?:lawr|i lawr) (?:fan )?(?:yna|na|fanna)",
     ),
 }

@@ -1,0 +1,62 @@
+"""The concern tier: what an officer reads the same working day without waking the duty team.
+
+Two kinds of data:
+
+- ``CONCERN``: ambiguous worries, per kind (a weapon named with no threat, "my scars", a
+  friend someone is worried about, "treated like a slave" for chores).
+- ``RESOLVED`` and ``ONGOING``: a disclosure told as past and going well now ("I used to
+  self-harm but I'm doing much better", "that was years ago and it was reported") is a
+  concern, not silence and not an alert, unless anything in the message says it goes on
+  ("again", "still", "last night", "tonight", "right now", "started"). Negation and past
+  tense are never a pass: at worst they move a message from alert to concern.
+"""
+
+CONCERN: dict[str, tuple[str, ...]] = {
+    "self_harm_suicide": (
+        r"scars?|razors?|(?:used to|use to|i did|i have|ive|had) (?:self ?harm\w*|cut|cutting)|"
+        r"(?:feel|feeling|im|i am|been) (?:really |so |very )?(?:low|depressed|down|empty|"
+        r"numb|hopeless)(?: all the time| every day| lately| a lot)?|not (?:ok|okay) (?:at all|"
+        r"really|lately)|mental health (?:is )?(?:bad|awful|terrible|getting worse)",
+        r"(?:teimlo|teimlon) (?:yn )?(?:isel|drist|ofnadwy)|iechyd meddwl (?:gwael|ofnadwy)",
+    ),
+    "bullying_threats": (
+        r"knife|knives|machete|blade|weapons?|guns?(?! (?:for|to) (?:school|college))|"
+        r"stab\w*|cyllell|cyllyll",
+    ),
+    "neglect": (
+        r"something (?:isnt|is not|aint|doesnt feel|dont feel|not) right (?:at home|at (?:my|"
+        r"her|his|their) (?:house|home|dads|mums|placement))|(?:worried|worry|worries|scared|"
+        r"concerned) (?:about|for) (?:my|her|his|our) (?:friend|mate|sister|brother|cousin|"
+        r"little \w+|safety)|poeni am fy (?:ffrind|chwaer|mrawd)",
+    ),
+    "modern_slavery": (
+        r"treated like (?:a |their |his |her )?slaves?|like a slave|slave labou?r",
+    ),
+    "radicalisation": (
+        r"terroris\w*|nazi\w*|far right|isis|extreme views|terfysg\w*",
+    ),
+}
+
+# Going well now, or already dealt with. A time in the past alone ("months ago", "when I was
+# younger") is not enough: a historic disclosure nobody has acted on is still an alert.
+RESOLVED = (
+    r"(?:havent|have not|hasnt|has not|not|never|no longer)(?: [a-z]+){0,2} (?:in|for) "
+    r"(?:months|years|ages|a (?:long time|year)|over a year|\d+ (?:months|years))|"
+    r"(?:doing|feeling|getting on|coping|managing) (?:much |a lot |loads |so much |way |heaps |"
+    r"really )?better|(?:going|been going|goes) (?:well|better|really well|good|great)|"
+    r"(?:much|loads|lots|a lot|so much|way) better now|(?:clean|free|safe) (?:for|of) (?:\d+|"
+    r"a|one|two|three|six|several|over|nearly|almost) (?:days|weeks|months|years|year|month)|"
+    r"(?:stopped|stoped|gave up)(?: [a-z]+){0,3} (?:months|years|a year|ages|a while|long) ago|"
+    r"(?:sorted|dealt with|resolved|reported|handled|investigated)(?: [a-z]+){0,3} (?:already|"
+    r"at the time|back then|years ago)|already (?:been )?(?:reported|dealt with|sorted|"
+    r"investigated)|(?:is|its|all) (?:over|behind me) now|(?:doing|feeling) (?:ok|okay|fine|"
+    r"good|well|great) now|happy now|safe now|(?:llawer|lot) gwell (?:nawr|rwan)|yn saff nawr"
+)
+# Anything that says it is still going on keeps the alert.
+ONGOING = (
+    r"again|still|right now|now (?:hes|shes|theyre|he is|she is|they are|i am|im)|tonight|"
+    r"today|this (?:morning|week|weekend|afternoon|evening)|last (?:night|week)|yesterday|"
+    r"at the moment|atm|currently|every (?:day|night|week)|keeps?|kept|started|starting|"
+    r"relaps\w*|want to|wanna|going to|gonna|help me|please help|scared|frightened|"
+    r"an hour ago|hours ago|minutes ago|mins ago|eto|o hyd|heno|nawr|rwan"
+)

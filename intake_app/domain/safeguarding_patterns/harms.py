@@ -1,0 +1,199 @@
+"""English patterns for the kinds that need words of their own: overdose and poisoning,
+sexual exploitation and grooming, online sexual abuse, modern slavery, radicalisation,
+forced marriage and female genital mutilation.
+
+Data, matched like ``english`` against the folded text (lower case, apostrophes dropped,
+letter runs squeezed). Written from what these harms look like when a child, a friend, a
+parent or a professional tells them: numbers of tablets and "an hour ago"; an older
+"boyfriend", "his mates", gifts that become debts, being driven to houses and hotels;
+pictures and threats to share them; passports kept and work for no pay; extremist videos
+and people online; a wedding abroad a child does not want; being "cut" on a holiday.
+"""
+
+_QUANTITY = (
+    r"(?:like |about |around |over |nearly |almost |maybe |roughly |at least |like over )?"
+    r"(?:\d+|a few|few|loads of|lots of|a load of|a lot of|a bunch of|a handful of|handfuls of|"
+    r"all (?:of )?(?:my|the|her|his|their|mums|mams|dads|nans|the) ?|too many|a whole (?:packet|"
+    r"box|bottle|strip|sheet) of|the whole (?:packet|box|bottle|strip)(?: of)?|a (?:packet|box|"
+    r"bottle|strip) of|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
+    r"sixteen|twenty|thirty|forty|fifty|a hundred)"
+)
+_TABLETS = (
+    r"(?:pills|tablets|tabs|meds|medicine|medication|paracetamol|paracetemol|paracetomol|"
+    r"parecetamol|paracetmol|ibuprofen|painkillers|pain killers|sleeping pills|antidepressants|"
+    r"sertraline|fluoxetine|citalopram|co ?codamol|aspirin|codeine|insulin|capsules|"
+    r"anti ?histamines|piriton|nurofen|calpol)"
+)
+_TOOK = (
+    r"(?:took|taken|take|taking|tooken|swallowed|swallow|swallowing|necked|necking|neck|downed|"
+    r"down|had|ate|eaten|popped|popping|done|od on|overdosed on)"
+)
+_OLDER_MALE = r"(?:boyfriend|bf|fella|man|guy|bloke|lad|partner|friend|mate)"
+
+HARMS: dict[str, tuple[str, ...]] = {
+    "overdose_poisoning": (
+        _TOOK + r" " + _QUANTITY + r"(?: [a-z]+){0,3} " + _TABLETS,
+        r"over ?dos\w*|ovrdos\w*|overdoes|od on|odd on|(?:i|ive|she|shes|he|hes|they|has|have|"
+        r"had|just) (?:just )?odd(?! (?:one|thing|things|bit|way|job|jobs|socks?|numbers?))",
+        r"(?:drank|drunk|drinking|drink|swallowed|swallowing|swallow|took|ate|eaten|had|necked)"
+        r" (?:some |the |a (?:bottle|cup|glass|mouthful) of |loads of |a lot of )?(?:bleach|"
+        r"anti ?freeze|weed ?killer|rat poison|poison|cleaning (?:stuff|liquid|products)|"
+        r"washing (?:up )?liquid|detergent|dettol|fabric softener|lighter fluid|white spirit|"
+        r"a bottle of (?:vodka|spirits) and (?:pills|tablets))",
+        r"(?:saving|saved|stockpil\w*|collecting|hoarding|hiding|stashing) (?:up )?(?:my |her |"
+        r"his |their |all )?(?:the )?" + _TABLETS,
+        r"(?:took|taken|swallowed|necked|downed|had) (?:my |her |his |their )?(?:mums|mams|dads|"
+        r"nans|grans|carers|sisters|brothers|foster \w+s) " + _TABLETS,
+        r"(?:pills|tablets|paracetamol|meds|medicine|bleach|poison)(?: [a-z]+){0,4} (?:an hour|"
+        r"two hours|hours|half an hour|\d+ (?:mins|minutes|hours)|a few (?:mins|minutes|hours)|"
+        r"mins|minutes) ago",
+        r"(?:poisoned|poisoning|poisons|poison) (?:me|her|him|them|us|my|the baby|the kids)",
+    ),
+    "sexual_abuse": (
+        # Vague words passed on by a friend: "her uncle does things to her", "a secret".
+        r"(?:does|did|doing|do|keeps doing) (?:stuff|things|bad things|weird things|nasty "
+        r"things|stuff he shouldnt|things he shouldnt|stuff she shouldnt|things she shouldnt) "
+        r"(?:to|with) (?:me|her|him|us|them)",
+        r"(?:made|makes|make|making) (?:me|her|him|us|them) promise (?:not to tell|to keep it "
+        r"(?:a )?secret)|(?:told|tells|telling|says|said) (?:me|her|him|them|us) (?:its|it is|it"
+        r" was|its our|it was our) (?:a |our |their )?(?:little )?secret",
+    ),
+    "sexual_exploitation": (
+        r"(?:sexual(?:ly)? exploit\w*|cse|grooming|groomed|groomer|sugar daddy)",
+        # An older "boyfriend": an age, or "much older".
+        _OLDER_MALE + r"(?: [a-z0-9]+){0,3} (?:is|whos|who is|s|aged|thats) (?:like )?(?:1[89]|"
+        r"[2-9]\d|much older|way older|a lot older|loads older|really older|an adult|a grown man|"
+        r"in his (?:20s|twenties|30s|thirties|40s))|(?:much |way |a lot |loads |really )older "
+        r"(?:boyfriend|bf|fella|man|men|guy|guys)",
+        # Passed round: his mates, his friends, other men.
+        r"(?:sex|sleep|do stuff|do things|be with|hook up|get with|stuff|things|go upstairs) with "
+        r"(?:his|their|her|other|older|some of his|all his) (?:mates|friends|mate|friend|boys|"
+        r"cousins|brothers|pals|men|lads|guys)",
+        r"(?:make|makes|made|making|wants?|wanted|pressur\w*|forc\w*|tells?|told|pushing|pushes|"
+        r"pushed|gets?|got|asks?|asked) (?:me|her|us|them)(?: [a-z]+){0,3} (?:to )?(?:sleep with|"
+        r"have sex with|do stuff with|do things with|be with|go with|hook up with|meet|go upstairs"
+        r" with|go in a room with) (?:his|their|other|older|some|these|those|her|random) (?:mates|"
+        r"friends|men|lads|guys|boys|people|blokes|strangers)",
+        # Gifts that become a debt, sex for things.
+        r"(?:gives?|gave|buys?|bought|getting|gets|got) (?:me|her|us|them) (?:free )?(?:vapes?|"
+        r"alcohol|drink|drinks|weed|cigs|fags|money|presents|gifts|phones?|a phone|a new phone|"
+        r"trainers|clothes|nails|top ?ups?|credit|lifts)(?: [a-z]+){0,6} (?:in return|for (?:it|"
+        r"that|sex|favours)|(?:i|she|he|we) (?:owe|owes|owed)|pay (?:it|him|them) back|do "
+        r"(?:stuff|things|favours))",
+        r"(?:sex|sleep with (?:him|them|people|men)|do stuff|sexual \w+|stuff with (?:him|them|"
+        r"men)) (?:for|in exchange for|to pay (?:off|back)) (?:money|cash|drugs|weed|vapes|"
+        r"alcohol|a place to stay|somewhere to stay|food|the debt|a lift|lifts)",
+        # Moved around.
+        r"(?:taken|takes|take|taking|driven|drives|drove|drive|driving|took|moved|moves|sent|"
+        r"sends) (?:me|her|us|them) (?:to|round|around|between) (?:different|other|random|loads "
+        r"of|lots of|strange|men\w*) (?:houses|flats|hotels|places|parties|towns|addresses|"
+        r"cities)|(?:hotel|hotels|party house|parties|flat) with (?:older|some|these|his|random|"
+        r"grown|adult) (?:men|lads|guys|mates|friends|blokes)",
+        r"(?:older|grown|adult) (?:men|man|lads|guys|blokes?) (?:picks?|picked|picking|pick|"
+        r"collect\w*|drive\w*|drove)(?: [a-z]+)? (?:me|her|us|them)(?: up)?",
+    ),
+    "online_sexual_abuse": (
+        r"sex ?tort\w*|sextort\w*|revenge porn|(?:nudes?|naked (?:pics|pictures|photos|videos))"
+        r"(?: [a-z]+){0,3} (?:of me|of her|of him|of them)(?: [a-z]+){0,4} (?:going round|"
+        r"shared|posted|online|everywhere|sent round|being sent)",
+        r"(?:share|sharing|shared|post|posting|posted|send|sending|sent|leak|leaking|leaked|show|"
+        r"showing|showed|spread|spreading|expose|exposing) (?:my|the|her|his|their|those|them|"
+        r"these|a|our) (?:nudes?|naked (?:pics|pictures|photos)|pics|pictures|photos|videos|vids"
+        r"|images|snaps|messages)(?: [a-z]+){0,4} (?:unless|if (?:i|she|he|they) (?:dont|doesnt|"
+        r"dont|wont)|to (?:everyone|all)|with everyone|online|around (?:school|college)|round "
+        r"(?:school|college)|to (?:my|her|his) (?:family|mum|mam|dad|friends|school)|on (?:snap|"
+        r"snapchat|insta|instagram|tiktok|the internet|facebook))",
+        r"(?:pay|send|give) (?:him|them|her)(?: [a-z]+){0,2} (?:money|\d+|more pics|more "
+        r"pictures|more photos|more nudes|more videos)(?: [a-z]+){0,3} (?:or|otherwise|else|so "
+        r"(?:he|they|she) (?:doesnt|dont|wont))",
+        r"(?:someone|a man|a guy|this man|this guy|he|they|people|a person|an adult|a boy|an "
+        r"older \w+)(?: [a-z]+){0,3} (?:online|on (?:snap|snapchat|insta|instagram|tiktok|"
+        r"discord|roblox|whatsapp|xbox|fortnite|minecraft|a game|the game|omegle|kik))(?: [a-z]+)"
+        r"{0,5} (?:asked|asking|asks|keeps asking|wants?|wanted|made|makes|told|tells|begging|"
+        r"pressur\w*)(?: [a-z]+){0,2} (?:to )?(?:send|take|show|video call|facetime|undress|take "
+        r"(?:my|her|his) (?:top|clothes) off|strip|pics|pictures|photos|nudes|meet)",
+        r"(?:video ?call|facetime|webcam|cam|live ?stream\w*)(?: [a-z]+){0,5} (?:undress\w*|naked"
+        r"|strip\w*|take (?:my|her|his) (?:top|clothes) off|touch (?:my|her|him) ?self)",
+        r"(?:pretended|pretending|pretends|pretend) to be (?:\d+|a kid|a girl|a boy|my age|her "
+        r"age|his age|younger|a teenager|\w+ years old|\d+ years old)",
+        r"(?:asked|asks|asking|keeps asking|kept asking|wanted|wants|begging|begged) (?:me|her|"
+        r"him|them|us) (?:to )?(?:send|for|to take) (?:\w+ )?(?:pics|pictures|photos|nudes|"
+        r"videos|vids) (?:of (?:me|her|him|them|my|her|his)|with(?:out)? (?:my|her|his) "
+        r"(?:top|clothes))",
+    ),
+    "modern_slavery": (
+        r"modern (?:day )?slavery|traffick\w*|trafik\w*|debt bondage|forced labou?r",
+        r"(?:he|she|they|the man|the men|the boss|my boss|the lady|the woman|my uncle|my aunt|"
+        r"the family|my auntie|the people)(?: [a-z]+){0,2} (?:took|takes|taken|keeps?|kept|has|"
+        r"have|holding|holds|hid|hides|hidden|wont give (?:me|her|him|us) back|took away) (?:my|"
+        r"her|his|their|our) (?:passports?|documents|papers|id|visa|brp)",
+        r"(?:work|working|worked|made to work|make me work|makes me work|makes her work|makes him "
+        r"work)(?: [a-z]+){0,4} (?:for no money|for nothing|without (?:pay|being paid|money)|"
+        r"no pay|unpaid|all day and (?:all )?night|every day and night|to pay (?:off )?(?:a |the |"
+        r"my |our |his |her )?debt|to pay (?:them|him|her) back|for food)",
+        r"(?:nail bar|nail salon|car wash|cannabis farm|weed farm|factory|takeaway|brothel|"
+        r"restaurant|farm)(?: [a-z]+){0,5} (?:no money|not paid|dont pay|doesnt pay|never paid|"
+        r"for free|for nothing|locked in|cant leave|not allowed (?:to )?(?:leave|out)|sleep "
+        r"there|sleeps there|live there|lives there)",
+        r"(?:brought|bought|sent|smuggled|came|brung) (?:me|her|him|us|them)? ?(?:here|over|to "
+        r"(?:this country|the uk|england|wales|britain))(?: [a-z]+){0,6} (?:work|owe|debt|pay "
+        r"(?:it|them|him) back|took my passport|cant leave)",
+        r"(?:owe|owes|owed) (?:them|him|her|the man|the men|the people|the boss)(?: [a-z]+){0,4}"
+        r" (?:for|to pay for) (?:bringing|the journey|the trip|travel|getting (?:me|her|him|us)"
+        r" here|the boat|the lorry)",
+        r"(?:not allowed|cant|dont|doesnt|never) (?:to )?(?:go|going) to school(?: [a-z]+){0,4} "
+        r"(?:have to|has to|made to|make me|makes me|makes her|makes him) (?:work|clean|cook|look"
+        r" after)",
+    ),
+    "radicalisation": (
+        r"radicali[sz]\w*|radicalli[sz]\w*|extremis\w*|prevent (?:referral|team|officer)|channel "
+        r"panel",
+        r"(?:watching|watches|watched|sharing|shares|shared|sends?|sent|showing|shows|reading|"
+        r"looking at|into|obsessed with|talking about|talks about|joined|joining|join|wants to "
+        r"join|speaking to|talking to|chatting to|groomed by|recruited by|meeting|messaging)"
+        r"(?: [a-z]+){0,4} (?:extreme|isis|daesh|jihad\w*|terroris\w*|nazi\w*|neo ?nazi\w*|far "
+        r"right|far left|white power|race war|beheading\w*|incel\w*|the taliban|al qaeda|"
+        r"groups? (?:that|who) hate|racist (?:groups?|videos|stuff|people)|hate (?:groups?|"
+        r"videos))",
+        r"(?:wants?|wanted|wanna|planning|plans|going|gonna|talks? about|talking about|says?|said"
+        r")(?: to)? (?:go and |go |to go )?(?:fight|join) (?:for|in|with) (?:syria|isis|them|the "
+        r"cause|a war|the jihad|the taliban)",
+        r"(?:kill|hurt|attack|bomb|blow up|get rid of|shoot)(?: [a-z]+){0,3} (?:all )?(?:the )?"
+        r"(?:muslims|jews|immigrants|foreigners|black people|white people|gay people|infidels|"
+        r"kafir|kuffar|non ?believers|refugees|asylum seekers)",
+        r"(?:making|make|made|build|building|how to make|plans? to make) (?:a )?(?:bomb|bombs|"
+        r"explosive\w*|pipe bomb)|(?:blow up|bomb|attack|shoot up) (?:the |a |my |our )?(?:school"
+        r"|college|mosque|church|synagogue|shopping centre|concert)",
+    ),
+    "forced_marriage": (
+        r"forced (?:marriage|to marry|into (?:a )?marriage|into marrying|to get married|to be "
+        r"married|to wed)|force marriage|forcd marriage",
+        r"(?:force|forcing|forces|forced|make|making|makes|made|want|wants|wanted|going|planning|"
+        r"plan|plans|arrang\w*|pressur\w*|trying)(?: [a-z]+){0,2} (?:me|her|him|us|my sister|my "
+        r"brother|my cousin)(?: [a-z]+){0,1} (?:to )?(?:marry|get married|be married|wed|get "
+        r"engaged)",
+        r"(?:marry|married off|marrying|marry off|get married|wedding|engaged|engagement)"
+        r"(?: [a-z]+){0,6} (?:dont want|didnt want|doesnt want|not want|do not want|against "
+        r"(?:my|her|his) will|without (?:my|her|his) (?:say|consent)|scared|too young|(?:im|i am|"
+        r"shes|she is|hes|he is) only|never met)",
+        r"(?:taking|take|taken|sending|send|sent|going|go|flying|fly)(?: [a-z]+){0,2} (?:back "
+        r"home|abroad|to (?:pakistan|bangladesh|india|somalia|yemen|afghanistan|iraq|turkey|"
+        r"nigeria|the village|the home country|our country))(?: [a-z]+){0,6} (?:marry|married|"
+        r"marriage|wedding|engaged|husband|wife)",
+        r"(?:my|her|his|a|an) (?:husband|wife|fiance|fiancee)(?: [a-z]+){0,4} (?:im|i am|shes|"
+        r"she is|hes|he is) (?:only )?(?:1[0-7]|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+        r"sixteen|seventeen)",
+    ),
+    "fgm": (
+        r"fgm|female genital mutilation|genital mutilation|female circumcis\w*|(?:girls?|her|my)"
+        r" circumcis\w*|circumcis\w* (?:for|of) (?:girls?|her|my sister|me)",
+        r"(?:be|get|being|getting|have|had|having|to be|gonna be|going to be) cut(?: [a-z]+)"
+        r"{0,4} (?:down there|like (?:my|her) (?:sister|cousin|mum|mam|sisters|cousins)|when we "
+        r"go|in the (?:summer )?holidays|abroad|back home|ceremony|tradition|to become a woman)",
+        r"(?:cut|cutting|cuts) (?:girls?|her|me|my sister) (?:down there|private\w*)|cutting "
+        r"(?:ceremony|season)|(?:sunna|khitan|tahur|bondo|sunnah) (?:cut|ceremony|for (?:girls|"
+        r"her|me))|(?:become|becoming) a woman(?: [a-z]+){0,4} (?:cut|ceremony|holiday|abroad|"
+        r"trip|down there)|special (?:procedure|ceremony|party)(?: [a-z]+){0,4} (?:cut|down "
+        r"there|become a woman|becoming a woman)",
+    ),
+}
