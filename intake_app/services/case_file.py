@@ -11,11 +11,12 @@ from datetime import date
 from typing import Any
 
 from flask import current_app
-from sqlalchemy import select
+from sqlalchemy import or_, select
 
 from ..domain.clock import stage1_limit, working_days_left
 from ..extensions import db
 from ..models import (
+    CallbackRequest,
     CaseStatusUpdate,
     ChannelMessage,
     OutboxMessage,
@@ -55,6 +56,8 @@ class CaseFile:
     linked_duplicates: list[Representation]
     suggestions: list[duplicates.Suggestion]
     needs_safeguarding_handling: bool
+    # "Talk to a person" requests from this record's conversation, newest first.
+    callbacks: list[CallbackRequest]
 
 
 def _deadlines(record: Representation) -> DeadlineSummary:
@@ -103,4 +106,13 @@ def load(record: Representation) -> CaseFile:
         linked_duplicates=duplicates.linked_duplicates(record),
         suggestions=duplicates.suggestions(record),
         needs_safeguarding_handling=record.needs_safeguarding_handling,
+        callbacks=_callbacks(record),
     )
+
+
+def _callbacks(record: Representation) -> list[CallbackRequest]:
+    linked = CallbackRequest.representation_id == record.id
+    if record.conversation_id:
+        linked = or_(linked, CallbackRequest.conversation_id == record.conversation_id)
+    return list(db.session.scalars(
+        select(CallbackRequest).where(linked).order_by(CallbackRequest.id.desc())))

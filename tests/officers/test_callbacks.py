@@ -221,3 +221,14 @@ def test_an_outcome_must_be_chosen(app, client, monkeypatch):
 
 def test_a_made_up_callback_is_not_found(client):
     assert client.get("/officers/callbacks/9999").status_code == 404
+
+
+def test_the_record_links_to_its_callback_requests(app, client, monkeypatch):
+    record = make_record(text="Nobody came to my review.")
+    talk = conversation("talk")
+    record.conversation_id = talk.id
+    db.session.commit()
+    callback = ask(monkeypatch, "talk", BEFORE_CUTOFF)
+    page = client.get(f"/officers/records/{record.reference}")
+    assert f'href="/officers/callbacks/{callback.id}"' in page.get_data(as_text=True)
+    assert "open, get in touch by Wednesday 18 November 2026" in page_text(page)
