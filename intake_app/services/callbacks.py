@@ -57,6 +57,7 @@ NOTE_MAX = 1000
 OUTCOME_NOTE_MAX = 2000
 ALERT_KIND = "callback_alert"
 
+
 class CallbackRefused(FieldErrors):
     """The request or the outcome cannot be taken; ``errors`` names the field."""
 
