@@ -16,7 +16,7 @@ from typing import Any
 from flask import Response, current_app, jsonify, render_template, request, session
 from flask_babel import gettext as _
 
-from ..extensions import db, limiter
+from ..extensions import limiter
 from ..services.conversations import Inbound, handle_inbound, reply_after_fault
 from . import bp
 
@@ -63,7 +63,6 @@ def messages() -> tuple[Response, int] | Response:
         turn = handle_inbound(inbound)
     except Exception:
         logger.exception("chat message could not be handled")
-        db.session.rollback()
         return jsonify(replies=[reply_after_fault(inbound)], degraded=True, duplicate=False)
     if turn.public_id:
         session[CONVERSATION_KEY] = turn.public_id

@@ -55,7 +55,7 @@ def clean_text(value: str | None) -> str:
     if not value:
         return ""
     text = unicodedata.normalize("NFC", value).replace("\r\n", "\n").replace("\r", "\n")
-    text = _CONTROL.sub("", text)
+    text = _CONTROL.sub("", text).replace(_SOFT_BREAK, "")
     if "<" in text:
         text = _strip_markup(text)
     return text.strip()
@@ -91,16 +91,23 @@ def _strip_markup(text: str) -> str:
         pieces.append(_markup_replacement(match.group(0)))
         last = match.end()
     pieces.append(html.escape(text[last:], quote=False))
-    return html.unescape(nh3.clean("".join(pieces), tags=set(), attributes={}))
+    plain = html.unescape(nh3.clean("".join(pieces), tags=set(), attributes={}))
+    # Where a tag stood between two words, one space keeps them apart; beside a space or a
+    # line end it leaves nothing.
+    return _SOFT_BREAKS.sub(lambda match: match.group(1) or match.group(2) or " ", plain)
+
+
+_SOFT_BREAK = "\ue000"  # a private-use character standing for a removed tag
+_SOFT_BREAKS = re.compile(r"(\s?)\ue000+(\s?)")
 
 
 def _markup_replacement(token: str) -> str:
     if token.startswith("<!--"):
-        return " " + html.escape(token[4:-3], quote=False) + " "
+        return _SOFT_BREAK + html.escape(token[4:-3], quote=False) + _SOFT_BREAK
     name_match = _TAG_NAME.match(token)
     name = name_match.group(1).lower() if name_match else ""
     if name in _RAW_TEXT_ELEMENTS:
-        return " "
+        return _SOFT_BREAK
     if name in _BREAKING_ELEMENTS:
         return "\n"
     return token

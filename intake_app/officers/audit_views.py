@@ -7,12 +7,11 @@ children's records.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from flask import (
     abort,
-    current_app,
     redirect,
     render_template,
     request,
@@ -32,6 +31,10 @@ from .report_forms import AuditRangeForm, default_range
 
 AUDIT_PAGE_SIZE = 50
 CASE_ENDPOINT = "officers.case"
+# Days the log can be asked for: the service keeps no events from before 2000, and a last
+# day like 9999-12-31 cannot even have its next midnight computed.
+EARLIEST_DAY = date(2000, 1, 1)
+LATEST_DAYS_AHEAD = 366
 
 
 @bp.get("/records/<reference>/audit", endpoint="record_audit")
@@ -43,8 +46,7 @@ def record_audit(reference: str) -> str:
     entries = audit_log.record_trail(record)
     audit_log.note_viewed(staff_actor(current_user), record)
     reference_display = display(record.reference)
-    case_link = (url_for(CASE_ENDPOINT, reference=record.reference)
-                 if CASE_ENDPOINT in current_app.view_functions else None)
+    case_link = url_for(CASE_ENDPOINT, reference=record.reference)
     return render_template(
         "officers/audit_record.html",
         heading=_("Audit trail of %(reference)s", reference=reference_display),
@@ -88,7 +90,12 @@ def _range_form() -> tuple[AuditRangeForm, date, date, list[str]]:
     today = datetime.now(LONDON).date()
     first, last = default_range(today)
     form = AuditRangeForm(formdata=request.args or None, starts=first, ends=last)
-    return (form, *form.chosen_range(today))
+    chosen_first, chosen_last, messages = form.chosen_range(today)
+    if not messages and (chosen_first < EARLIEST_DAY
+                         or chosen_last > today + timedelta(days=LATEST_DAYS_AHEAD)):
+        messages = [_("Choose days from 1 January 2000 to one year from today.")]
+        chosen_first, chosen_last = first, last
+    return form, chosen_first, chosen_last, messages
 
 
 def _page_url(page: int) -> str:

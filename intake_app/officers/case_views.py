@@ -110,8 +110,7 @@ def _term(section: str, key: str | None) -> str:
 def _render(record: Representation, *, failed: Failed | None = None,
             contact: dict[str, str] | None = None, status: int = 200) -> Response:
     heading = _("Record %(reference)s", reference=display(record.reference))
-    show_audit = (current_user.role == "manager"
-                  and "officers.record_audit" in current_app.view_functions)
+    show_audit = current_user.role == "manager"
     response = current_app.make_response((render_template(
         "officers/case.html", heading=heading, case=case_file.load(record),
         forms=_forms(record, failed), failed=failed[0] if failed else None,

@@ -40,10 +40,10 @@ def queue_page() -> Response | str:
         if found is None:
             messages.append(_("No record has the reference “%(reference)s”. Check it and try "
                               "again: references look like ABCD-EFGH.", reference=typed))
-        elif CASE_ENDPOINT in current_app.view_functions:
+            # No such record: an empty list under the message.
+            filters = queue.QueueFilters(reference=queue.searched_reference(typed))
+        else:
             return redirect(url_for(CASE_ENDPOINT, reference=found))
-        # Only that record (or, when there is none, an empty list under the message).
-        filters = queue.QueueFilters(reference=found or queue.searched_reference(typed))
     result = queue.queue_page(
         filters, staff_id=current_user.id, page=request.args.get("page", 1, type=int),
         page_size=current_app.config["QUEUE_PAGE_SIZE"], nation=current_app.config["NATION"])
@@ -53,7 +53,7 @@ def queue_page() -> Response | str:
     return render_template(
         "officers/queue.html", heading=_("Intake queue"), form=form, result=result,
         messages=messages, page_url=_page_url, choice_name=choice_name, rag_label=rag_label,
-        short_date=short_date, case_links=CASE_ENDPOINT in current_app.view_functions,
+        short_date=short_date,
         alerts_url=url_for("officers.queue", status=queue.UNHANDLED_ALERTS),
         channel_names=CHANNEL_NAMES)
 

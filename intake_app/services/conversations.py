@@ -487,6 +487,7 @@ def reply_after_fault(inbound: Inbound) -> str:
     when it needs one. Never an empty answer (ARCHITECTURE rule 8)."""
     from . import inbound_spool  # the spool replays through this module
 
+    db.session.rollback()  # whatever the failed turn left half-done
     kept = inbound_spool.keep(inbound)
     language = current_app.config["BABEL_DEFAULT_LOCALE"]
     with force_locale(language):

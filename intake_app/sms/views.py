@@ -14,7 +14,7 @@ from flask import Response, abort, current_app, request
 from twilio.request_validator import RequestValidator
 from twilio.twiml.messaging_response import MessagingResponse
 
-from ..extensions import csrf, db
+from ..extensions import csrf
 from ..services.conversations import Inbound, handle_inbound, reply_after_fault
 from . import bp
 
@@ -69,7 +69,6 @@ def inbound() -> Response:
         except Exception:
             # Twilio does not retry, so the text is spooled before the child is answered.
             logger.exception("inbound SMS %s could not be handled", message_sid)
-            db.session.rollback()
             twiml.message(reply_after_fault(inbound_text))
         else:
             bot_seconds = turn.bot_seconds

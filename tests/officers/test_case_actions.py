@@ -224,13 +224,14 @@ def test_note_is_kept_as_plain_text_and_audited(app, client, officer):
                    {"body": "Rang the <b>foster carer</b>;\nwill call back <script>x</script>"})
     assert_back_to_case(response, record)
     note = db.session.scalars(select(RecordNote)).one()
-    assert note.body == "Rang the foster carer;\nwill call back"
+    # Markup is removed, every word typed is kept (even inside <script>), stored plain.
+    assert note.body == "Rang the foster carer;\nwill call back x"
     assert note.author_id == officer.id
     event = last_event(record, "record.note_added")
     assert event.before == {"notes": 0}
     assert event.after == {"notes": 1, "note_id": note.id, "length": len(note.body)}
     page = client.get(response.headers["Location"]).get_data(as_text=True)
-    assert "Rang the foster carer;\nwill call back<" in page
+    assert "Rang the foster carer;\nwill call back x<" in page
 
 
 @pytest.mark.parametrize(("body", "message"), [
