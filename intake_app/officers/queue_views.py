@@ -18,9 +18,7 @@ from flask_login import current_user
 from werkzeug.wrappers import Response
 
 from ..domain.rag import AMBER, GREEN, PAUSED, RED, RESPONDED, STOPPED, Rag
-from ..extensions import db
 from ..services import queue
-from ..services.audit import record_event
 from ..staff_labels import CHANNEL_NAMES
 from . import bp
 from .access import CASEWORK_ROLES, requires_role, staff_actor
@@ -47,9 +45,7 @@ def queue_page() -> Response | str:
     result = queue.queue_page(
         filters, staff_id=current_user.id, page=request.args.get("page", 1, type=int),
         page_size=current_app.config["QUEUE_PAGE_SIZE"], nation=current_app.config["NATION"])
-    record_event(staff_actor(current_user), "queue.viewed",
-                 after={**filters.chosen(), "page": result.page})
-    db.session.commit()
+    queue.note_viewed(staff_actor(current_user), filters, page=result.page)
     return render_template(
         "officers/queue.html", heading=_("Intake queue"), form=form, result=result,
         messages=messages, page_url=_page_url, choice_name=choice_name, rag_label=rag_label,

@@ -64,6 +64,7 @@ from ..extensions import db
 from ..models import CallbackRequest, Conversation, Representation, StaffUser
 from ..models.representation import OPEN_RECORD
 from . import conversations
+from .audit import record_event
 from .report_tables import CLOSED_CASE_STATUSES
 
 LONDON = ZoneInfo("Europe/London")
@@ -219,6 +220,12 @@ def queue_page(filters: QueueFilters, *, staff_id: int, page: int, page_size: in
                      callbacks=open_callbacks(today=today, nation=nation, limit=page_size),
                      open_callbacks=_count_open_callbacks(),
                      unrecorded=unrecorded(limit=page_size))
+
+
+def note_viewed(actor: str, filters: QueueFilters, *, page: int) -> None:
+    """Every look at the queue is audited with the filters used (never free text)."""
+    record_event(actor, "queue.viewed", after={**filters.chosen(), "page": page})
+    db.session.commit()
 
 
 def unrecorded(*, limit: int) -> list[UnrecordedDisclosure]:
