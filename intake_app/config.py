@@ -4,7 +4,8 @@ Each area declares its settings as ``Setting`` entries (this module, the gateway
 forwarding's); README.md's table is checked against them by a test. Secrets never have a
 value in the code: when ``SECRET_KEY``, ``ENCRYPTION_KEY`` or ``LOOKUP_HASH_KEY`` is unset,
 a random one is generated once into the instance folder, so a restart keeps sessions valid
-and stored data readable.
+and stored data readable. The instance folder is made 0700 (it holds those secrets and the
+SQLite files), and tightened to that if it is found open to others.
 """
 
 from __future__ import annotations
@@ -113,12 +114,24 @@ def all_settings() -> tuple[Setting, ...]:
     return CORE_SETTINGS + GATEWAY_SETTINGS + FORWARDING_SETTINGS + OFFICER_SETTINGS
 
 
+PRIVATE_FOLDER_MODE = 0o700
+
+
+def private_folder(path: Path) -> Path:
+    """Make the folder (0700) if needed; tighten it to 0700 if others can open it."""
+    path.mkdir(mode=PRIVATE_FOLDER_MODE, parents=True, exist_ok=True)
+    if path.stat().st_mode & 0o077:
+        path.chmod(PRIVATE_FOLDER_MODE)
+    return path
+
+
 def _instance_secret(instance_path: Path, filename: str, make: Callable[[], str]) -> str:
     """Read a secret kept in the instance folder, creating it (mode 0600) on first use."""
     path = instance_path / filename
     if path.exists():
+        private_folder(instance_path)
         return path.read_text().strip()
-    instance_path.mkdir(parents=True, exist_ok=True)
+    private_folder(instance_path)
     value = make()
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -133,7 +146,7 @@ def _sqlite_url(url: str, instance_path: Path) -> str:
     """Resolve a relative ``sqlite:///instance/...`` URL against the instance folder."""
     prefix = "sqlite:///instance/"
     if url.startswith(prefix):
-        instance_path.mkdir(parents=True, exist_ok=True)
+        private_folder(instance_path)
         return "sqlite:///" + str(instance_path / url[len(prefix):])
     return url
 
