@@ -472,6 +472,11 @@ def triage(
              "court reports have their own procedures.")
 
     reasons.extend(_safeguarding_reasons(safeguarding))
+    if safeguarding.concern:
+        quoted = ", ".join(f"'{_quote(e.text)}'" for e in safeguarding.concern_evidence[:3])
+        kinds = ", ".join(_KIND_WORDS[kind] for kind in safeguarding.concern_kinds)
+        flag("safeguarding_concern", f"Safeguarding concern, not an alert: mentions {kinds} "
+             f"— {quoted}; an officer reads it today (the duty team is not alerted).")
     priority = "urgent" if safeguarding.flagged else "normal"
     high_reasons = []
     risk = _PLACEMENT_RISK.search(folded)

@@ -103,3 +103,12 @@ def test_a_weapon_named_with_no_threat_is_a_pattern_concern_and_with_one_an_aler
 def test_ordinary_messages_have_no_tier():
     result = screen("when is my next review?")
     assert result.tier is None and not result.concern
+
+
+def test_a_concern_is_routed_to_an_officer_without_an_alert():
+    from intake_app.domain.triage import triage
+
+    result = triage("I used to self harm but I'm doing much better now")
+    assert not result.safeguarding.flagged and result.priority != "urgent"
+    assert result.needs_review and "safeguarding_concern" in result.flags
+    assert any("Safeguarding concern, not an alert" in reason for reason in result.reasons)
