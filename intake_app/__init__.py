@@ -13,7 +13,7 @@ from typing import Any
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from .config import load_settings
+from .config import load_settings, settle_derived_settings
 from .extensions import babel, csrf, db, limiter, login_manager, migrate
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -30,6 +30,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.config.from_mapping(load_settings(instance_path))
     if config:
         app.config.update(config)
+    settle_derived_settings(app.config)
     logging.basicConfig(level=app.config["LOG_LEVEL"])
     if hops := app.config["PROXY_FIX_HOPS"]:
         # Trust only the headers that many proxies add: the rate limits then count the

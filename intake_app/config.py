@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import time
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from cryptography.fernet import Fernet
 
@@ -55,6 +56,28 @@ def parse_list(raw: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in raw.split(",") if part.strip())
 
 
+def parse_bool_or_auto(raw: str) -> bool | str:
+    """``auto`` (decided from other settings once they are all known), or a boolean."""
+    return "auto" if raw.strip().lower() == "auto" else parse_bool(raw)
+
+
+def parse_positive_int(raw: str) -> int:
+    number = int(raw)
+    if number <= 0:
+        raise ValueError(f"must be a positive whole number, not {raw!r}")
+    return number
+
+
+LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+
+
+def served_over_plain_http_locally(public_base_url: str) -> bool:
+    """Is the site's public URL plain http on this machine (the embedded default, ``make
+    run``)? Only then may the session cookie go without the Secure flag."""
+    parts = urlsplit(public_base_url)
+    return parts.scheme == "http" and (parts.hostname or "") in LOOPBACK_HOSTS
+
+
 GENERATED = "(generated into instance/)"
 
 CORE_SETTINGS: tuple[Setting, ...] = (
@@ -91,7 +114,8 @@ CORE_SETTINGS: tuple[Setting, ...] = (
             "before CUTOFF_TIME, else the next working day.", parse=parse_working_days),
     Setting("EXIT_URL", "https://www.bbc.co.uk/weather", "Neutral site that the 'Leave this "
             "site' button opens."),
-    Setting("DRAFT_TTL_MINUTES", "120", "Unsent web drafts are deleted after this long.",
+    Setting("DRAFT_TTL_MINUTES", "120", "Unsent web drafts are deleted after this long; "
+            "a form's CSRF token expires after this long too.",
             parse=int),
     Setting("TEXT_MAX_CHARS", "5000", "Longest free text accepted in one answer.", parse=int),
     Setting("DEFAULT_LOCALE", "en", "Language used when none is chosen.",
@@ -101,7 +125,13 @@ CORE_SETTINGS: tuple[Setting, ...] = (
     Setting("RATELIMIT_STORAGE_URI", "memory://", "Flask-Limiter storage (redis:// in "
             "production, so limits hold across processes)."),
     Setting("PUBLIC_RATE_LIMIT", "60 per minute", "Limit on public form posts per address."),
-    Setting("SESSION_COOKIE_SECURE", "0", "Set 1 when served over HTTPS.", parse=parse_bool),
+    Setting("API_RATE_LIMIT", "600 per minute", "Limit on intake API requests per service "
+            "token (requests without a live token count per address)."),
+    Setting("MAX_CONTENT_LENGTH", "262144", "Largest request body accepted, in bytes "
+            "(256 KB); a bigger one gets 413 before it is read.", parse=parse_positive_int),
+    Setting("SESSION_COOKIE_SECURE", "auto", "Send the session cookie over HTTPS only. auto: "
+            "on, unless PUBLIC_BASE_URL is plain http on this machine (the embedded default, "
+            "make run on http://127.0.0.1); 1 or 0 to force it.", parse=parse_bool_or_auto),
     Setting("LOG_LEVEL", "INFO", "Python logging level."),
 )
 
@@ -169,7 +199,17 @@ def load_settings(instance_path: Path) -> dict[str, Any]:
         SESSION_COOKIE_SAMESITE="Lax",
         SQLALCHEMY_ENGINE_OPTIONS={"pool_pre_ping": True},
         BABEL_TRANSLATION_DIRECTORIES=str(Path(__file__).parent.parent / "translations"),
-        WTF_CSRF_TIME_LIMIT=None,
         INSTANCE_PATH=str(instance_path),
     )
     return config
+
+
+def settle_derived_settings(config: dict[str, Any]) -> None:
+    """Settings that follow from others, decided once the app's config is complete (tests
+    and callers may override any of them)."""
+    if config.get("SESSION_COOKIE_SECURE") == "auto":
+        config["SESSION_COOKIE_SECURE"] = not served_over_plain_http_locally(
+            config.get("PUBLIC_BASE_URL", ""))
+    # A form's CSRF token lasts as long as the draft it protects: a child who comes back
+    # to a page after that is shown it again with what they typed (errors.py).
+    config.setdefault("WTF_CSRF_TIME_LIMIT", config["DRAFT_TTL_MINUTES"] * 60)

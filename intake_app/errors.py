@@ -1,16 +1,20 @@
 """Friendly error pages. Bad input never loses what the person typed: a failed CSRF check
-on a question page shows the same page again with their words, and a database that is
-locked or down gets an honest "try again" with nothing half-saved."""
+on a question page (the page was open longer than a draft lasts, DRAFT_TTL_MINUTES) shows
+the same page again with their words, and a database that is locked or down gets an
+honest "try again" with nothing half-saved. A body over MAX_CONTENT_LENGTH gets 413 before
+it is read. The API and the chat answer errors as JSON, everything else as a page."""
 
 from __future__ import annotations
 
-from flask import Flask, jsonify, render_template, request, url_for
+import time
+
+from flask import Flask, current_app, jsonify, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import OperationalError
 from werkzeug.exceptions import HTTPException
 
-from .extensions import db
+from .extensions import db, limiter
 
 
 def _page(status: int, heading: str, paragraphs: list[str], link_text: str, link_url: str):
@@ -18,11 +22,24 @@ def _page(status: int, heading: str, paragraphs: list[str], link_text: str, link
                            link_text=link_text, link_url=link_url), status
 
 
+JSON_BLUEPRINTS = frozenset({"api", "chat"})
+
+
+def _wants_json() -> bool:
+    return (request.blueprint in JSON_BLUEPRINTS or request.path.startswith(("/api/", "/chat/"))
+            or request.is_json)
+
+
 def _csrf_failed(error: CSRFError):
     if request.endpoint == "public.save_step":
         from .public.views import retry_step_after_csrf
 
         return retry_step_after_csrf(request.view_args["slug"])
+    if request.blueprint == "officers":
+        return _page(400, _("Sorry, that did not work"),
+                     [_("This page was open for a long time, so nothing was changed."),
+                      _("Go back to the page, reload it and try again.")],
+                     _("Go to the officers' area"), url_for("officers.sign_in"))
     return _page(400, _("Sorry, that did not work"),
                  [_("This page was open for a long time, so we could not check it was you."),
                   _("Your answers are still saved. Please go back and try again.")],
@@ -39,14 +56,28 @@ def _database_unavailable(error: OperationalError):
                      "public.begin"))
 
 
+def _json_error(error: HTTPException):
+    message = error.description
+    if error.code == 413:
+        message = (f"The body is too large: at most {current_app.config['MAX_CONTENT_LENGTH']} "
+                   "bytes are accepted.")
+    response = jsonify(error=error.name, message=message)
+    response.status_code = error.code or 500
+    if allow := error.get_response().headers.get("Allow"):
+        response.headers["Allow"] = allow
+    if error.code == 429 and (breached := limiter.current_limit) is not None:
+        response.headers["Retry-After"] = str(max(1, breached.reset_at - int(time.time())))
+    return response
+
+
 def _http_error(error: HTTPException):
-    if request.blueprint == "api" or request.path.startswith("/api/"):
-        response = jsonify(error=error.name, message=error.description)
-        response.status_code = error.code or 500
-        allow = error.get_response().headers.get("Allow")
-        if allow:
-            response.headers["Allow"] = allow
-        return response
+    if _wants_json():
+        return _json_error(error)
+    if error.code == 413:
+        return _page(413, _("That was too much to send"),
+                     [_("We could not take that much in one go. Please make it shorter."),
+                      _("Your other answers are still saved.")],
+                     _("Go back to your answers"), url_for("public.begin"))
     if error.code == 404:
         return _page(404, _("Page not found"),
                      [_("We could not find that page. Check the web address.")],
