@@ -110,6 +110,8 @@ def handle_inbound(inbound: Inbound) -> Turn:
     if result.flagged:
         _raise_safeguarding_record(conversation, message, result)
         replies.append(_safety_reply(conversation))
+    elif result.concern:
+        _raise_concern_record(conversation, message, result)
     if opted_out:
         # The message is kept and screened, but a sender who texted STOP gets nothing.
         return Turn(public_id=public_id, safeguarding=result.flagged, opted_out=True)
@@ -355,6 +357,24 @@ def _raise_safeguarding_record(conversation: Conversation, message: ChannelMessa
         db.session.rollback()
         logger.exception("could not save the safeguarding record for message %s", message.id)
         _alert_without_record(conversation, message, result)
+
+
+def _raise_concern_record(conversation: Conversation, message: ChannelMessage,
+                          result: SafeguardingResult) -> None:
+    """A concern (past harm going well now, an unclear worry) is read by an officer the same
+    working day (ARCHITECTURE rule 9): a record from the message, held for review, without
+    waking the duty team. The conversation goes on as usual."""
+    evidence = result.concern_evidence
+    around = message.body.find(evidence[0].text) if evidence else -1
+    try:
+        _submit_for_review(conversation,
+                           fit_for_record(message.body, around=around if around >= 0 else None),
+                           f"concern:{message.id}",
+                           "Possible safeguarding concern in a conversation (not urgent): "
+                           "read it today, with the whole transcript")
+    except Exception:
+        db.session.rollback()
+        logger.exception("could not save the concern record for message %s", message.id)
 
 
 def _alert_without_record(conversation: Conversation, message: ChannelMessage,

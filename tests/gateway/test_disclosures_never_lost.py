@@ -167,3 +167,13 @@ def test_a_chat_message_during_a_database_fault_is_answered_and_spooled(
     assert response.status_code == 200
     replies = " ".join(response.json["replies"])
     assert "saved your message" in replies and "999" in replies and "0800 1111" in replies
+
+
+def test_a_concern_in_a_conversation_reaches_an_officer_without_waking_the_duty_team(
+        send_sms: SendSms, fake_rasa: FakeRasa) -> None:
+    replies = twiml(send_sms("i used to self harm but im doing much better now since i moved"))
+    assert replies == ["Hi from the bot"]  # the conversation goes on, no safety alarm
+    [record] = db.session.scalars(select(Representation)).all()
+    assert record.needs_review and not record.safeguarding_flag
+    assert "not urgent" in record.triage_reasons[0]
+    assert alerts() == []
