@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, LargeBinary, String, Text
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, LargeBinary, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..extensions import db
@@ -27,8 +27,19 @@ class Conversation(db.Model):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
 
+# Flagged inbound messages, which the outbox worker's sweep reads every poll (see
+# services/conversations.unrecorded_disclosures): a partial index, not a scan of every text.
+FLAGGED_INBOUND_SQLITE = "safeguarding_flag = 1 AND direction = 'inbound'"
+FLAGGED_INBOUND_POSTGRESQL = "safeguarding_flag = true AND direction = 'inbound'"
+
+
 class ChannelMessage(db.Model):
     __tablename__ = "channel_message"
+    __table_args__ = (
+        Index("ix_channel_message_flagged_inbound", "id",
+              sqlite_where=text(FLAGGED_INBOUND_SQLITE),
+              postgresql_where=text(FLAGGED_INBOUND_POSTGRESQL)),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     conversation_id: Mapped[int] = mapped_column(ForeignKey("conversation.id"), index=True)

@@ -409,7 +409,8 @@ def unrecorded_disclosures(limit: int = 100) -> list[ChannelMessage]:
     return list(db.session.scalars(
         select(ChannelMessage)
         .outerjoin(Representation, Representation.submission_key.in_([key, recovered]))
-        .where(ChannelMessage.safeguarding_flag.is_(True),
+        # "= true", as the partial index ix_channel_message_flagged_inbound says it.
+        .where(ChannelMessage.safeguarding_flag == True,  # noqa: E712
                ChannelMessage.direction == "inbound",
                Representation.id.is_(None))
         .order_by(ChannelMessage.id).limit(limit)))
