@@ -6,11 +6,10 @@ else: no I/O beyond the instance folder, no network and no model loading at impo
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 from typing import Any
 
-from flask import Flask
+from flask import Flask, request
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from .config import load_settings, settle_derived_settings
@@ -19,8 +18,19 @@ from .extensions import babel, csrf, db, limiter, login_manager, migrate
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
+class IntakeFlask(Flask):
+    """Flask, but an unhandled error is logged with the route's pattern instead of the
+    path as asked for, which may hold an invite token or a reference (see ``logs``)."""
+
+    def log_exception(self, exc_info: Any) -> None:
+        from .logs import route_pattern
+
+        self.logger.error("Exception on %s [%s]", route_pattern(), request.method,
+                          exc_info=exc_info)
+
+
 def create_app(config: dict[str, Any] | None = None) -> Flask:
-    app = Flask(
+    app = IntakeFlask(
         __name__,
         instance_path=str(PROJECT_ROOT / "instance"),
         template_folder=str(PROJECT_ROOT / "templates"),
@@ -31,15 +41,22 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     if config:
         app.config.update(config)
     settle_derived_settings(app.config)
-    logging.basicConfig(level=app.config["LOG_LEVEL"])
     if hops := app.config["PROXY_FIX_HOPS"]:
         # Trust only the headers that many proxies add: the rate limits then count the
         # visitor's address, and links get the public scheme and host.
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
 
-    from . import auth, database, errors, models, web_security  # noqa: F401 - auth, models register
+    from . import (  # noqa: F401 - auth, models register
+        auth,
+        database,
+        errors,
+        logs,
+        models,
+        web_security,
+    )
     from .i18n import select_locale
 
+    logs.init_app(app)  # first, so its clock starts before any other check
     db.init_app(app)
     migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"))
     database.configure_engine_events(app)

@@ -3,13 +3,31 @@ thread beside it (production runs gunicorn and ``flask outbox work`` instead).""
 
 from __future__ import annotations
 
+import logging
 import os
+from typing import Any
 
-from werkzeug.serving import run_simple
+from werkzeug.serving import WSGIRequestHandler, run_simple
 
 from . import create_app
 from .domain.triage import load_model
 from .services import inbound_spool
+
+logger = logging.getLogger(__name__)
+
+
+class AppLoggedRequestHandler(WSGIRequestHandler):
+    """Werkzeug's handler without its own request lines: they print the path and query
+    string as asked for (invite and reset tokens, search text). The app logs each request
+    without them (``logs``)."""
+
+    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+        return None
+
+    def log_error(self, format: str, *args: Any) -> None:
+        # http.server words these with the raw request line; say only what happened.
+        code = args[0] if args and isinstance(args[0], int) else "-"
+        logger.warning("the server refused a request it could not read (HTTP %s)", code)
 
 
 def main() -> None:
@@ -27,7 +45,8 @@ def main() -> None:
         start_worker_thread(app)
     host = os.environ.get("HOST", "127.0.0.1")
     port = int(os.environ.get("PORT", "5000"))
-    run_simple(host, port, app, threaded=True, use_reloader=False)
+    run_simple(host, port, app, threaded=True, use_reloader=False,
+               request_handler=AppLoggedRequestHandler)
 
 
 if __name__ == "__main__":

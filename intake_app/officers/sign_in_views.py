@@ -19,7 +19,7 @@ from werkzeug.wrappers import Response
 
 from ..extensions import limiter
 from ..models import STAFF_ROLES, StaffUser
-from ..services import staff_accounts
+from ..services import protection, staff_accounts
 from . import bp
 from .access import (
     ADMIN_ROLES,
@@ -47,8 +47,10 @@ def _failed(response: Response) -> bool:
 
 def _email_typed() -> str:
     """The second sign-in limit counts per account, so guesses spread over many addresses
-    are limited too (an address also gets its own limit, the limiter's default key)."""
-    return "account:" + staff_accounts.normalise_email(request.form.get("email", ""))
+    are limited too (an address also gets its own limit, the limiter's default key). The
+    email is hashed: the limiter logs its key when a limit is reached."""
+    return "account:" + protection.keyed_digest(
+        staff_accounts.normalise_email(request.form.get("email", "")), purpose="staff-email")
 
 
 def _signed_in_account() -> str:

@@ -1,5 +1,6 @@
 """Personal data at rest: Fernet encryption for contact details, and a keyed hash so a
-phone number can be looked up (STATUS, STOP, conversations) without being stored in clear."""
+phone number can be looked up (STATUS, STOP, conversations) without being stored in clear,
+or a staff email counted by a rate limit without being logged."""
 
 from __future__ import annotations
 
@@ -29,3 +30,11 @@ def decrypt_json(token: bytes | None) -> Any:
 def lookup_hash(phone_e164: str) -> str:
     key = current_app.config["LOOKUP_HASH_KEY"].encode()
     return hmac.new(key, phone_e164.encode(), hashlib.sha256).hexdigest()
+
+
+def keyed_digest(value: str, *, purpose: str) -> str:
+    """A short keyed hash of ``value`` that stands for it where it must not be written
+    (a rate limit's key is logged when the limit is reached), distinct per ``purpose``."""
+    key = current_app.config["LOOKUP_HASH_KEY"].encode()
+    message = f"{purpose}:{value}".encode("utf-8", "surrogateescape")
+    return hmac.new(key, message, hashlib.sha256).hexdigest()[:32]
