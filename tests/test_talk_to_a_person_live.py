@@ -46,6 +46,10 @@ def test_in_the_web_chat_with_no_number_the_child_gets_the_councils_number_not_a
     ids = count(1)
 
     def say(text: str) -> list[str]:
+        # The stack's public URL is https (as Twilio calls it), so the session cookie is
+        # Secure; the test server is plain http on 127.0.0.1, as behind a TLS proxy.
+        for cookie in browser.cookies:
+            cookie.secure = False
         response = browser.post(stack.server.url + "/chat/messages", timeout=30,
                                 json={"text": text, "message_id": f"live-{next(ids)}"},
                                 headers={"X-CSRFToken": token})
