@@ -52,11 +52,13 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         errors,
         logs,
         models,
+        request_input,
         web_security,
     )
     from .i18n import select_locale
 
     logs.init_app(app)  # first, so its clock starts before any other check
+    request_input.init_app(app)
     db.init_app(app)
     migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"))
     database.configure_engine_events(app)

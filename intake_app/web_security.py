@@ -9,11 +9,19 @@ public URL (PUBLIC_BASE_URL) is https: behind a TLS proxy that is not counted in
 PROXY_FIX_HOPS the app sees http, yet the browser gets the header over HTTPS (browsers
 ignore it over plain http). It has no includeSubDomains: other sites of the council may
 still be served over http.
+
+Every value a template prints drops the characters HTML may not carry (C0 and C1 controls
+but tab and line breaks, and noncharacters), so a page that shows what was typed back
+(a search, a form with an error) stays valid HTML whatever was typed.
 """
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
 from flask import Flask, Response, current_app, request
+from markupsafe import Markup
 
 CONTENT_SECURITY_POLICY = "; ".join(
     (
@@ -45,5 +53,21 @@ def _set_headers(response: Response) -> Response:
     return response
 
 
+# C0 controls but tab, line feed, form feed and carriage return; DEL and C1 controls; the
+# noncharacters U+FDD0..U+FDEF and the last two code points of every plane.
+_NOT_IN_HTML = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef" + "".join(
+    chr(plane * 0x10000 + 0xFFFE) + chr(plane * 0x10000 + 0xFFFF) for plane in range(17)) + "]")
+
+
+def printable_in_html(value: Any) -> Any:
+    """Jinja's ``finalize``: ``value`` without the characters HTML may not carry (a form
+    field already rendered as Markup stays Markup)."""
+    if isinstance(value, str) and _NOT_IN_HTML.search(value):
+        cleaned = _NOT_IN_HTML.sub("", value)
+        return Markup(cleaned) if isinstance(value, Markup) else cleaned
+    return value
+
+
 def init_app(app: Flask) -> None:
     app.after_request(_set_headers)
+    app.jinja_env.finalize = printable_in_html

@@ -142,6 +142,7 @@ def request_schemas() -> dict[str, dict[str, Any]]:
                 "deadlines": {
                     "type": "object",
                     "additionalProperties": False,
+                    "description": "Each a date within two years of today (422 otherwise).",
                     "properties": {name: ISO_DATE for name in DEADLINE_NAMES},
                 },
                 "message_for_child": _nullable({"type": "string",
@@ -250,7 +251,8 @@ def _responses(success: dict[str, tuple[str, str]], *, body: bool) -> dict[str, 
     responses["422"] = {"description": "Invalid fields, each named with what is wrong.",
                         "content": _json("ValidationErrors")}
     if body:
-        responses["400"] = {"description": "The body is not a JSON object.",
+        responses["400"] = {"description": "The body is not a JSON object (or holds a lone "
+                                           "surrogate, NaN, or nesting over 32 deep).",
                             "content": _json("Error")}
     return responses
 

@@ -62,7 +62,9 @@ def _local_path(target: str | None) -> str | None:
     """Only a path on this site: a crafted sign-in link must not send staff elsewhere."""
     if not target or not target.startswith("/") or target.startswith(("//", "/\\")):
         return None
-    if any(ord(char) < 32 or char == "\\" for char in target):
+    # Control characters, line and paragraph separators and other unprintable characters
+    # (browsers drop some of them, turning "/\t/evil.example" into "//evil.example").
+    if any(not char.isprintable() or char == "\\" for char in target):
         return None
     parts = urlsplit(target)
     return None if parts.scheme or parts.netloc else target

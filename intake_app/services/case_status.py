@@ -10,7 +10,7 @@ at sending time; nobody who chose "no reply" is contacted.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -29,10 +29,15 @@ from . import FieldErrors
 from .audit import record_event
 from .outbox import enqueue
 
+LONDON = ZoneInfo("Europe/London")
 # Deadlines the case store may send; the first two are kept on the record itself.
 RECORD_DEADLINES = ("stage1_due", "stage1_extended_due")
 DEADLINE_NAMES = (*RECORD_DEADLINES, "stage2_due", "stage2_extended_due", "stage3_due")
 MESSAGE_FOR_CHILD_MAX = 1000
+# A deadline the case store sends must be within this of today: the case view counts the
+# working days to it, so a year like 9999 would cost seconds on every view; no statutory
+# timescale comes near two years.
+DEADLINE_WITHIN = timedelta(days=2 * 366)
 # Outcomes after which a child should hear that they can take it further.
 CAN_ESCALATE = frozenset({"not_upheld", "partly_upheld", "no_finding"})
 
@@ -109,14 +114,20 @@ def _check(case_status: str, outcome: str | None, deadlines: dict[str, str],
     if outcome is not None and outcome not in keys("outcomes"):
         errors["outcome"] = "must be one of: " + ", ".join(keys("outcomes"))
     parsed: dict[str, date] = {}
+    today = datetime.now(LONDON).date()
     for name, value in deadlines.items():
         if name not in DEADLINE_NAMES:
             errors[f"deadlines.{name}"] = "must be one of: " + ", ".join(DEADLINE_NAMES)
             continue
         try:
-            parsed[name] = date.fromisoformat(value)
+            deadline = date.fromisoformat(value)
         except (TypeError, ValueError):
             errors[f"deadlines.{name}"] = "must be a date (YYYY-MM-DD)"
+            continue
+        if abs(deadline - today) > DEADLINE_WITHIN:
+            errors[f"deadlines.{name}"] = "must be within two years of today"
+            continue
+        parsed[name] = deadline
     if message_for_child is not None and len(message_for_child) > MESSAGE_FOR_CHILD_MAX:
         errors["message_for_child"] = f"must be at most {MESSAGE_FOR_CHILD_MAX} characters"
     if errors:
@@ -162,7 +173,7 @@ def apply_case_status(
     record.case_status = case_status
     record.outcome = outcome or record.outcome
     if case_status == "stage1_responded" and record.stage1_responded_on is None:
-        record.stage1_responded_on = datetime.now(ZoneInfo("Europe/London")).date()
+        record.stage1_responded_on = datetime.now(LONDON).date()
     for name in RECORD_DEADLINES:
         if name in parsed:
             setattr(record, name, parsed[name])
