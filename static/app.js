@@ -31,7 +31,6 @@
   });
 
   // Character counter: says how many characters are left, and when it is too many.
-  var counters = [];
   Array.prototype.forEach.call(document.querySelectorAll(".character-count"), function (group) {
     var max = parseInt(group.getAttribute("data-max-chars"), 10);
     var box = group.querySelector("textarea");
@@ -45,17 +44,14 @@
         : (-left) + " " + (message.getAttribute("data-over") || "characters too many");
     }
     box.addEventListener("input", update);
-    counters.push(update);
     update();
   });
 
-  // A page shown again (Back, Forward, reload) shows only what the server sends now: after
-  // "Leave this site" that is nothing. A page from the back/forward cache is loaded afresh;
-  // fields the browser filled in from before are put back to what the server sent.
+  // A page kept whole in the back/forward cache (after "Leave this site", say) is loaded
+  // afresh when shown again, so it shows only what the server sends now: after leaving,
+  // nothing. (Forms have autocomplete="off", so the browser doesn't fill them in again.)
   window.addEventListener("pageshow", function (event) {
-    if (event.persisted) { window.location.reload(); return; }
-    Array.prototype.forEach.call(document.forms, function (form) { form.reset(); });
-    counters.forEach(function (update) { update(); });
+    if (event.persisted) { window.location.reload(); }
   });
 
   // The exit bar follows the page only where it fits (see app.css): then nothing focused

@@ -106,6 +106,26 @@ def test_leave_link_works_without_javascript(browser, live_site):
     context.close()
 
 
+def test_contact_details_are_not_filled_in_again_after_leaving(browser, live_site):
+    number = "+44 7911 123456"  # not the hint's example, 07911 123456
+    context = browser.new_context(**LAPTOP)
+    page = context.new_page()
+    page.goto(live_site.url + "/tell-us/reply")
+    page.get_by_label("Send me a text").check()
+    page.get_by_label("Mobile or phone number").fill(number)
+    # Not sent: the browser keeps what was typed with this page's history entry.
+    page.get_by_role("link", name="What is an advocate?").first.click()
+    expect(page.get_by_role("heading", name="What is an advocate?")).to_be_visible()
+    for _press in range(3):
+        page.keyboard.press("Shift")
+    page.wait_for_url(live_site.exit_url)
+    page.go_back()
+    assert page.url.endswith("/tell-us/reply")
+    assert number not in settled_text(page)
+    assert not page.get_by_label("Send me a text").is_checked()
+    context.close()
+
+
 def test_leaving_the_chat_ends_its_session_and_back_shows_nothing(browser, live_site):
     context = browser.new_context(**LAPTOP)
     page = context.new_page()
