@@ -263,16 +263,21 @@ def deliver_email_message(message: OutboxMessage, record: Representation | None)
 
 def deliver_manager_alert(message: OutboxMessage, record: Representation | None) -> Outcome:
     """Managers by email when configured; otherwise the log, since the failed row itself is
-    already on the officers' screen."""
+    already on the officers' screen. An alert that brings its own subject and text (staff
+    accounts: failed sign-ins, an account waiting for approval) is sent as written."""
     config = current_app.config
-    text = render_staff_text("notifications/manager_alert.txt", alert=message.payload,
-                           reference=record.reference if record is not None else None)
+    payload = message.payload
+    if "text" in payload:
+        subject, text = payload["subject"], payload["text"]
+    else:
+        subject = f"Delivery failed: {payload.get('kind', 'message')}"
+        text = render_staff_text("notifications/manager_alert.txt", alert=payload,
+                                 reference=record.reference if record is not None else None)
     if not config["MANAGERS_EMAIL"]:
         current_app.logger.error("manager alert (no MANAGERS_EMAIL configured): %s", text)
         return Delivered(None)
-    send_email(config, to=config["MANAGERS_EMAIL"],
-               subject=f"Delivery failed: {message.payload.get('kind', 'message')}",
-               text=text, headers={"X-Idempotency-Key": message.idempotency_key})
+    send_email(config, to=config["MANAGERS_EMAIL"], subject=subject, text=text,
+               headers={"X-Idempotency-Key": message.idempotency_key})
     return Delivered(None)
 
 

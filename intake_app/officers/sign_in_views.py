@@ -3,6 +3,10 @@
 A refused sign-in never says whether the email or the password was wrong, and takes the
 same time either way, so the page cannot be used to find out who works here. The session
 is emptied before signing in so nothing from before (a planted session) carries over.
+
+Failed attempts are limited per account and address, and per address: nobody can lock a
+colleague out by typing wrong passwords for them, and many addresses guessing one account
+alert managers (``services.staff_alerts``).
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from urllib.parse import urlsplit
 import segno
 from flask import current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
+from flask_limiter.util import get_remote_address
 from flask_login import current_user, login_user
 from werkzeug.exceptions import TooManyRequests
 from werkzeug.wrappers import Response
@@ -38,6 +43,10 @@ def _login_limit() -> str:
     return current_app.config["STAFF_LOGIN_RATE_LIMIT"]
 
 
+def _address_limit() -> str:
+    return current_app.config["STAFF_LOGIN_ADDRESS_RATE_LIMIT"]
+
+
 def _failed(response: Response) -> bool:
     """Only failed attempts use up a limit (a success redirects): otherwise anyone could
     keep a named member of staff, perhaps the duty officer, out by signing in as them
@@ -45,16 +54,20 @@ def _failed(response: Response) -> bool:
     return response.status_code != 302
 
 
-def _email_typed() -> str:
-    """The second sign-in limit counts per account, so guesses spread over many addresses
-    are limited too (an address also gets its own limit, the limiter's default key). The
-    email is hashed: the limiter logs its key when a limit is reached."""
-    return "account:" + protection.keyed_digest(
+def _account_at_address() -> str:
+    """Sign-in failures count per account *and* address: guessing a colleague's password
+    holds back the guesser's address, never the colleague signing in from their own (no
+    lockout anyone can cause). Guesses spread over many addresses alert managers instead
+    (``staff_alerts``); each address also has its own limit over every account. The email
+    is hashed: the limiter logs its key when a limit is reached."""
+    account = protection.keyed_digest(
         staff_accounts.normalise_email(request.form.get("email", "")), purpose="staff-email")
+    return f"account:{account}:{get_remote_address()}"
 
 
 def _signed_in_account() -> str:
-    """Two-factor guesses are counted per account, whichever sessions they come from."""
+    """Two-factor guesses are counted per account, whichever sessions they come from: only
+    someone who has the password can make them, and a lost code locks nobody else out."""
     return f"staff:{current_user.id}" if current_user.is_authenticated else "anonymous"
 
 
@@ -95,8 +108,9 @@ def too_many_attempts(error: TooManyRequests) -> tuple[str, int]:
 
 
 @bp.route("/sign-in", methods=["GET", "POST"])
-@limiter.limit(_login_limit, methods=["POST"], deduct_when=_failed)
-@limiter.limit(_login_limit, methods=["POST"], key_func=_email_typed, deduct_when=_failed)
+@limiter.limit(_address_limit, methods=["POST"], deduct_when=_failed)
+@limiter.limit(_login_limit, methods=["POST"], key_func=_account_at_address,
+               deduct_when=_failed)
 def sign_in() -> Any:
     if current_user.is_authenticated and request.method == "GET":
         return redirect(_next_or_home(current_user))
@@ -133,7 +147,7 @@ def sign_out_view() -> Response:
 
 @bp.route("/two-factor", methods=["GET", "POST"])
 @requires_role(*STAFF_ROLES)
-@limiter.limit(_login_limit, methods=["POST"], deduct_when=_failed)
+@limiter.limit(_address_limit, methods=["POST"], deduct_when=_failed)
 @limiter.limit(_login_limit, methods=["POST"], key_func=_signed_in_account,
                deduct_when=_failed)
 def two_factor() -> Any:
@@ -162,7 +176,7 @@ def two_factor() -> Any:
 
 @bp.route("/two-factor/setup", methods=["GET", "POST"])
 @requires_role(*STAFF_ROLES)
-@limiter.limit(_login_limit, methods=["POST"], deduct_when=_failed)
+@limiter.limit(_address_limit, methods=["POST"], deduct_when=_failed)
 @limiter.limit(_login_limit, methods=["POST"], key_func=_signed_in_account,
                deduct_when=_failed)
 def two_factor_setup() -> Any:
@@ -197,7 +211,7 @@ def two_factor_setup() -> Any:
 
 
 @bp.route("/invite/<token>", methods=["GET", "POST"])
-@limiter.limit(_login_limit, methods=["POST"], deduct_when=_failed)
+@limiter.limit(_address_limit, methods=["POST"], deduct_when=_failed)
 def accept_invite(token: str) -> Any:
     try:
         user = staff_accounts.invited_user(token)

@@ -23,7 +23,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 
 from ..extensions import db
 from ..models import STAFF_ROLES, StaffUser
-from . import FieldErrors, protection
+from . import FieldErrors, protection, staff_alerts
 from .audit import record_event
 
 # OWASP Password Storage Cheat Sheet: argon2id, m=19 MiB, t=2, p=1 (the first of its
@@ -282,6 +282,8 @@ def authenticate(email: str, password: str) -> StaffUser | None:
         return user
     record_event(actor, "staff.sign_in_failed", after={"reason": reason})
     db.session.commit()
+    if user is not None:
+        staff_alerts.after_failed_attempt(user)
     return None
 
 
@@ -323,6 +325,7 @@ def _accept_code(user: StaffUser, secret: str, code: str) -> None:
     if not taken:
         record_event(f"staff:{user.id}", "staff.two_factor_failed")
         db.session.commit()
+        staff_alerts.after_failed_attempt(user)
         raise InvalidTwoFactorCode(user.id)
     set_committed_value(user, "last_totp_step", step)
     record_event(f"staff:{user.id}", TWO_FACTOR_PASSED_ACTION, after={"totp_step": step})
