@@ -8,6 +8,7 @@ import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import count
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -25,6 +26,7 @@ from intake_app.models import (
     OutboxMessage,
     Representation,
 )
+from intake_app.services.api_intake import words_for_date
 from intake_app.services.protection import decrypt_json, lookup_hash
 from intake_app.services.tokens import create_token
 from intake_app.taxonomy import keys
@@ -42,6 +44,7 @@ from ..conftest import dispose, make_app
 
 pytestmark = pytest.mark.rasa
 REFERENCE = re.compile(r"\b[A-Z0-9]{4}-[A-Z0-9]{4}\b")
+CHAT_TOKEN = re.compile(r'data-csrf-token="([^"]+)"')
 phone_numbers = (f"+4479111{number:05d}" for number in itertools.count(20001))
 
 
@@ -200,14 +203,52 @@ def test_compliment_in_welsh_with_one_word_answers(stack: LiveStack) -> None:
     assert record.advocate_requested == "no"
 
 
-def test_talk_to_a_person_makes_a_callback_request(stack: LiveStack) -> None:
+def test_by_text_a_person_will_text_back_by_a_day_at_a_safe_time(
+        stack: LiveStack) -> None:
     phone = next(phone_numbers)
     stack.say(phone, "hi")
-    [answer] = stack.say(phone, "can i talk to a real person")
-    assert "asked a person" in answer
+    [how] = stack.say(phone, "can i talk to a real person")
+    assert "Reply TEXT for a text to this number" in how
+    [when] = stack.say(phone, "text")
+    assert "When is it safe for us to contact you?" in when
+    [answer] = stack.say(phone, "4 5")
     callback = db.session.scalars(select(CallbackRequest).where(
         CallbackRequest.conversation_id == stack.conversation(phone).id)).one()
-    assert callback.status == "open"
+    assert (callback.status, callback.method) == ("open", "text")
+    assert decrypt_json(callback.contact_encrypted) == {
+        "phone": phone, "times": ["after_school", "evening"]}
+    assert f"A person will text you by {words_for_date(callback.due_on, 'en')}" in answer
+
+
+def test_in_the_web_chat_with_no_number_the_child_gets_the_councils_number_not_a_promise(
+        stack: LiveStack) -> None:
+    browser = requests.Session()
+    token = CHAT_TOKEN.search(browser.get(stack.server.url + "/chat", timeout=30).text).group(1)
+    ids = count(1)
+
+    def say(text: str) -> list[str]:
+        # The stack's public URL is https (as Twilio calls it), so the session cookie is
+        # Secure; the test server is plain http on 127.0.0.1, as behind a TLS proxy.
+        for cookie in browser.cookies:
+            cookie.secure = False
+        response = browser.post(stack.server.url + "/chat/messages", timeout=30,
+                                json={"text": text, "message_id": f"live-{next(ids)}"},
+                                headers={"X-CSRFToken": token})
+        assert response.status_code == 200, response.text
+        return response.json()["replies"]
+
+    [how] = say("i want to talk to someone")
+    assert "What number can they use?" in how
+    [answer] = say("no")
+    assert "call us on 0300 123 4000" in answer
+    assert "Monday to Friday, 9:00 AM to 5:00 PM" in answer and "0800 1111" in answer
+    assert "will call" not in answer and "will text" not in answer
+    conversation = db.session.scalars(select(Conversation).where(
+        Conversation.channel == "chat").order_by(Conversation.id.desc())).first()
+    callback = db.session.scalars(select(CallbackRequest).where(
+        CallbackRequest.conversation_id == conversation.id)).one()
+    assert (callback.method, callback.contact_encrypted) == ("none", None)
+    browser.close()
 
 
 def test_safeguarding_mid_conversation_alerts_and_the_conversation_goes_on(
