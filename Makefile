@@ -72,10 +72,12 @@ test-fast: install-dev lint
 	bash scripts/ensure_chromium.sh
 	$(BIN)/python -m pytest -q -m "not rasa"
 
-bench: install-dev
+bench: install-dev bot-ready
 	$(BIN)/python bench/submit_bench.py
 	$(BIN)/python bench/triage_bench.py
 	$(BIN)/python bench/queue_bench.py
+	$(BIN)/python bench/outbox_bench.py
+	$(BIN)/python bench/gateway_bench.py
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache .ruff_cache
