@@ -3,6 +3,7 @@ thread beside it (production runs gunicorn and ``flask outbox work`` instead).""
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 from typing import Any
@@ -10,7 +11,7 @@ from typing import Any
 from werkzeug.serving import WSGIRequestHandler, run_simple
 
 from . import create_app
-from .domain.triage import load_model
+from .domain.triage import ModelUnavailable, load_model
 from .services import inbound_spool
 
 logger = logging.getLogger(__name__)
@@ -35,7 +36,11 @@ def main() -> None:
     with app.app_context():
         # Load the triage model now, not on a child's first message (the bot's API call
         # has a short timeout), and store any texts spooled during an outage.
-        load_model()
+        # A broken model is logged as an error by load_model; the site still takes every
+        # message (the patterns screen them, each record is marked for review) and
+        # /healthz answers 503.
+        with contextlib.suppress(ModelUnavailable):
+            load_model()
         recovered = inbound_spool.replay()
         if recovered:
             app.logger.warning("stored %d texts spooled during a fault", recovered)
