@@ -128,6 +128,8 @@ class LinearTriageModel:
     risk_cues: dict[str, tuple[str, ...]]
     classifiers: dict[str, dict[str, Any]]
     safeguarding_threshold: float
+    # At or above this a model-only hit is an alert; between the two thresholds a concern.
+    safeguarding_sure_threshold: float
     version: str
 
     def features(self, prepared: str) -> tuple[np.ndarray, np.ndarray]:

@@ -33,10 +33,12 @@ from intake_app.domain.model_runtime import (
 )
 from intake_app.domain.safeguarding_patterns import (
     CONCERN_PATTERNS,
+    INNOCENT,
     KINDS,
     ONGOING,
     PATTERNS,
     RESOLVED,
+    URGENT,
 )
 from intake_app.domain.text_fold import NormalisedText, despaced, normalise, squeeze_pattern
 
@@ -109,8 +111,13 @@ _COMPILED_CONCERN: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 _RESOLVED = _compile((RESOLVED,))
 _ONGOING = _compile((ONGOING,))
+_URGENT = _compile((URGENT,))
+_INNOCENT = _compile(INNOCENT)
 # Danger now is never "in the past".
 _NEVER_RESOLVED = frozenset({"immediate_danger"})
+# Harms that can kill within hours: a model-only hit of these kinds wakes the duty team
+# however unsure the model is, since the working day may be too late.
+_CANNOT_WAIT = frozenset({"self_harm_suicide", "overdose_poisoning", "immediate_danger"})
 
 
 def _kinds(evidence: list[Evidence] | tuple[Evidence, ...]) -> tuple[str, ...]:
@@ -154,6 +161,20 @@ def _matches(text: str, folded: NormalisedText,
     return evidence
 
 
+def _innocent_spans(folded: NormalisedText) -> list[tuple[int, int]]:
+    """Spans of the original text inside everyday phrases built on risky words."""
+    return [folded.original_span(match.start(), match.end())
+            for match in _INNOCENT.finditer(folded.text) if match.end() > match.start()]
+
+
+def _not_innocent(evidence: list[Evidence], spans: list[tuple[int, int]]) -> list[Evidence]:
+    """``evidence`` without the items lying wholly inside an everyday phrase."""
+    if not spans:
+        return evidence
+    return [item for item in evidence
+            if not any(start <= item.start and item.end <= end for start, end in spans)]
+
+
 def _resolved(folded: NormalisedText) -> bool:
     """Told as past and going well, with nothing that says it goes on: "I used to cut but
     I'm doing much better now" (a concern), not "I used to cut and started again" (an
@@ -181,8 +202,9 @@ def screen_patterns(text: str, *, folded: NormalisedText | None = None) -> Safeg
     ``flagged``)."""
     text = text or ""
     folded = normalise(text) if folded is None else folded
-    return _tiered(_matches(text, folded, _COMPILED),
-                   _matches(text, folded, _COMPILED_CONCERN), folded)
+    innocent = _innocent_spans(folded)
+    return _tiered(_not_innocent(_matches(text, folded, _COMPILED), innocent),
+                   _not_innocent(_matches(text, folded, _COMPILED_CONCERN), innocent), folded)
 
 
 # The model's second look also reads a long message a piece at a time. Its features are
@@ -282,6 +304,7 @@ _IDIOMS = re.compile(squeeze_pattern(
 def _only_idioms(folded: NormalisedText, cues: dict[str, tuple[str, ...]]) -> bool:
     """True when every risk word in the folded text lies inside an everyday idiom."""
     idioms = [match.span() for match in _IDIOMS.finditer(folded.text)]
+    idioms += [match.span() for match in _INNOCENT.finditer(folded.text)]
     if not idioms:
         return False
     pattern = _risk_words(tuple(tuple(group) for group in cues.values()))
@@ -304,6 +327,41 @@ def _risky_pieces(text: str, folded: NormalisedText, cues: dict[str, tuple[str, 
             if any(start <= hit < end for hit in hits)][:_MAX_PIECES]
 
 
+def _model_hit(text: str, features: Any, folded: NormalisedText
+               ) -> tuple[list[Evidence], float]:
+    """The model's evidence in ``text`` and how sure it is (0 when it found nothing).
+
+    The whole message first; if that stays under the model's threshold, each sentence or
+    window of a longer message that holds a risk word, scored once each, and the most
+    worrying one is quoted. Evidence made only of everyday idioms does not count.
+    """
+    model = load_model()
+    cues = model.risk_cues
+    if features is None:
+        features = model.features(
+            classifier_text(folded.text, text, False)
+            if len(text) <= CLASSIFY_CHARS
+            else unmarked_text(text[:CLASSIFY_CHARS])
+        )
+    whole = model.concern_of(features)
+    if whole >= model.safeguarding_threshold:
+        if _only_idioms(folded, cues):
+            return [], 0.0
+        return model_evidence(text, features, folded=folded), whole
+    best: tuple[float, int, int] | None = None
+    for start, end in _risky_pieces(text, folded, cues):
+        score = model.concern(text[start:end])
+        if (score >= model.safeguarding_threshold and (best is None or score > best[0])
+                and not _only_idioms(normalise(text[start:end]), cues)):
+            best = (score, start, end)
+    if best is None:
+        return [], 0.0
+    score, start, end = best
+    kind = model.probabilities(
+        "safeguarding_kind", model.features(unmarked_text(text[start:end])))[0][0]
+    return [Evidence(kind, start, end, text[start:end])], score
+
+
 def model_check(
     text: str, features: Any = None, *, folded: NormalisedText | None = None
 ) -> SafeguardingResult:
@@ -311,30 +369,27 @@ def model_check(
 
     The whole message first, then (for a message of more than one sentence) each sentence
     or window that holds a risk word, so a disclosure is not diluted by the rest of a long
-    letter. If the model cannot be loaded or cannot score, the screen still never fails: it
-    logs an error and answers with ``model_missing`` set, so the record goes to a person
-    (and ``/healthz`` says the model is missing). ``features`` are the model's features of
-    ``text`` when the caller already has them; ``folded`` is ``normalise(text)`` when the
-    caller has that, so it is not folded twice.
+    letter. Two tiers: the model alone raises an alert only when it is sure (at or above
+    ``safeguarding_sure_threshold``, set in training so that 1% of ordinary messages reach
+    it), the kind it sees is one that cannot wait (self-harm, overdose, danger now) or the
+    message tells of danger now (``URGENT``: "tonight", "an hour ago", "help me"); any
+    other hit is a concern, read by an officer the same working day without
+    waking the duty team. If the model cannot be loaded or cannot score, the screen still
+    never fails: it logs an error and answers with ``model_missing`` set, so the record goes
+    to a person (and ``/healthz`` says the model is missing). ``features`` are the model's
+    features of ``text`` when the caller already has them; ``folded`` is ``normalise(text)``
+    when the caller has that, so it is not folded twice.
     """
     if not text.strip():
         return _result([])
     try:
         folded = normalise(text) if folded is None else folded
-        cues = load_model().risk_cues
-        evidence = model_evidence(text, features, folded=folded)
-        if evidence:
-            return _result([] if _only_idioms(folded, cues) else evidence)
-        for start, end in _risky_pieces(text, folded, cues):
-            piece = text[start:end]
-            found = model_evidence(piece)
-            if found and not _only_idioms(normalise(piece), cues):
-                return _result([
-                    Evidence(item.kind, start + item.start, start + item.end,
-                             text[start + item.start : start + item.end])
-                    for item in found
-                ])
-        return _result([])
+        evidence, score = _model_hit(text, features, folded)
+        if evidence and (score >= load_model().safeguarding_sure_threshold
+                         or evidence[0].kind in _CANNOT_WAIT
+                         or _URGENT.search(folded.text)):
+            return _result(evidence)
+        return _result([], concern=evidence)
     except ModelUnavailable:
         return _result([], model_missing=True)
     except (ArithmeticError, IndexError, KeyError, TypeError, ValueError):
@@ -346,14 +401,15 @@ def with_model(text: str, patterns: SafeguardingResult, features: Any = None, *,
                folded: NormalisedText | None = None) -> SafeguardingResult:
     """The patterns' verdict, with the model's second look when they raised no alert.
 
-    A model hit is an alert, or a concern when the message tells of harm past and going
-    well; without one, the patterns' concern tier (if any) stands.
+    A sure model hit is an alert (or a concern when the message tells of harm past and going
+    well); a doubtful one joins the patterns' concern tier (if any).
     """
     if patterns.flagged:
         return patterns
     folded = normalise(text) if folded is None else folded
     model = model_check(text, features, folded=folded)
-    return _tiered(list(model.evidence), list(patterns.concern_evidence), folded,
+    return _tiered(list(model.evidence),
+                   list(patterns.concern_evidence) + list(model.concern_evidence), folded,
                    model_missing=model.model_missing)
 
 

@@ -4,15 +4,18 @@
 English first-person patterns, the English patterns of kinds that need words of their own
 (``harms``), Welsh, then the English patterns for someone writing on a child's behalf.
 ``CONCERN_PATTERNS`` holds the concern tier's ambiguous worries, and ``RESOLVED`` /
-``ONGOING`` tell a past harm going well from one that goes on (``concern``). The engine
+``ONGOING`` tell a past harm going well from one that goes on, and ``URGENT`` keeps a
+doubtful model-only hit about danger now an alert (``concern``). ``INNOCENT`` holds
+everyday phrases built on risky words (``innocent``), inside which evidence is dropped. The engine
 (``domain.safeguarding``) squeezes and compiles them once.
 """
 
 from __future__ import annotations
 
-from .concern import CONCERN, ONGOING, RESOLVED
+from .concern import CONCERN, ONGOING, RESOLVED, URGENT
 from .english import FIRST_PERSON, THIRD_PERSON
 from .harms import HARMS
+from .innocent import INNOCENT
 from .welsh import WELSH
 
 # The taxonomy's order (taxonomy.yaml, safeguarding_kinds); a test keeps them the same.
@@ -32,4 +35,6 @@ CONCERN_PATTERNS: dict[str, tuple[str, ...]] = {
     kind: CONCERN[kind] for kind in KINDS if kind in CONCERN
 }
 
-__all__ = ["CONCERN_PATTERNS", "KINDS", "ONGOING", "PATTERNS", "RESOLVED"]
+__all__ = [
+    "CONCERN_PATTERNS", "INNOCENT", "KINDS", "ONGOING", "PATTERNS", "RESOLVED", "URGENT",
+]

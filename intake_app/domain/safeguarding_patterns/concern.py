@@ -60,3 +60,16 @@ ONGOING = (
     r"relaps\w*|want to|wanna|going to|gonna|help me|please help|scared|frightened|"
     r"an hour ago|hours ago|minutes ago|mins ago|eto|o hyd|heno|nawr|rwan"
 )
+
+# Danger told as now: a doubtful model-only hit with any of these is still an alert (the
+# duty team is woken), since a message about right now cannot wait for the working day.
+URGENT = (
+    r"right now|rn|now|tonight|tonite|2nite|2night|this (?:morning|afternoon|evening)|"
+    r"(?:an|a|half an|one|two|few|couple of|\d+) (?:hours?|hrs?|mins?|minutes?) ago|just now|"
+    r"(?:i|ive|she|shes|he|hes|they|theyve) (?:just|already) (?:took|taken|done|had|swallowed|"
+    r"necked|drank|cut|left|ran|run)|help me|help us|help her|help him|please help|pls help|"
+    r"plz help|hlp|sos|scared|frightened|terrified|petrified|bricking it|come quick|come now|"
+    r"call (?:the )?(?:police|999|an ambulance)|outside (?:my|the|our) (?:house|door|room)|"
+    r"on (?:his|her|their|my) way|going to kill|gonna kill|last chance|goodbye|bye everyone|"
+    r"cant do this any ?more|cant go on|heno|nawr|rwan|helpwch|ofn|ar (?:ei|eu|fy) ffordd"
+)

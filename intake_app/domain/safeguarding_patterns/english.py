@@ -72,8 +72,9 @@ FIRST_PERSON: dict[str, tuple[str, ...]] = {
         r"(?:cut|cutting|cuting) again|(?:i|me|been|started|start|keep|keeps|still|stop|stopped|"
         r"about|im) (?:cut|cutting|cuting|cutin)(?! (?:off|down|out|back|in|up|the|my "
         r"hair|hair|class|school|lessons|contact|me off|us off))",
-        r"over ?dose\w*|overdos\w*|od on|took (?:all |some |loads of )?(?:my |the |a load of |"
-        r"too many )?(?:pills|tablets|meds|paracetamol)",
+        # Taking one's own medicine is not a disclosure ("took my meds"); all of it is.
+        r"over ?dose\w*|overdos\w*|od on|took (?:all (?:of )?(?:my |the )?|loads of (?:my |the )?|"
+        r"a load of |too many |a lot of |lots of )(?:pills|tablets|meds|paracetamol)",
         r"kill(?:ing|ed|in)? (?:him|her|them) ?sel(?:f|ves)|(?:cut|cuts|cutting|hurt|hurts|"
         r"hurting|harm|harming|burn|burning) (?:him|her|them) ?sel(?:f|ves)|(?:he|she|they) "
         r"(?:wants?|wanted|wanna|said (?:he|she|they) wants?) (?:to )?die|"
@@ -271,6 +272,15 @@ FIRST_PERSON: dict[str, tuple[str, ...]] = {
         r"dark|heights|exams|needles|the dentist|clowns))",
     ),
     "neglect": (
+        r"(?:come|comes|coming|came|arrive\w*|turn\w* up|go|goes|sent) (?:in)?to (?:school|"
+        r"nursery|college) (?:hungry|starving|dirty|smelly|unwashed|with no (?:food|coat|lunch)|"
+        r"in the same clothes)|(?:same|dirty) clothes (?:all|every|for) (?:week|day|days|the "
+        r"week)",
+        r"(?:baby|babies|toddler|little ones?|younger ones?|kids|children|little (?:brother|"
+        r"sister)) (?:is |are |was |were |gets |get |keeps being |being )?left (?:alone |on "
+        r"(?:her|his|their) own )?(?:with|by|in the care of) (?:the |a |her |his |their |my |"
+        r"our )?(?:\d+|six|seven|eight|nine|ten|eleven|twelve) ?(?:year old|yr old|yo|years "
+        r"old)?",
         r"(?:dont|do not|dnt|not|never|cant|dont really) (?:feel )?(?:very |really |that |so )?"
         r"(?:safe|saf|sfe)|unsafe|"
         r"not safe|feel(?:s|ing)? unsafe",

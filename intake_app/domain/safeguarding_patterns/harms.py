@@ -12,10 +12,13 @@ and people online; a wedding abroad a child does not want; being "cut" on a holi
 
 _QUANTITY = (
     r"(?:like |about |around |over |nearly |almost |maybe |roughly |at least |like over )?"
-    r"(?:\d+|a few|few|loads of|lots of|a load of|a lot of|a bunch of|a handful of|handfuls of|"
+    r"(?:(?:\d+|two|three|four|a couple of) (?:packets|packs|boxes|strips|bottles|sheets|"
+    r"blisters) of|(?:[5-9]|[1-9]\d+)|a few|few|loads of|lots of|a load of|a lot of|a bunch of|"
+    r"a handful of|handfuls of|(?:a |the )?(?:whole|full|entire) (?:packet|pack|box|bottle|strip|"
+    r"sheet|blister)s?(?: of)?|"
     r"all (?:of )?(?:my|the|her|his|their|mums|mams|dads|nans|the) ?|too many|a whole (?:packet|"
     r"box|bottle|strip|sheet) of|the whole (?:packet|box|bottle|strip)(?: of)?|a (?:packet|box|"
-    r"bottle|strip) of|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
+    r"bottle|strip) of|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
     r"sixteen|twenty|thirty|forty|fifty|a hundred)"
 )
 _TABLETS = (
@@ -59,6 +62,10 @@ HARMS: dict[str, tuple[str, ...]] = {
         r" was|its our|it was our) (?:a |our |their )?(?:little )?secret",
     ),
     "sexual_exploitation": (
+        r"(?:getting|gets|get|got|seen getting) (?:in|into) (?:cars|a car|vans?|taxis) with "
+        r"(?:older|adult|grown|random|unknown|strange) (?:men|man|lads|guys|blokes)",
+        r"(?:makes|made|make|making) (?:me|us|her|them) go (?:in|into) (?:the back|the bedroom|a "
+        r"room|the flat|his car|the car|the van)(?: [a-z]+){0,2} with (?:him|them|his)",
         r"(?:sexual(?:ly)? exploit\w*|cse|grooming|groomed|groomer|sugar daddy)",
         # An older "boyfriend": an age, or "much older".
         _OLDER_MALE + r"(?: [a-z0-9]+){0,3} (?:is|whos|who is|s|aged|thats) (?:like )?(?:1[89]|"
@@ -93,6 +100,22 @@ HARMS: dict[str, tuple[str, ...]] = {
         r"collect\w*|drive\w*|drove)(?: [a-z]+)? (?:me|her|us|them)(?: up)?",
     ),
     "online_sexual_abuse": (
+        r"blackmail\w*(?: [a-z0-9]+){0,5} (?:pics|pictures|photos|nudes|videos|vids|images|"
+        r"snaps|screenshots?)|(?:pics|pictures|photos|nudes|videos|vids|images) (?:to |2 )?"
+        r"blackmail|fake (?:nudes?|naked \w+|porn)|deep ?fakes? (?:of|nude)|nudif\w*",
+        r"(?:got|has|have|had|took|taken|screenshot\w*|recorded|saved|kept) (?:my |her |his |"
+        r"some |the )?(?:pics|pictures|photos|videos|vids|nudes|screenshots?|a video|a vid|"
+        r"recordings?)(?: of (?:me|her|him|them))?(?: [a-z0-9]+){0,6} (?:wants? (?:money|\d+|"
+        r"more)|unless|or (?:hes|shes|theyre|he will|she will|they will|hell|theyll|he|they) "
+        r"(?:post|share|send|leak|show)\w*|threaten\w*|(?:post|share|send|leak|show)\w* (?:them|"
+        r"it|to))",
+        r"(?:my|her|his) (?:nudes|naked pics|naked photos)(?: [a-z0-9]+){0,6} (?:send|sending|"
+        r"share|sharing|post|posting|leak|leaking|show|showing)\w*",
+        r"screenshot\w*(?: [a-z]+){0,6} (?:no top|naked|undress\w*|no clothes|topless)",
+        r"(?:asking|asked|asks|keeps asking|keeps telling|telling|told|tells) (?:me|her|him|us|"
+        r"them|my (?:son|daughter|child|sister|brother))(?: [a-z]+){0,3} (?:to )?(?:send|for) "
+        r"(?:him |them |her )?(?:naked|nude|nudes|(?:pics|pictures|photos) of (?:my|her|his|"
+        r"their) (?:body|bodies))",
         r"sex ?tort\w*|sextort\w*|revenge porn|(?:nudes?|naked (?:pics|pictures|photos|videos))"
         r"(?: [a-z]+){0,3} (?:of me|of her|of him|of them)(?: [a-z]+){0,4} (?:going round|"
         r"shared|posted|online|everywhere|sent round|being sent)",
@@ -122,6 +145,12 @@ HARMS: dict[str, tuple[str, ...]] = {
         r"(?:top|clothes))",
     ),
     "modern_slavery": (
+        r"(?:clean|cleaning|cook|cooking|work|working|look after|looking after)(?: [a-z]+){0,5} "
+        r"(?:all day|every day|day and night|all night|from morning)(?: [a-z]+){0,6} (?:dont|doesnt"
+        r"|wont|never|not|cant) (?:let|allowed|allow|go)(?: [a-z]+){0,2} (?:school|out|leave)",
+        r"(?:only )?(?:let|allowed) out (?:to|for) work|(?:owe|owes|owed) (?:them|him|her)"
+        r"(?: [a-z]+){0,3} (?:for|to pay for) (?:the journey|the trip|bringing|travel)|"
+        r"(?:work|working)(?: [a-z]+){0,3} until (?:it is|its|the debt is) (?:paid|paid off)",
         r"modern (?:day )?slavery|traffick\w*|trafik\w*|debt bondage|forced labou?r",
         r"(?:he|she|they|the man|the men|the boss|my boss|the lady|the woman|my uncle|my aunt|"
         r"the family|my auntie|the people)(?: [a-z]+){0,2} (?:took|takes|taken|keeps?|kept|has|"
@@ -146,6 +175,11 @@ HARMS: dict[str, tuple[str, ...]] = {
         r" after)",
     ),
     "radicalisation": (
+        r"(?:muslims|jews|immigrants|foreigners|asylum seekers|refugees|migrants|black people|"
+        r"white people|gay people|infidels|kuffar|non ?believers)(?: [a-z]+){0,3} (?:are |r )?"
+        r"(?:taking over|the enemy|invading|invaders|replacing us|need to be stopped|should be "
+        r"killed|deserve to die|must be stopped|need to go)|race war|holy war|great replacement|"
+        r"(?:martyr|martyrdom|shaheed)(?: [a-z]+){0,3} (?:want|wants|become|die|dying)",
         r"radicali[sz]\w*|radicalli[sz]\w*|extremis\w*|prevent (?:referral|team|officer)|channel "
         r"panel",
         r"(?:watching|watches|watched|sharing|shares|shared|sends?|sent|showing|shows|reading|"
@@ -166,6 +200,22 @@ HARMS: dict[str, tuple[str, ...]] = {
         r"|college|mosque|church|synagogue|shopping centre|concert)",
     ),
     "forced_marriage": (
+        r"(?:found|finding|find|chosen|chose|picked|arranged|choosing) (?:a |an |the )?(?:man|"
+        r"husband|wife|someone|boy|girl|bride|groom|older man)(?: [a-z]+){0,3} (?:for (?:me|her|"
+        r"him|my sister) )?(?:to marry|to wed|to get married)",
+        r"(?:made|making|make|makes|forced|forcing|have|has|had|got|gotta|must) (?:to |2 )?"
+        r"(?:marry|wed|get married|be married)(?! (?:in|at)\b)",
+        r"(?:im|i am|shes|she is|hes|he is|i m|were|we are) (?:getting|gettin|being|going to get|"
+        r"gonna get|gonna be|going to be|to be|to get) married(?: [a-z0-9]+){0,6} (?:whether|like "
+        r"it or not|no choice|no say|dont want|doesnt want|does not want|dont wanna|not allowed|"
+        r"(?:im|i am|shes|she is|hes|he is) only|(?:im|i am|shes|she is|hes|he is) (?:1[0-7]|"
+        r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen)|to (?:a|an|my|her|his) (?:older|"
+        r"cousin|uncle|man|stranger))|(?:im|i am|shes|she is|hes|he is) (?:marrying|gonna marry|"
+        r"going to marry|to marry|marryin) (?:my|her|his|a|an|this|some|sum1|someone)",
+        r"(?:marry|married|marrying|wed|engaged|engagement)(?: (?:to|2))? (?:my|her|his) (?:cousin|"
+        r"uncle|dads friend|mums friend)|(?:engaged|married|marry|marrying)(?: [a-z0-9]+){0,4} "
+        r"(?:never met|never even met|not met|doesnt know|dont know|twice (?:my|her|his) age|"
+        r"much older|way older|(?:2|3|4)\d (?:years old|yr old|yo))",
         r"forced (?:marriage|to marry|into (?:a )?marriage|into marrying|to get married|to be "
         r"married|to wed)|force marriage|forcd marriage",
         r"(?:force|forcing|forces|forced|make|making|makes|made|want|wants|wanted|going|planning|"
@@ -173,7 +223,8 @@ HARMS: dict[str, tuple[str, ...]] = {
         r"brother|my cousin)(?: [a-z]+){0,1} (?:to )?(?:marry|get married|be married|wed|get "
         r"engaged)",
         r"(?:marry|married off|marrying|marry off|get married|wedding|engaged|engagement)"
-        r"(?: [a-z]+){0,6} (?:dont want|didnt want|doesnt want|not want|do not want|against "
+        r"(?: [a-z0-9]+){0,8} (?:dont want|didnt want|doesnt want|not want|do not want|does not "
+        r"want|dont wanna|not wanting|against (?:my|her|his) wishes|against "
         r"(?:my|her|his) will|without (?:my|her|his) (?:say|consent)|scared|too young|(?:im|i am|"
         r"shes|she is|hes|he is) only|never met)",
         r"(?:taking|take|taken|sending|send|sent|going|go|flying|fly)(?: [a-z]+){0,2} (?:back "
@@ -185,6 +236,20 @@ HARMS: dict[str, tuple[str, ...]] = {
         r"sixteen|seventeen)",
     ),
     "fgm": (
+        r"(?:have|get|getting|gettin|having|had|do|doing|done|for|about) the cut(?! of)",
+        r"(?:girls?|sisters?|daughters?|nieces?|cousins?|her|me|i|we)(?: [a-z]+){0,4} (?:get|gets|"
+        r"getting|got|be|being|been|was|were|are|is|have been) (?:cut|circumcised)(?! (?:off|out|"
+        r"short|from|back|down on|up|hair|her hair|my hair|in half|loose))",
+        r"circumcis\w*(?: [a-z]+){0,4} (?:my turn|her turn|girls?|sisters?|daughters?)",
+        r"(?:lady|woman|women|aunt|auntie|aunty|grandma|gran|nan|elder|elders|cutter|someone)"
+        r"(?: is| was| will be| are)? (?:coming|came|comes|come)(?: [a-z]+){0,5} (?:to )?cut "
+        r"(?:me|her|us|them|girls?|my|the girls)",
+        r"(?:ceremony|procedure|tradition|cutting|holiday|trip)(?: [a-z]+){0,6} (?:clean|pure|"
+        r"purity|become a woman|becoming a woman|ready for marriage)",
+        r"(?:taken|take|taking|going|go|goes|sent|sending|send|fly|flying|flown|travel\w*)"
+        r"(?: [a-z]+){0,3} to (?:sudan|somalia|somaliland|egypt|ethiopia|eritrea|sierra leone|"
+        r"guinea|mali|gambia|djibouti|kenya|nigeria|yemen|iraq|kurdistan)(?: [a-z]+){0,8} "
+        r"(?:ceremony|cut|cutting|circumcis\w*|become a woman|clean|pure|special procedure)",
         r"fgm|female genital mutilation|genital mutilation|female circumcis\w*|(?:girls?|her|my)"
         r" circumcis\w*|circumcis\w* (?:for|of) (?:girls?|her|my sister|me)",
         r"(?:be|get|being|getting|have|had|having|to be|gonna be|going to be) cut(?: [a-z]+)"

@@ -97,8 +97,8 @@ WELSH: dict[str, tuple[str, ...]] = {
     ),
     "overdose_poisoning": (
         r"gorddos\w*|gor ddos\w*|(?:wedi |newydd )?(?:cymryd|llyncu|lyncu|gymryd) (?:llwyth o |"
-        r"lot o |gormod o |llond llaw o |pecyn cyfan o |yr holl |\d+ )(?:dabledi|tabledi|pils|"
-        r"parasetamol|paracetamol|moddion|meddyginiaeth)|(?:yfed|llyncu|wedi yfed) (?:cannydd|"
+        r"lot o |gormod o |llond llaw o |pecyn cyfan o |yr holl |\d+ (?:o )?)(?:dabledi|tabledi|"
+        r"pils|parasetamol|paracetamol|moddion|meddyginiaeth)|(?:yfed|llyncu|wedi yfed) (?:cannydd|"
         r"bleach|gwenwyn)",
     ),
     "sexual_exploitation": (
@@ -113,6 +113,8 @@ WELSH: dict[str, tuple[str, ...]] = {
         r"holi) am luniau",
     ),
     "modern_slavery": (
+        r"gweithio heb (?:gyflog|dal|dâl|arian)|(?:ddim yn cael|dim hawl i) (?:mynd i r ysgol|"
+        r"mynd ir ysgol|gadael|mynd allan)(?: [a-z]+){0,4} (?:gweithio|glanhau|coginio)",
         r"caethwasiaeth|caethwas modern|masnachu (?:pobl|plant)|gweithio am ddim|"
         r"(?:cymryd|cadw|wedi cymryd|wedi cadw) fy (?:mhasbort|mhapurau|nogfennau)|dim cyflog",
     ),
@@ -121,12 +123,19 @@ WELSH: dict[str, tuple[str, ...]] = {
         r"(?:ymuno|ymuno a|ymuno ag) (?:isis|grwp eithafol|eithafwyr)|(?:gwneud|adeiladu) bom",
     ),
     "forced_marriage": (
+        r"(?:fy|ei|eu) (?:ngorfodi|gorfodi|horfodi) i (?:briodi|briodas)|gorfod priodi|"
+        r"priodi (?:fy|ei) (?:nghefnder|cefnder|chefnder|nghyfnither|cyfnither|chyfnither)|"
+        r"(?:fy mod i|mod i|bo fi|bod hi|ei bod hi)(?:n| yn) priodi|priodi (?:dyn|rhywun) "
+        r"(?:dw i|dwi|dydw i|mae hi|dyw hi)(?: [a-z]+){0,2} (?:ddim yn )?(?:nabod|adnabod)",
         r"priodas (?:dan orfod|orfodol|wedi ei threfnu)|gorfodi (?:fi|hi|fe|fo|ni) i (?:briodi|"
         r"briodas)|"
         r"(?:priodi|briodi) (?:fi|hi) (?:i|a|ag) (?:ddyn|dyn|cefnder|rhywun)|ddim (?:eisiau|"
         r"isio) priodi",
     ),
     "fgm": (
+        r"(?:am|mynd i|yn mynd i|eisiau) (?:fy nhorri|ei thorri|eu torri)|(?:cael|gael) (?:fy "
+        r"nhorri|ei thorri|eu torri)(?: [a-z]+){0,6} (?:fel|adref|adre|haf|gwyliau|merched|"
+        r"seremoni|dros)|(?:fy nhorri|ei thorri)(?: i| hi)? (?:pan|dros|yn yr haf|adref|adre)",
         r"anffurfio organau cenhedlu|enwaedu (?:ar )?(?:ferched|merched)|enwaediad benywod|"
         r"torri (?:merched|hi|fi) (?:lawr|i lawr) (?:fan )?(?:yna|na|fanna)",
     ),

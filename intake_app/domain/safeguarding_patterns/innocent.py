@@ -1,0 +1,73 @@
+"""Everyday phrases built on risky words, that tell of no harm: the screen's stand-downs.
+
+Data, matched like the other tables against the folded text. Pattern evidence that lies
+wholly inside one of these is dropped, and the model's second look stands down when every
+risk word in a message sits inside one ("I take my tablets every morning like the doctor
+said", "my phone died", "got battered at FIFA", "mum will kill me if I miss the bus").
+Each phrase is narrow on purpose: "he will kill me if I tell" is never one of them, and any
+other risky word in the message is still read.
+"""
+
+INNOCENT = (
+    # Medicines taken as prescribed.
+    r"(?:take|takes|taking|took|given|give|gives|giving|have|has|had|on) (?:my |his |her |"
+    r"their |the |\d+ |two |a |an |one )?(?:\w+ )?(?:tablets?|pills?|meds|medication|"
+    r"medicine|paracetamol|ibuprofen|inhaler|antibiotics|antihistamines?|insulin)"
+    r"(?: [a-z]+){0,5} (?:a day|every (?:day|morning|night|evening)|each (?:day|morning|night)|"
+    r"twice a day|at (?:breakfast|bedtime|night)|in the morning|as prescribed|prescribed|like "
+    r"(?:the|my) (?:doctor|gp|nurse) (?:said|says|told \w+)|for (?:my|his|her|their) (?:asthma|"
+    r"epilepsy|adhd|hay ?fever|period|periods|headaches?|migraines?|diabetes|allergy|"
+    r"allergies|eczema|skin|chest|cold|flu|pains?|period pains|toothache|cough)|"
+    r"and went to (?:bed|sleep|school))",
+    r"(?:asthma|adhd|epilepsy|hay ?fever|allergy|diabetes) (?:medicine|medication|meds|"
+    r"tablets|pills|inhaler)|(?:pick|picked|picking|collect|collected) up (?:my|his|her) "
+    r"(?:prescription|meds|medication|medicine|tablets)",
+    # Games and sport.
+    r"(?:battered|thrashed|killed|destroyed|beat|beaten|smashed|murdered|hammered|shot|"
+    r"slaughtered|wrecked|owned)(?: [a-z]+){0,3} (?:at|in|on|playing) (?:fifa|fortnite|cod|call"
+    r" of duty|minecraft|roblox|the game|a game|football|footy|pool|darts|chess|cards|xbox|"
+    r"ps\d|playstation|monopoly|uno|mario ?kart|apex|gta|valorant|the match|netball|rugby)|"
+    r"(?:got|get|gets|getting|keep getting) (?:killed|shot|battered|thrashed|hammered|destroyed"
+    r"|murdered)(?: [a-z0-9]+){0,3} (?:in|on|at|playing) (?:the )?(?:game|fortnite|cod|fifa|"
+    r"call of duty|minecraft|roblox|gta|apex|valorant)|killed like \d+ times|"
+    r"(?:got|get|we got|were) (?:thrashed|battered|hammered|smashed|beaten) \d+ (?:nil|0|\d+)|"
+    r"shot (?:a |some |the |my )?(?:video|film|photo|photos|vid|tiktok|hoops|goal|penalty)",
+    # Hyperbole.
+    r"(?:will|gonna|going to|would|is going to|wud|wil|wll)(?: literally)? (?:kill|murder) "
+    r"(?:me|us)(?: [a-z]+){0,1} (?:if|when) (?:i|we) (?:miss|am late|m late|are late|lose|"
+    r"forget|break|fail|dont tidy|dont clean|spend|eat|get home late|get in late|dont do my)|"
+    r"could (?:murder|kill for) (?:a|an|some) \w+|(?:forms|homework|exams?|paperwork|this "
+    r"heat|the heat|the damp|damp|my feet|the noise|the wait|waiting|this cold|the cold|"
+    r"revision|maths)(?: [a-z]+){0,2} (?:is|are|was|were) (?:literally )?killing me|(?:is|are|"
+    r"was) killing me with|(?:nearly |almost |literally )?died (?:laughing|of embarrassment)|"
+    r"(?:dead|dying of|bored to) (?:bored|boring|boredom|embarrassment|laughing|death)|"
+    r"(?:phone|battery|wifi|laptop|tablet|ipad|console|xbox|charger|bulb|tv|telly|car|"
+    r"headphones|airpods|fone|ffon)(?: [a-z]+){0,1} (?:has |had |is |was |just |went )?"
+    r"(?:died|dead|dying|wedi marw)|killing time|dying (?:to|for) (?:see|go|meet|get|know|try|"
+    r"a|some|the)|killing it|dead (?:good|nice|funny|excited|happy|proud|easy|boring)|"
+    r"(?:in|to) stitches|(?:wedi )?diflasu",
+    # Cooking, hair, doctors and accidents told as such.
+    r"cut (?:my|his|her) (?:finger|thumb|hand) (?:chopping|cutting|cooking|on (?:a|the) "
+    r"(?:tin|can|paper|knife))|burnt (?:the )?(?:toast|dinner|tea|food|pizza|chips|cake|pan|"
+    r"rice|beans)|hair ?cut|cut (?:my|his|her) hair|cut (?:it|them) too short|"
+    r"(?:ears?|nose) pierced(?: [a-z]+){0,3}(?: (?:hurt|hurts|stung))?|"
+    r"(?:had|got|have|get|getting) (?:a|my|the|our) (?:jab|injection|vaccine|vaccination|"
+    r"blood test|booster|flu jab)(?: [a-z]+){0,5}(?: (?:hurt|hurts|stung))?",
+    # Films, books and lessons.
+    r"(?:film|movie|programme|show|documentary|book|game|episode|series|play)(?: [a-z]+){0,4} "
+    r"(?:about|with|had|has) (?:a |the )?(?:murder|murders|bomb\w*|war|guns?|knives|killing|"
+    r"killer|zombies|ghosts|nazis|terroris\w*|drugs|shooting|kidnap\w*)|horror (?:film|movie|"
+    r"story|game|films|movies)(?: (?:and|so) (?:i )?(?:couldnt|could not|cant|didnt) sleep)?|"
+    r"(?:in|for) (?:history|re|pshe|english|drama) (?:we|they) "
+    r"(?:learned|learnt|did|watched|read)(?: [a-z]+){0,3} about",
+    # Weddings as guests and family news.
+    r"(?:went|go|going|been) to (?:a|my|the|her|his|our) (?:cousins |aunties |uncles |sisters |"
+    r"brothers )?wedding|(?:cousin|aunt|auntie|aunty|uncle|sister|brother|mum|mam|dad|carer)"
+    r"(?: [a-z]+){0,1} (?:got|is getting|are getting) (?:married|engaged)",
+    # Housing repairs, meals, school work, sport.
+    r"(?:bedroom|bathroom|kitchen|living room|lounge)(?: [a-z]+){0,1} (?:window|door|ceiling|"
+    r"light|heating|radiator|floor|carpet|wall|walls)|starving (?:after|before|because|cos|"
+    r"till|until|when)|(?:pictures?|pics|photos|drawings?) (?:for|in|of) (?:the |my |our )?"
+    r"(?:art|project|competition|school|album|class|college)|(?:the )?lads (?:at|from|in) "
+    r"(?:football|footy|school|college|the club|training|rugby)",
+)
