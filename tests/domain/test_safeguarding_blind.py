@@ -16,19 +16,30 @@ import pytest
 from intake_app.domain.safeguarding_evaluation import evaluate_screen, is_screen_set
 from intake_app.domain.triage_training import read_rows
 
-BLIND_1 = Path(__file__).resolve().parents[2] / "data" / "evaluation" / "safeguarding_blind_1.csv"
+EVALUATION = Path(__file__).resolve().parents[2] / "data" / "evaluation"
+BLIND_1 = EVALUATION / "safeguarding_blind_1.csv"
+BLIND_2 = EVALUATION / "safeguarding_blind_2.csv"
 
 # What the screen achieved on blind set 1 when it was last changed (README, "Safeguarding
 # screen: how it is measured"). A change may only keep or improve these.
 # Before issue 12's changes: recall 0.7892, precision 0.6093, 9 immediate misses, 0.7174 of
-# concern rows seen by a person.
-BLIND_1_FLOOR = {"recall": 0.8434, "precision": 0.6452, "immediate_missed": 6,
+# concern rows seen by a person; after round 1: 0.8434, 0.6452, 6, 0.8043.
+BLIND_1_FLOOR = {"recall": 0.8554, "precision": 0.6636, "immediate_missed": 6,
                  "concern_seen_by_a_person": 0.8043}
+# Blind set 2 (written and committed before round 2 changed the screen), measured once in
+# round 2 after its changes. Before round 2: recall 0.8642 (140/162), precision 0.6763.
+BLIND_2_FLOOR = {"recall": 0.8888, "precision": 0.7024, "immediate_missed": 2,
+                 "concern_seen_by_a_person": 0.7674}
 
 
 @pytest.fixture(scope="module")
 def blind_1() -> dict:
     return evaluate_screen(read_rows(BLIND_1))
+
+
+@pytest.fixture(scope="module")
+def blind_2() -> dict:
+    return evaluate_screen(read_rows(BLIND_2))
 
 
 def _figures(report: dict) -> dict:
@@ -44,7 +55,7 @@ def test_blind_set_1_is_intact_and_read_as_a_screen_set(blind_1):
     assert blind_1["immediate"]["total"] == 37
 
 
-@pytest.mark.xfail(strict=True, reason="blind set 1: recall 0.843, precision 0.645, 6 "
+@pytest.mark.xfail(strict=True, reason="blind set 1: recall 0.855, precision 0.664, 6 "
                    "immediate-risk misses; see issue 12")
 def test_blind_set_1_meets_the_issue_thresholds(blind_1):
     figures = _figures(blind_1)
@@ -59,6 +70,31 @@ def test_blind_set_1_figures_do_not_get_worse(blind_1):
     assert figures["precision"] >= BLIND_1_FLOOR["precision"], figures
     assert figures["immediate_missed"] <= BLIND_1_FLOOR["immediate_missed"], figures
     assert figures["concern_seen_by_a_person"] >= BLIND_1_FLOOR["concern_seen_by_a_person"], (
+        figures)
+
+
+def test_blind_set_2_is_intact_and_read_as_a_screen_set(blind_2):
+    assert is_screen_set(list(read_rows(BLIND_2)[0]))
+    assert blind_2["rows"] == 418
+    assert blind_2["labels"] == {"alert": 162, "concern": 43, "none": 213}
+    assert blind_2["immediate"]["total"] == 48
+
+
+@pytest.mark.xfail(strict=True, reason="blind set 2: recall 0.889, precision 0.702, 2 "
+                   "immediate-risk misses; see issue 12")
+def test_blind_set_2_meets_the_issue_thresholds(blind_2):
+    figures = _figures(blind_2)
+    assert figures["recall"] >= 0.98, figures
+    assert figures["precision"] >= 0.85, figures
+    assert figures["immediate_missed"] == 0, figures
+
+
+def test_blind_set_2_figures_do_not_get_worse(blind_2):
+    figures = _figures(blind_2)
+    assert figures["recall"] >= BLIND_2_FLOOR["recall"], figures
+    assert figures["precision"] >= BLIND_2_FLOOR["precision"], figures
+    assert figures["immediate_missed"] <= BLIND_2_FLOOR["immediate_missed"], figures
+    assert figures["concern_seen_by_a_person"] >= BLIND_2_FLOOR["concern_seen_by_a_person"], (
         figures)
 
 
