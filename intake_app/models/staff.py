@@ -39,10 +39,18 @@ class StaffUser(UserMixin, db.Model):
     session_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Set while the account waits for an admin's approval: the audit actor ("staff:<id>")
+    # who made it (an invite, a two-factor reset, or a password reset without two-factor).
+    # A different admin must approve before it can sign in; None when nothing waits.
+    approval_requested_by: Mapped[str | None] = mapped_column(String(128))
 
     @property
     def is_active(self) -> bool:  # Flask-Login asks this to refuse disabled accounts.
         return self.active
+
+    @property
+    def awaiting_approval(self) -> bool:
+        return self.approval_requested_by is not None
 
     def get_id(self) -> str:
         """What Flask-Login keeps in the session: ``auth.load_staff_user`` refuses it once

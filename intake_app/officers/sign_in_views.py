@@ -117,7 +117,12 @@ def sign_in() -> Any:
     form = SignInForm()
     errors: dict[str, str] = {}
     if form.validate_on_submit():
-        user = staff_accounts.authenticate(form.email.data, form.password.data)
+        try:
+            user = staff_accounts.authenticate(form.email.data, form.password.data)
+        except staff_accounts.AwaitingApproval:
+            user = None
+            errors["email"] = _("Your account is waiting for a second admin to approve it. "
+                                "Ask an admin, then sign in again.")
         if user is not None:
             session.clear()
             login_user(user)
@@ -128,7 +133,8 @@ def sign_in() -> Any:
                 return redirect(_next_or_home(user))
             target = "officers.two_factor" if user.totp_enabled else "officers.two_factor_setup"
             return redirect(url_for(target, next=_local_path(request.args.get("next"))))
-        errors["email"] = _("The email or password is not right. Check them and try again.")
+        errors.setdefault("email", _("The email or password is not right. Check them and "
+                                     "try again."))
     elif form.is_submitted():
         errors = _errors(form)
     form.password.data = ""

@@ -5,7 +5,9 @@ The service has no staff mail yet, so a one-time link is shown to the admin on t
 that answers the request, and only there: it is not put in the session or a redirect,
 where it would outlive that page, and only its hash is stored. Admins cannot reset their
 own account here: a second admin (or the ``flask users`` commands) must, so one stolen
-admin session cannot quietly take over its own account's protections.
+admin session cannot quietly take over its own account's protections. For the same reason
+an account an admin invites, or resets to a link alone, waits for a different admin's
+approval before it can sign in (``staff_accounts``).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from zoneinfo import ZoneInfo
 
 from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import select
 from werkzeug.wrappers import Response
@@ -37,10 +40,20 @@ def _uk_time(moment: datetime | None) -> str | None:
 
 def _users_page(form: InviteForm, errors: dict[str, str], status: int = 200) -> Any:
     users = db.session.scalars(select(StaffUser).order_by(StaffUser.name, StaffUser.id)).all()
+    me: StaffUser = current_user._get_current_object()
     return render_template("officers/users.html", heading=_("Staff accounts"), users=users,
                            form=form, errors=errors, role_labels=ROLE_LABELS,
                            last_sign_in={user.id: _uk_time(user.last_login_at)
-                                         for user in users}), status
+                                         for user in users},
+                           may_approve={user.id for user in users
+                                        if staff_accounts.approval_refusal(user, me) is None},
+                           requested_by={user.id: _requester_name(user, users)
+                                         for user in users if user.awaiting_approval}), status
+
+
+def _requester_name(user: StaffUser, users: list[StaffUser]) -> str:
+    names = {f"staff:{other.id}": other.name for other in users}
+    return names.get(user.approval_requested_by or "", user.approval_requested_by or "")
 
 
 @bp.get("/users")
@@ -66,13 +79,34 @@ def invite_user() -> Any:
     return _link_page(user, staff_accounts.INVITE_LINK, token, new_account=True)
 
 
+APPROVAL_REFUSED = {
+    "not_waiting": _l("%(name)s's account is not waiting for approval."),
+    "own_account": _l("You cannot approve your own account. Ask another admin."),
+    "own_request": _l("You made this change, so another admin must approve it."),
+    "not_an_admin": _l("Only an approved admin can approve accounts."),
+}
+
+
+@bp.post("/users/<int:user_id>/approve")
+@requires_role(*ADMIN_ROLES)
+def approve_user(user_id: int) -> Response:
+    user = _staff_or_404(user_id)
+    try:
+        staff_accounts.approve(user, current_user._get_current_object())
+    except staff_accounts.ApprovalRefused as refused:
+        flash(str(APPROVAL_REFUSED[refused.reason]) % {"name": user.name})
+    else:
+        flash(_("%(name)s's account is approved. They can sign in now.", name=user.name))
+    return redirect(url_for("officers.users"))
+
+
 def _link_page(user: StaffUser, kind: str, token: str, *, new_account: bool = False) -> str:
     heading = (_("Invite link for %(name)s", name=user.name)
                if kind == staff_accounts.INVITE_LINK
                else _("Password reset link for %(name)s", name=user.name))
     return render_template(
         "officers/invite_link.html", heading=heading, user=user, kind=kind,
-        new_account=new_account,
+        new_account=new_account, awaiting_approval=user.awaiting_approval,
         link=url_for("officers.accept_invite", token=token, _external=True),
         hours=int(staff_accounts.INVITE_LIFETIME.total_seconds() // 3600))
 
@@ -133,4 +167,6 @@ def reset_two_factor(user_id: int) -> Response:
         staff_accounts.reset_two_factor(user, actor=staff_actor(current_user))
         flash(_("%(name)s's two-factor is reset and they are signed out. They set it up "
                 "again with their new phone when they next sign in.", name=user.name))
+        if user.awaiting_approval:
+            flash(_("Another admin must approve the account first."))
     return redirect(url_for("officers.users"))

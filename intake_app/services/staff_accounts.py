@@ -4,6 +4,13 @@ Passwords are hashed with argon2id at (at least) OWASP's parameters, because Wer
 defaults are below them. Only hashes of invite tokens are stored, so a copy of the
 database cannot be used to take over an invited account. TOTP secrets are encrypted at
 rest like contact details.
+
+No admin can give themself an account that sees children's records: an account an admin
+invites, or resets so that whoever holds the link needs neither the old password nor the
+person's phone (a two-factor reset; a password reset without two-factor), waits for a
+different admin's approval before it can sign in (roles in STAFF_APPROVAL_ROLES), and
+managers are alerted. Accounts made on the command line need none: whoever runs it can
+read the database anyway.
 """
 
 from __future__ import annotations
@@ -18,6 +25,7 @@ from functools import cache
 import pyotp
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+from flask import current_app
 from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -66,6 +74,24 @@ class InvalidTwoFactorCode(ValueError):
 
 class AccountDisabled(ValueError):
     """A sign-in link was asked for an account that is disabled (the link would not work)."""
+
+
+class AwaitingApproval(ValueError):
+    """The right password, for an account that waits for a second admin's approval."""
+
+
+class ApprovalRefused(ValueError):
+    """This admin may not approve this account; ``reason``: not_waiting, own_account,
+    own_request or not_an_admin."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+# Why an account waits for approval (kept in the audit trail and worded in the alert).
+INVITED, TWO_FACTOR_RESET, RESET_WITHOUT_TWO_FACTOR = (
+    "invited", "two_factor_reset", "password_reset_without_two_factor")
 
 
 def _now() -> datetime:
@@ -180,6 +206,8 @@ def invite_user(email: str, *, name: str, role: str, actor: str) -> tuple[StaffU
     db.session.add(user)
     db.session.flush()
     record_event(actor, "staff.invited", after={"staff_id": user.id, "role": role})
+    if _needs_approval(user, actor):
+        _request_approval(user, actor, INVITED)
     db.session.commit()
     return user, token
 
@@ -248,6 +276,9 @@ def issue_sign_in_link(user: StaffUser, *, actor: str) -> tuple[str, str]:
     user.invite_expires_at = _now() + INVITE_LIFETIME
     end_sessions(user)
     record_event(actor, "staff.sign_in_link_issued", after={"staff_id": user.id, "kind": kind})
+    # Without two-factor, the link alone is the way in: someone else must agree to it.
+    if not user.totp_enabled and not user.awaiting_approval and _needs_approval(user, actor):
+        _request_approval(user, actor, RESET_WITHOUT_TWO_FACTOR)
     db.session.commit()
     return kind, token
 
@@ -262,6 +293,9 @@ def reset_two_factor(user: StaffUser, *, actor: str) -> None:
     user.totp_secret_encrypted = None
     end_sessions(user)
     record_event(actor, "staff.two_factor_reset", after={"staff_id": user.id})
+    # With a reset password link next, the admin would hold the whole way in.
+    if not user.awaiting_approval and _needs_approval(user, actor):
+        _request_approval(user, actor, TWO_FACTOR_RESET)
     db.session.commit()
 
 
@@ -269,7 +303,9 @@ def authenticate(email: str, password: str) -> StaffUser | None:
     """The account for these credentials, if it may sign in.
 
     Every refusal takes the same time and is audited the same way (without the password
-    or the email typed), so neither the page nor its timing tells which part was wrong."""
+    or the email typed), so neither the page nor its timing tells which part was wrong.
+    Only someone with the right password learns that the account waits for approval
+    (``AwaitingApproval``)."""
     user = find_by_email(email)
     if user is None:
         _spend_hashing_time(password)
@@ -278,6 +314,10 @@ def authenticate(email: str, password: str) -> StaffUser | None:
         actor, reason = f"staff:{user.id}", "credentials"
     elif not user.active:
         actor, reason = f"staff:{user.id}", "disabled"
+    elif user.awaiting_approval:
+        record_event(f"staff:{user.id}", "staff.sign_in_awaiting_approval")
+        db.session.commit()
+        raise AwaitingApproval(user.id)
     else:
         return user
     record_event(actor, "staff.sign_in_failed", after={"reason": reason})
@@ -285,6 +325,44 @@ def authenticate(email: str, password: str) -> StaffUser | None:
     if user is not None:
         staff_alerts.after_failed_attempt(user)
     return None
+
+
+def _needs_approval(user: StaffUser, actor: str) -> bool:
+    """Changes by a member of staff (an admin on the accounts page) to an account of a role
+    that needs approval; the command line's operator is trusted."""
+    return (actor.startswith("staff:")
+            and user.role in current_app.config["STAFF_APPROVAL_ROLES"])
+
+
+def _request_approval(user: StaffUser, actor: str, reason: str) -> None:
+    user.approval_requested_by = actor
+    record_event(actor, "staff.approval_requested",
+                 after={"staff_id": user.id, "role": user.role, "reason": reason})
+    staff_alerts.approval_needed(user, actor, reason)
+
+
+def approval_refusal(user: StaffUser, approver: StaffUser) -> str | None:
+    """Why ``approver`` may not approve ``user`` (see ``ApprovalRefused``); None if they
+    may: an active, approved admin who is neither the account nor who asked for it."""
+    if not user.awaiting_approval:
+        return "not_waiting"
+    if approver.id == user.id:
+        return "own_account"
+    if user.approval_requested_by == f"staff:{approver.id}":
+        return "own_request"
+    if approver.role != "admin" or not approver.active or approver.awaiting_approval:
+        return "not_an_admin"
+    return None
+
+
+def approve(user: StaffUser, approver: StaffUser) -> None:
+    """A second admin agrees: the account may sign in (and be set up) from now on."""
+    if reason := approval_refusal(user, approver):
+        raise ApprovalRefused(reason)
+    requested_by, user.approval_requested_by = user.approval_requested_by, None
+    record_event(f"staff:{approver.id}", "staff.approved", after={
+        "staff_id": user.id, "role": user.role, "requested_by": requested_by})
+    db.session.commit()
 
 
 def record_sign_in(user: StaffUser) -> None:

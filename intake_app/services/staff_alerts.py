@@ -1,5 +1,6 @@
 """Alerts to managers about staff accounts, through the outbox (``manager_alert``: to
-MANAGERS_EMAIL, else the log) and audited.
+MANAGERS_EMAIL, else the log) and audited: many failed sign-ins on one account, and an
+account waiting for a second admin's approval.
 
 Failed sign-ins never lock an account: each address that guesses is held back on its own
 (see ``officers.sign_in_views``), so nobody can keep a colleague out. Guesses spread over
@@ -71,3 +72,29 @@ def after_failed_attempt(user: StaffUser) -> None:
     logger.warning("failed sign-ins on staff account %s: %d wrong passwords and %d wrong "
                    "two-factor codes in %d minutes; managers alerted", user.id, passwords,
                    codes, minutes)
+
+
+APPROVAL_REASONS = {
+    "invited": "{by} invited {name} as a new {role}.",
+    "two_factor_reset": "{by} reset the two-factor of {name} ({role}).",
+    "password_reset_without_two_factor": "{by} sent {name} ({role}) a password reset link, "
+                                         "and the account has no two-factor.",
+}
+
+
+def approval_needed(user: StaffUser, requested_by: str, reason: str) -> None:
+    """Tell managers an account waits for a second admin's approval; in the caller's
+    transaction (the caller commits)."""
+    requester = db.session.get(StaffUser, int(requested_by.split(":", 1)[1]))
+    by = requester.name if requester is not None else requested_by
+    enqueue("manager_alert", None, {
+        "kind": "staff_approval_needed",
+        "staff_id": user.id,
+        "subject": f"Staff account waiting for approval: {user.name} ({user.role})",
+        "text": (APPROVAL_REASONS[reason].format(by=by, name=user.name, role=user.role)
+                 + f" The account (number {user.id}) cannot sign in until a different admin "
+                 "approves it on the Staff accounts page. If nobody expected this, do not "
+                 "approve it: ask who made the change and why."),
+    }, key_suffix=f"staff-approval:{user.id}:{datetime.now(UTC):%Y%m%dT%H%M%S%f}")
+    logger.warning("staff account %s (%s) waits for a second admin's approval (%s by %s); "
+                   "managers alerted", user.id, user.role, reason, requested_by)

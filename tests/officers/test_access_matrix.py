@@ -60,6 +60,7 @@ ALLOWED: dict[str, frozenset[str]] = {
     "officers.enable_user": ADMIN,
     "officers.sign_in_link": ADMIN,
     "officers.reset_two_factor": ADMIN,
+    "officers.approve_user": ADMIN,
     # Two-factor is for any signed-in member of staff.
     "officers.two_factor": ANY_STAFF,
     "officers.two_factor_setup": ANY_STAFF,
