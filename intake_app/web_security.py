@@ -10,6 +10,8 @@ PROXY_FIX_HOPS the app sees http, yet the browser gets the header over HTTPS (br
 ignore it over plain http). It has no includeSubDomains: other sites of the council may
 still be served over http.
 
+``local_path`` is the one check of a ``next=`` target: a path on this site, or nothing.
+
 Every value a template prints drops the characters HTML may not carry (C0 and C1 controls
 but tab and line breaks, and noncharacters), so a page that shows what was typed back
 (a search, a form with an error) stays valid HTML whatever was typed.
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 import re
 from typing import Any
+from urllib.parse import urlsplit
 
 from flask import Flask, Response, current_app, request
 from markupsafe import Markup
@@ -38,6 +41,19 @@ CONTENT_SECURITY_POLICY = "; ".join(
     )
 )
 STRICT_TRANSPORT_SECURITY = "max-age=31536000"
+
+
+def local_path(target: str | None) -> str | None:
+    """``target`` if it is a path on this site, else None: a crafted link must not send
+    anyone elsewhere. Browsers drop tabs and line breaks from a URL and read a backslash
+    as a slash, so "/\t/evil.example" would open //evil.example: any control, separator
+    or other unprintable character, or a backslash, is refused."""
+    if not target or not target.startswith("/") or target.startswith(("//", "/\\")):
+        return None
+    if any(not char.isprintable() or char == "\\" for char in target):
+        return None
+    parts = urlsplit(target)
+    return None if parts.scheme or parts.netloc else target
 
 
 def _set_headers(response: Response) -> Response:

@@ -12,7 +12,6 @@ alert managers (``services.staff_alerts``).
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import urlsplit
 
 import segno
 from flask import current_app, flash, redirect, render_template, request, session, url_for
@@ -25,6 +24,7 @@ from werkzeug.wrappers import Response
 from ..extensions import limiter
 from ..models import STAFF_ROLES, StaffUser
 from ..services import protection, staff_accounts
+from ..web_security import local_path
 from . import bp
 from .access import (
     ADMIN_ROLES,
@@ -71,18 +71,6 @@ def _signed_in_account() -> str:
     return f"staff:{current_user.id}" if current_user.is_authenticated else "anonymous"
 
 
-def _local_path(target: str | None) -> str | None:
-    """Only a path on this site: a crafted sign-in link must not send staff elsewhere."""
-    if not target or not target.startswith("/") or target.startswith(("//", "/\\")):
-        return None
-    # Control characters, line and paragraph separators and other unprintable characters
-    # (browsers drop some of them, turning "/\t/evil.example" into "//evil.example").
-    if any(not char.isprintable() or char == "\\" for char in target):
-        return None
-    parts = urlsplit(target)
-    return None if parts.scheme or parts.netloc else target
-
-
 def home_url(user: StaffUser) -> str:
     """Where a member of staff starts: casework roles at the queue, admins at accounts,
     anyone else (advocates) at their account's two-factor page, the one page for them."""
@@ -94,7 +82,7 @@ def home_url(user: StaffUser) -> str:
 
 
 def _next_or_home(user: StaffUser) -> str:
-    return _local_path(request.args.get("next")) or home_url(user)
+    return local_path(request.args.get("next")) or home_url(user)
 
 
 def _errors(form: Any) -> dict[str, str]:
@@ -132,7 +120,7 @@ def sign_in() -> Any:
             if not two_factor:
                 return redirect(_next_or_home(user))
             target = "officers.two_factor" if user.totp_enabled else "officers.two_factor_setup"
-            return redirect(url_for(target, next=_local_path(request.args.get("next"))))
+            return redirect(url_for(target, next=local_path(request.args.get("next"))))
         errors.setdefault("email", _("The email or password is not right. Check them and "
                                      "try again."))
     elif form.is_submitted():
@@ -159,7 +147,7 @@ def sign_out_view() -> Response:
 def two_factor() -> Any:
     if not current_user.totp_enabled:
         return redirect(url_for("officers.two_factor_setup",
-                                next=_local_path(request.args.get("next"))))
+                                next=local_path(request.args.get("next"))))
     if session.get(TWO_FACTOR_PASSED):
         return redirect(_next_or_home(current_user))
     form = TwoFactorForm()
