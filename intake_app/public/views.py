@@ -24,6 +24,7 @@ from ..extensions import limiter
 from ..i18n import supported_locales
 from ..services import confirmation, web_drafts
 from ..services.intake import InvalidDraft, submit
+from ..web_security import local_path
 from . import bp, choices, steps
 from .answers import error_message, to_draft
 
@@ -66,14 +67,8 @@ def choose_language(code: str):
     else:
         flash(_("Sorry, we do not have that language yet. You can carry on in English, or ask "
                 "us for help in your language."))
-    return redirect(_local_path(request.args.get("next")) or url_for("public.start"))
-
-
-def _local_path(target: str | None) -> str | None:
-    """Only a path on this site: a link must never send a child somewhere else."""
-    if not target or not target.startswith("/") or target.startswith(("//", "/\\")):
-        return None
-    return target
+    # The one check of a next= target (web_security): a path on this site, never elsewhere.
+    return redirect(local_path(request.args.get("next")) or url_for("public.start"))
 
 
 @bp.get("/leave")
