@@ -152,7 +152,8 @@ def test_any_status_question_is_answered_without_a_500(app: Flask,
         asked = client.get(f"/api/v1/representations/{quote(reference, safe='')}/status",
                            query_string={"conversation_id": conversation_id},
                            headers=headers)
-        assert asked.status_code in API_ANSWERS, (reference, conversation_id)
+        # 308: an encoded slash makes "//" in the path, which routing merges by redirect.
+        assert asked.status_code in API_ANSWERS | {308}, (reference, conversation_id)
 
     check()
 
