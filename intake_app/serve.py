@@ -8,13 +8,13 @@ import logging
 import os
 from typing import Any
 
-from werkzeug.serving import WSGIRequestHandler, run_simple
+from werkzeug.serving import WSGIRequestHandler, make_server
 
 from . import create_app
 from .domain.triage import ModelUnavailable, load_model
 from .services import inbound_spool
 
-logger = logging.getLogger(__name__)
+logger = logging.getLogger("intake_app.serve")  # not "__main__" under python -m
 
 
 class AppLoggedRequestHandler(WSGIRequestHandler):
@@ -50,8 +50,10 @@ def main() -> None:
         start_worker_thread(app)
     host = os.environ.get("HOST", "127.0.0.1")
     port = int(os.environ.get("PORT", "5000"))
-    run_simple(host, port, app, threaded=True, use_reloader=False,
-               request_handler=AppLoggedRequestHandler)
+    server = make_server(host, port, app, threaded=True,
+                         request_handler=AppLoggedRequestHandler)
+    logger.info("serving the site on http://%s:%d", host, server.server_port)
+    server.serve_forever()
 
 
 if __name__ == "__main__":
