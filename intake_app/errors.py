@@ -35,6 +35,10 @@ def _csrf_failed(error: CSRFError):
         from .public.views import retry_step_after_csrf
 
         return retry_step_after_csrf(request.view_args["slug"])
+    if request.endpoint == "chat.messages":
+        from .chat.views import retry_after_csrf
+
+        return retry_after_csrf()
     if request.blueprint == "officers":
         return _page(400, _("Sorry, that did not work"),
                      [_("This page was open for a long time, so nothing was changed."),

@@ -54,6 +54,15 @@
         // Same message id: the server stores a retried message only once.
         return send(text, messageId, attempt + 1);
       }
+      if (response.status === 400 && attempt < 2) {
+        // The page was open longer than its token lasts: the answer brings a new one,
+        // and the same message goes again (nothing was stored the first time).
+        return response.json().then(function (answer) {
+          if (!answer.csrf_token) { throw new Error("HTTP 400"); }
+          form.setAttribute("data-csrf-token", answer.csrf_token);
+          return send(text, messageId, attempt + 1);
+        });
+      }
       if (!response.ok) { throw new Error("HTTP " + response.status); }
       return response.json();
     });
@@ -74,6 +83,8 @@
       });
     }).catch(function () {
       status.textContent = form.getAttribute("data-failed");
+      // Nothing the child typed is lost: the words go back in the box to send again.
+      if (!input.value) { input.value = text; }
     }).then(function () {
       button.disabled = false;
       input.focus();

@@ -8,6 +8,7 @@ app-wide CSRF protection; the page's script sends the token in the X-CSRFToken h
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import re
 import secrets
@@ -15,8 +16,10 @@ from typing import Any
 
 from flask import Response, current_app, jsonify, render_template, request, session
 from flask_babel import gettext as _
+from flask_wtf.csrf import generate_csrf
 
 from ..extensions import limiter
+from ..request_input import UnacceptableJSON, check_json_value
 from ..services.conversations import Inbound, handle_inbound, reply_after_fault
 from . import bp
 
@@ -31,7 +34,8 @@ MAX_MESSAGE_CHARS = 20000
 
 @bp.get("")
 def page() -> str:
-    return render_template("chat/page.html", heading=_("Chat with us"))
+    return render_template("chat/page.html", heading=_("Chat with us"),
+                           max_chars=MAX_MESSAGE_CHARS)
 
 
 def _chat_limit() -> str:
@@ -39,10 +43,40 @@ def _chat_limit() -> str:
     return current_app.config["PUBLIC_RATE_LIMIT"]
 
 
+def retry_after_csrf() -> tuple[Response, int]:
+    """The chat page was open longer than a token lasts: nothing was stored, and the answer
+    carries a fresh token so the page sends the same message again by itself (the child's
+    words are never dropped for an old page)."""
+    return jsonify(errors={"csrf": _("This page was open a long time. Sending again.")},
+                   csrf_token=generate_csrf()), 400
+
+
+def _payload() -> Any:
+    """The message as JSON. A broken emoji (half of a surrogate pair) becomes U+FFFD, so the
+    rest of what the child typed is kept rather than refused; anything else the service
+    does not take as JSON (request_input) is still refused."""
+    try:
+        value = json.loads(request.get_data(as_text=True),
+                           parse_constant=lambda name: float("nan"))
+    except (ValueError, RecursionError):
+        return None
+    if isinstance(value, dict):
+        value = {key: _BROKEN_EMOJI.sub("\ufffd", item) if isinstance(item, str) else item
+                 for key, item in value.items()}
+    try:
+        check_json_value(value)
+    except UnacceptableJSON:
+        return None
+    return value
+
+
+_BROKEN_EMOJI = re.compile("[\ud800-\udfff]")
+
+
 @bp.post("/messages")
 @limiter.limit(_chat_limit)
 def messages() -> tuple[Response, int] | Response:
-    payload: Any = request.get_json(silent=True)
+    payload: Any = _payload()
     if not isinstance(payload, dict):
         return jsonify(errors={"text": _("Send the message as JSON.")}), 400
     text, message_id = payload.get("text"), payload.get("message_id")

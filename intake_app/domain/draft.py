@@ -113,6 +113,21 @@ def _markup_replacement(token: str) -> str:
     return token
 
 
+TRANSCRIPT_NOTE = "[Part of a longer message: every word is in the conversation transcript.]"
+
+
+def fit_text(text: str, *, limit: int, around: int = 0) -> str:
+    """``text`` cut to ``limit`` characters for a record made from a conversation, keeping
+    the part around position ``around`` (a disclosure, or the start or end) with a note that
+    the conversation's transcript, which the record links, holds every word. A conversation
+    can run longer than any one answer may be; it must never be refused for that."""
+    if len(text) <= limit:
+        return text
+    room = limit - len(TRANSCRIPT_NOTE) - 2
+    start = min(max(0, around - room // 2), len(text) - room)
+    return f"{TRANSCRIPT_NOTE}\n\n{text[start:start + room].strip()}"
+
+
 def _parse_number(raw: str) -> phonenumbers.PhoneNumber | None:
     """A valid number: UK numbers typed any usual way, others with their country code
     (+48…, 00291…). Children in care include children who arrived from abroad with the

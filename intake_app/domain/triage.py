@@ -346,6 +346,15 @@ def _procedure(
 
 # --- Triage --------------------------------------------------------------------------------
 
+# Records are forwarded at once, marked for review (the case store shows the mark): the
+# wording says what happens, not a hold that does not exist. ``services.intake`` swaps the
+# last two when a channel or another answer makes a person look after all.
+REVIEW_REASON = ("Needs an officer's review: it goes to the case store at once, marked for "
+                 "review, and an officer checks its triage.")
+NO_REVIEW_REASON = "No review needed: it can be forwarded as triaged."
+NORMAL_PRIORITY_REASON = "Priority normal: no safeguarding concern or urgent risk found."
+
+
 def triage(
     text: str,
     *,
@@ -497,17 +506,10 @@ def triage(
             priority = "high"
         reasons.extend(f"Priority high: {reason}." for reason in high_reasons)
     if priority == "normal":
-        reasons.append("Priority normal: no safeguarding concern or urgent risk found.")
+        reasons.append(NORMAL_PRIORITY_REASON)
 
     needs_review = safeguarding.flagged or any(key != "welsh" for key in flags)
-    reasons.append(
-        # Records are forwarded at once, marked for review (the case store shows the mark):
-        # the wording says what happens, not a hold that does not exist.
-        "Needs an officer's review: it goes to the case store at once, marked for review, "
-        "and an officer checks its triage."
-        if needs_review
-        else "No review needed: it can be forwarded as triaged."
-    )
+    reasons.append(REVIEW_REASON if needs_review else NO_REVIEW_REASON)
     return TriageResult(
         type=final_type,
         type_confidence=type_confidence,

@@ -11,10 +11,11 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+from flask import current_app
 from flask_babel import force_locale, format_date
 from sqlalchemy import select
 
-from ..domain.draft import Draft, is_language_code
+from ..domain.draft import Draft, fit_text, is_language_code
 from ..extensions import db
 from ..models import ChannelMessage, Conversation
 from .intake import InvalidDraft, SubmissionResult, submit
@@ -61,6 +62,9 @@ def submit_from_api(draft: Draft, *, conversation_public_id: str | None, actor: 
             .order_by(ChannelMessage.created_at, ChannelMessage.id))
         draft = replace(
             draft,
+            # Everything a child texted is kept in the transcript; the record's own text is
+            # cut to what one record holds, from the start, rather than refused.
+            text=fit_text(draft.text, limit=current_app.config["TEXT_MAX_CHARS"]),
             conversation_id=conversation.id,
             transcript=tuple({"direction": message.direction, "body": message.body}
                              for message in messages),

@@ -17,6 +17,7 @@ Both channels come here, so the rules hold for both (ARCHITECTURE "Safeguarding 
 from __future__ import annotations
 
 import logging
+import re
 import secrets
 import time
 from dataclasses import asdict, dataclass, replace
@@ -29,7 +30,7 @@ from sqlalchemy import String, cast, literal, select
 from sqlalchemy.exc import IntegrityError
 
 from ..domain import sms_segments
-from ..domain.draft import Contact, Draft, clean_text
+from ..domain.draft import Contact, Draft, clean_text, fit_text
 from ..domain.safeguarding import SafeguardingResult, screen
 from ..extensions import db
 from ..models import ChannelMessage, Conversation, Representation, SmsOptOut
@@ -283,22 +284,10 @@ def _unsent_text(conversation: Conversation) -> str:
 
 
 def fit_for_record(text: str, *, around: int | None = None) -> str:
-    """A text no record can refuse for its length (ARCHITECTURE rule 7): longer texts keep
-    the part around ``around`` (a disclosure's position) or, by default, the latest part.
-    Every word stays in the conversation's transcript, which the record links."""
-    limit = current_app.config["TEXT_MAX_CHARS"]
-    if len(text) <= limit:
-        return text
-    room = limit - len(TRANSCRIPT_NOTE) - 2
-    if around is None:
-        start = len(text) - room
-    else:
-        start = min(max(0, around - room // 2), len(text) - room)
-    excerpt = text[start:start + room].strip()
-    return f"{TRANSCRIPT_NOTE}\n\n{excerpt}"
-
-
-TRANSCRIPT_NOTE = "[Part of a longer message: every word is in the conversation transcript.]"
+    """A text no record can refuse for its length (ARCHITECTURE rule 7): see
+    ``draft.fit_text``; by default the latest part, the one the gateway has not saved."""
+    return fit_text(text, limit=current_app.config["TEXT_MAX_CHARS"],
+                    around=len(text) if around is None else around)
 
 
 def _gateway_draft(conversation: Conversation, text: str, submission_key: str,
@@ -425,7 +414,11 @@ def record_unrecorded_disclosures() -> int:
         if conversation is None:
             continue
         try:
-            _submit_for_review(conversation, fit_for_record(message.body),
+            evidence = screen(message.body).evidence
+            around = message.body.find(evidence[0].text) if evidence else -1
+            _submit_for_review(conversation,
+                               fit_for_record(message.body,
+                                              around=around if around >= 0 else None),
                                safeguarding_key(message.id),
                                "Possible safeguarding concern, saved after a fault: act "
                                "today and read the whole transcript")
@@ -439,40 +432,45 @@ def record_unrecorded_disclosures() -> int:
 
 def _has_words_for_a_person(text: str) -> bool:
     """More than a short answer ("yes", "1", "hello??"): something a person should read."""
-    return any(len(line.split()) >= WORDS_FOR_A_PERSON for line in text.splitlines())
+    return len(_WORD.findall(text)) >= WORDS_FOR_A_PERSON
 
 
 WORDS_FOR_A_PERSON = 4
+_WORD = re.compile(r"[^\W\d_]+")  # letters only: "[picture - not kept]" is three words
 
 
 def _unanswered_reply(conversation: Conversation, message: ChannelMessage) -> str:
     """The bot answered nothing. What the child told us and the bot left unanswered goes
     to a person (as in degraded mode); a short answer the bot did not expect gets a way on."""
-    if _has_words_for_a_person(_unsent_text(conversation)):
-        return _degraded_reply(conversation, message)
+    if _has_words_for_a_person(message.body):
+        return _degraded_reply(conversation, message, bot_down=False)
     with force_locale(conversation.language):
         return _("Sorry, I did not understand that. Send HI to tell us something new, or "
                  "ask to talk to a person. In danger now? Call 999. Childline: 0800 1111.")
 
 
-def _degraded_reply(conversation: Conversation, message: ChannelMessage) -> str:
-    """Degraded mode: save what the child sent for a person, and say so honestly.
+def _degraded_reply(conversation: Conversation, message: ChannelMessage, *,
+                    bot_down: bool = True) -> str:
+    """Degraded mode: save what the child sent for a person, and say so honestly (the bot
+    is down, or it had no answer to what they said).
 
     Keyed by this message, so every turn while the bot is down makes a record of what
     came since the last one, and nothing sent later is left out of the case store."""
     key = f"degraded:{message.id}"
     text = fit_for_record(_unsent_text(conversation))
+    reason = ("The bot was unavailable: read the transcript" if bot_down
+              else "The bot had no answer to this: read the transcript")
     result = None
     if text:
         try:
-            result = _submit_for_review(conversation, text, key,
-                                        "The bot was unavailable: read the transcript")
+            result = _submit_for_review(conversation, text, key, reason)
         except Exception:
             db.session.rollback()
             logger.exception("degraded mode could not save a record for %s",
                              conversation.public_id)
     with force_locale(conversation.language):
-        sorry = _("Sorry, our text helper is not working right now.")
+        sorry = (_("Sorry, our text helper is not working right now.") if bot_down
+                 else _("Sorry, I did not understand that."))
         if result is None and text:
             return " ".join((sorry, _("We could not pass your message on just now. "
                                       "Please send it again in a few minutes. "

@@ -22,7 +22,13 @@ from ..domain.draft import (
     validate,
 )
 from ..domain.safeguarding import SafeguardingResult, screen
-from ..domain.triage import TriageResult, triage
+from ..domain.triage import (
+    NO_REVIEW_REASON,
+    NORMAL_PRIORITY_REASON,
+    REVIEW_REASON,
+    TriageResult,
+    triage,
+)
 from ..extensions import db
 from ..models import Representation
 from . import FieldErrors, acknowledgement
@@ -176,6 +182,7 @@ def _new_record(
         reasons.insert(0, f"Flagged as urgent: a possible safeguarding concern in another "
                           f"answer — {quoted}")
     needs_review = result.needs_review or flagged or bool(draft.needs_review_reason)
+    reasons = _reasons_as_decided(reasons, needs_review=needs_review, urgent=flagged)
     contact = _contact_details(draft)
     return Representation(
         reference=_unused_reference(),
@@ -219,6 +226,17 @@ def _new_record(
         # The acknowledgement is given in the same request (screen, TwiML, chat, API).
         acknowledged_at=datetime.now(UTC),
     )
+
+
+def _reasons_as_decided(reasons: list[str], *, needs_review: bool, urgent: bool) -> list[str]:
+    """Triage's reasons, with its review and priority lines matching what was decided here
+    (a channel's reason, or a concern in another answer, makes a person look)."""
+    if needs_review:
+        reasons = [REVIEW_REASON if reason == NO_REVIEW_REASON else reason
+                   for reason in reasons]
+    if urgent:
+        reasons = [reason for reason in reasons if reason != NORMAL_PRIORITY_REASON]
+    return reasons
 
 
 def _advocate_provider(draft: Draft) -> str | None:

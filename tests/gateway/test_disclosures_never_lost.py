@@ -151,7 +151,18 @@ def test_a_bot_that_answers_nothing_never_leaves_the_child_silent(
     # What the bot left unanswered is read by a person; short answers get a way on.
     [record] = db.session.scalars(select(Representation)).all()
     assert record.needs_review and "my social worker never calls back" in record.text
-    assert "Send HI" in replies[0]
+    assert "no answer to this" in record.triage_reasons[0]
+    assert "Send HI" in replies[0] and "not working" not in replies[0]
+
+
+def test_a_short_answer_the_bot_ignores_gets_a_way_on_without_a_record(
+        send_sms: SendSms, fake_rasa: FakeRasa) -> None:
+    send_sms("my social worker never ever calls me back")  # the bot answers this one
+    fake_rasa.answer = lambda message: []
+    for text in ("ok", "yes", "[picture - not kept]"):
+        [reply] = twiml(send_sms(text))
+        assert reply.startswith("Sorry, I did not understand that.")
+    assert db.session.scalars(select(Representation)).all() == []
 
 
 def test_a_chat_message_during_a_database_fault_is_answered_and_spooled(

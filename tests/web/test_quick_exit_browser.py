@@ -224,3 +224,20 @@ def test_tabbing_through_a_page_never_puts_the_focus_under_the_exit_bar(browser,
         if not where["inBar"] and where["name"].startswith(("<input", "<textarea", "<button")):
             assert where["top"] >= where["barBottom"], (key, where)
     context.close()
+
+
+def test_a_chat_page_open_past_its_token_still_sends_the_message(browser, live_site):
+    context = browser.new_context(**LAPTOP)
+    page = context.new_page()
+    page.goto(live_site.url + "/chat")
+    # As if the page had been open for hours: its token no longer checks.
+    page.evaluate("document.getElementById('chat-form')"
+                  ".setAttribute('data-csrf-token', 'expired')")
+    page.get_by_label("Your message").fill("nobody has visited me for a month")
+    page.get_by_role("button", name="Send").click()
+    expect(page.locator(".chat-message--us")).not_to_have_count(0)
+    context.close()
+    with live_site.app.app_context():
+        assert db.session.scalars(select(ChannelMessage.body).where(
+            ChannelMessage.direction == "inbound")).all() == [
+            "nobody has visited me for a month"]
