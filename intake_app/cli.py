@@ -7,7 +7,8 @@ import click
 from flask import Flask
 from flask.cli import AppGroup
 
-from .services import demo_data, inbound_spool, web_drafts
+from .demo import records as demo_data
+from .services import inbound_spool, web_drafts
 
 demo_cli = AppGroup("demo", help="Demo data for the embedded default.")
 drafts_cli = AppGroup("drafts", help="Unsent web-form drafts.")

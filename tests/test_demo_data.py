@@ -14,7 +14,7 @@ import pytest
 from flask import Flask
 from sqlalchemy import func, select
 
-from intake_app.domain import demo_texts
+from intake_app.demo import texts as demo_texts
 from intake_app.domain.calendar import add_working_days
 from intake_app.domain.draft import CHANNELS
 from intake_app.domain.safeguarding import screen

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from ..extensions import db
@@ -15,7 +16,9 @@ def record_event(
     *,
     before: dict[str, Any] | None = None,
     after: dict[str, Any] | None = None,
+    at: datetime | None = None,
 ) -> AuditEvent:
+    """``at`` is when it happened, for a replay; by default the row's own time (now)."""
     event = AuditEvent(
         actor=actor,
         action=action,
@@ -23,5 +26,7 @@ def record_event(
         before=before,
         after=after,
     )
+    if at is not None:
+        event.occurred_at = at
     db.session.add(event)
     return event

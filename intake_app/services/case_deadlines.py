@@ -20,7 +20,8 @@ from ..domain.draft import clean_text
 from ..extensions import db
 from ..models import AuditEvent, RecordNote, Representation
 from .audit import record_event
-from .casework import CaseworkRefused, Officer, local_today, snapshot
+from .casework import CaseworkRefused, Officer, snapshot
+from .wall_clock import SYSTEM_CLOCK, WallClock
 
 DEADLINE_FIELDS = ("clock_start", "acknowledgement_due", "stage1_due", "stage1_extended_due")
 EXTENSION_FIELDS = ("stage1_extended", "stage1_extension_reason", "stage1_due",
@@ -55,7 +56,8 @@ def recompute_deadlines(record: Representation) -> None:
     record.stage1_extended_due = moved.stage1_extended_due
 
 
-def extend_stage1(record: Representation, officer: Officer, reason: str) -> None:
+def extend_stage1(record: Representation, officer: Officer, reason: str, *,
+                  clock: WallClock = SYSTEM_CLOCK) -> None:
     """Stage 1 may run to the extended limit (already on the record as
     ``stage1_extended_due``: 20 working days statutory in England, the council's own figure
     for corporate) once, with a reason."""
@@ -69,7 +71,7 @@ def extend_stage1(record: Representation, officer: Officer, reason: str) -> None
     record.stage1_extended = True
     record.stage1_extension_reason = text
     record_event(officer.actor, "record.stage1_extended", record, before=before,
-                 after=snapshot(record, EXTENSION_FIELDS))
+                 after=snapshot(record, EXTENSION_FIELDS), at=clock.now())
     db.session.commit()
 
 
@@ -86,7 +88,7 @@ def _restarts(record: Representation) -> list[date]:
             if after and after.get("resumed_on")]
 
 
-def _pause_refusal(record: Representation, paused_on: date) -> str | None:
+def _pause_refusal(record: Representation, paused_on: date, today: date) -> str | None:
     """Why the clock cannot be paused from ``paused_on``, if it cannot."""
     if record.status == "withdrawn":
         return _("This record is withdrawn, so its clock cannot be paused.")
@@ -96,7 +98,7 @@ def _pause_refusal(record: Representation, paused_on: date) -> str | None:
     if record.clock_paused_on is not None:
         return _("The clock is already paused, since %(day)s.",
                  day=record.clock_paused_on.isoformat())
-    if paused_on > local_today():
+    if paused_on > today:
         return _("The clock cannot be paused from a day in the future.")
     if record.clock_start is not None and paused_on < record.clock_start:
         return _("The clock cannot be paused before it started on %(day)s.",
@@ -110,10 +112,10 @@ def _pause_refusal(record: Representation, paused_on: date) -> str | None:
 
 
 def pause_clock(record: Representation, officer: Officer, *, paused_on: date,
-                reason: str) -> None:
+                reason: str, clock: WallClock = SYSTEM_CLOCK) -> None:
     """Stop the clock from ``paused_on`` (while an advocate is being appointed), only
     while stage 1 is still running and never over days an earlier pause counted."""
-    refusal = _pause_refusal(record, paused_on)
+    refusal = _pause_refusal(record, paused_on, clock.today())
     if refusal is not None:
         raise CaseworkRefused({"paused_on": refusal})
     text = clean_text(reason)
@@ -122,19 +124,21 @@ def pause_clock(record: Representation, officer: Officer, *, paused_on: date,
     before = snapshot(record, PAUSE_FIELDS)
     record.clock_paused_on = paused_on
     db.session.add(RecordNote(representation_id=record.id, author_id=officer.id,
-                              body=_("Clock paused: %(reason)s", reason=text)))
+                              body=_("Clock paused: %(reason)s", reason=text),
+                              created_at=clock.now()))
     record_event(officer.actor, "record.clock_paused", record, before=before,
-                 after=snapshot(record, PAUSE_FIELDS) | {"reason": text})
+                 after=snapshot(record, PAUSE_FIELDS) | {"reason": text}, at=clock.now())
     db.session.commit()
 
 
-def resume_clock(record: Representation, officer: Officer, *, resumed_on: date) -> int:
+def resume_clock(record: Representation, officer: Officer, *, resumed_on: date,
+                 clock: WallClock = SYSTEM_CLOCK) -> int:
     """Restart the clock; both stage 1 deadlines move on by the working days it was paused.
     Returns that number of working days."""
     paused_on = record.clock_paused_on
     if paused_on is None:
         raise CaseworkRefused({"resumed_on": _("The clock is not paused.")})
-    if resumed_on > local_today():
+    if resumed_on > clock.today():
         raise CaseworkRefused({"resumed_on": _("The clock cannot be restarted from a day in "
                                                "the future.")})
     if resumed_on < paused_on:
@@ -149,13 +153,15 @@ def resume_clock(record: Representation, officer: Officer, *, resumed_on: date) 
         moved.paused_working_days
     record.clock_paused_on = None
     record_event(officer.actor, RESUMED, record, before=before,
-                 after=snapshot(record, PAUSE_FIELDS) | {"resumed_on": resumed_on.isoformat()})
+                 after=snapshot(record, PAUSE_FIELDS) | {"resumed_on": resumed_on.isoformat()},
+                 at=clock.now())
     db.session.commit()
     return moved.paused_working_days
 
 
 def decide_procedure(record: Representation, officer: Officer, *, sufficient_interest: str,
-                     procedure: str, reason_for_person: str) -> None:
+                     procedure: str, reason_for_person: str,
+                     clock: WallClock = SYSTEM_CLOCK) -> None:
     """Whether the person has sufficient interest, which procedure applies, and what they
     will be told; a change of procedure changes the timescales."""
     if sufficient_interest == "no" and procedure == "statutory":
@@ -172,5 +178,5 @@ def decide_procedure(record: Representation, officer: Officer, *, sufficient_int
         record.procedure = procedure
         recompute_deadlines(record)
     record_event(officer.actor, "record.procedure_decided", record, before=before,
-                 after=snapshot(record, DECISION_FIELDS))
+                 after=snapshot(record, DECISION_FIELDS), at=clock.now())
     db.session.commit()

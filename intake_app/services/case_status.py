@@ -12,7 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from flask import render_template
 from flask_babel import force_locale, format_date
@@ -28,8 +27,8 @@ from ..taxonomy import keys
 from . import FieldErrors
 from .audit import record_event
 from .outbox import enqueue
+from .wall_clock import SYSTEM_CLOCK, WallClock
 
-LONDON = ZoneInfo("Europe/London")
 # Deadlines the case store may send; the first two are kept on the record itself.
 RECORD_DEADLINES = ("stage1_due", "stage1_extended_due")
 DEADLINE_NAMES = (*RECORD_DEADLINES, "stage2_due", "stage2_extended_due", "stage3_due")
@@ -107,14 +106,13 @@ def _record(reference: str) -> Representation:
 
 
 def _check(case_status: str, outcome: str | None, deadlines: dict[str, str],
-           message_for_child: str | None) -> dict[str, date]:
+           message_for_child: str | None, today: date) -> dict[str, date]:
     errors: dict[str, str] = {}
     if case_status not in keys("case_statuses"):
         errors["case_status"] = "must be one of: " + ", ".join(keys("case_statuses"))
     if outcome is not None and outcome not in keys("outcomes"):
         errors["outcome"] = "must be one of: " + ", ".join(keys("outcomes"))
     parsed: dict[str, date] = {}
-    today = datetime.now(LONDON).date()
     for name, value in deadlines.items():
         if name not in DEADLINE_NAMES:
             errors[f"deadlines.{name}"] = "must be one of: " + ", ".join(DEADLINE_NAMES)
@@ -151,11 +149,12 @@ def apply_case_status(
     deadlines: dict[str, str] | None = None,
     message_for_child: str | None = None,
     actor: str,
+    clock: WallClock = SYSTEM_CLOCK,
 ) -> StatusUpdateResult:
     """Record one case store event and tell the child; a replayed event changes nothing."""
     record = _record(reference)
     message = clean_text(message_for_child) or None
-    parsed = _check(case_status, outcome, deadlines or {}, message)
+    parsed = _check(case_status, outcome, deadlines or {}, message, clock.today())
     event_key = f"{record.reference}:{event_id}"
     if _existing_event(event_key):
         return StatusUpdateResult(display(record.reference), event_id, case_status,
@@ -169,23 +168,24 @@ def apply_case_status(
         outcome=outcome,
         message_for_child=message,
         deadlines={name: value.isoformat() for name, value in parsed.items()},
+        received_at=clock.now(),
     )
     record.case_status = case_status
     record.outcome = outcome or record.outcome
     if case_status == "stage1_responded" and record.stage1_responded_on is None:
-        record.stage1_responded_on = datetime.now(LONDON).date()
+        record.stage1_responded_on = clock.today()
     for name in RECORD_DEADLINES:
         if name in parsed:
             setattr(record, name, parsed[name])
     try:
         db.session.add(update)
         db.session.flush()
-        notified_by = _tell_child(record, update)
+        notified_by = _tell_child(record, update, at=clock.now())
         record_event(actor, "case_status_updated", record, before=before, after={
             "case_status": case_status, "outcome": record.outcome, "event_id": event_id,
             **{name: _iso(getattr(record, name)) for name in RECORD_DEADLINES},
             "child_notified_by": notified_by,
-        })
+        }, at=clock.now())
         db.session.commit()
     except IntegrityError:
         # The same event arriving twice at once: the first one was recorded.
@@ -207,7 +207,8 @@ def _iso(value: date | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
-def _tell_child(record: Representation, update: CaseStatusUpdate) -> str | None:
+def _tell_child(record: Representation, update: CaseStatusUpdate, *, at: datetime
+                ) -> str | None:
     """Queue the plain-words update by the route the child chose: SMS or email. Phone and
     letter replies are for a person to make; "no reply" means no message at all."""
     if record.reply_channel not in ("sms", "email"):
@@ -227,7 +228,7 @@ def _tell_child(record: Representation, update: CaseStatusUpdate) -> str | None:
         key = f"status:{update.id}"
         if record.reply_channel == "sms":
             enqueue("sms", record, {"purpose": "case_status", "body": " ".join(text.split())},
-                    key_suffix=key)
+                    key_suffix=key, at=at)
         else:
             enqueue("email", record, {
                 "purpose": "case_status",
@@ -235,7 +236,7 @@ def _tell_child(record: Representation, update: CaseStatusUpdate) -> str | None:
                                            **context).strip(),
                 "text": text,
                 "html": render_template("notifications/case_status_email.html", **context),
-            }, key_suffix=key)
+            }, key_suffix=key, at=at)
     return record.reply_channel
 
 

@@ -11,9 +11,8 @@ form field, for the view to show beside the field.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from flask_babel import gettext as _
 from sqlalchemy import func, select
@@ -25,8 +24,9 @@ from ..models import OutboxMessage, RecordNote, Representation, StaffUser
 from . import FieldErrors
 from .audit import record_event
 from .protection import decrypt_json
+from .wall_clock import LONDON, SYSTEM_CLOCK, WallClock
 
-LOCAL_TIME = ZoneInfo("Europe/London")
+LOCAL_TIME = LONDON
 CONTACT_FIELDS = ("name", "phone", "email", "address")
 # Case outbox states an officer may hurry along; "sending" is in a worker's hands and
 # "delivered" is done.
@@ -49,12 +49,12 @@ class CaseworkRefused(FieldErrors):
 
 
 def now() -> datetime:
-    return datetime.now(UTC)
+    return SYSTEM_CLOCK.now()
 
 
 def local_today() -> date:
     """Today in the council's time zone: deadlines are local working days."""
-    return now().astimezone(LOCAL_TIME).date()
+    return SYSTEM_CLOCK.today()
 
 
 def find_record(text: str) -> Representation | None:
@@ -105,7 +105,7 @@ def staff_name(user_id: int) -> str:
 
 
 def assign(record: Representation, officer: Officer, assignee_id: int | None, *,
-           roles: tuple[str, ...]) -> None:
+           roles: tuple[str, ...], clock: WallClock = SYSTEM_CLOCK) -> None:
     """Give the record to active staff with one of ``roles``, or to nobody."""
     if assignee_id is not None and assignee_id not in {
             user.id for user in assignable_staff(roles)}:
@@ -114,23 +114,26 @@ def assign(record: Representation, officer: Officer, assignee_id: int | None, *,
     before = snapshot(record, ("assigned_to_id",))
     record.assigned_to_id = assignee_id
     record_event(officer.actor, "record.assigned", record, before=before,
-                 after=snapshot(record, ("assigned_to_id",)))
+                 after=snapshot(record, ("assigned_to_id",)), at=clock.now())
     db.session.commit()
 
 
-def add_note(record: Representation, officer: Officer, body: str) -> RecordNote:
+def add_note(record: Representation, officer: Officer, body: str, *,
+             clock: WallClock = SYSTEM_CLOCK) -> RecordNote:
     """An internal note, kept as plain text like everything people type."""
     text = clean_text(body)
     if not text:
         raise CaseworkRefused({"body": _("Write the note (it cannot be only markup).")})
     earlier = db.session.scalar(select(func.count()).select_from(RecordNote)
                                 .where(RecordNote.representation_id == record.id))
-    note = RecordNote(representation_id=record.id, author_id=officer.id, body=text)
+    note = RecordNote(representation_id=record.id, author_id=officer.id, body=text,
+                      created_at=clock.now())
     db.session.add(note)
     db.session.flush()
     # The note's words stay in the note (people write names in them), not in the audit.
     record_event(officer.actor, "record.note_added", record, before={"notes": earlier},
-                 after={"notes": earlier + 1, "note_id": note.id, "length": len(text)})
+                 after={"notes": earlier + 1, "note_id": note.id, "length": len(text)},
+                 at=clock.now())
     db.session.commit()
     return note
 
@@ -140,12 +143,13 @@ SAFEGUARDING_HANDLING_FIELDS = ("safeguarding_handled_at", "safeguarding_handled
 
 
 def record_safeguarding_handling(record: Representation, officer: Officer, *,
-                                 handled_by: str, handled_at: datetime, action: str) -> None:
+                                 handled_by: str, handled_at: datetime, action: str,
+                                 clock: WallClock = SYSTEM_CLOCK) -> None:
     """Who acted on the urgent alert, when and what they did; this lifts the banner."""
     if not record.safeguarding_flag:
         raise CaseworkRefused({"handled_by": _("This record has no safeguarding flag, so "
                                                "there is no alert to record handling for.")})
-    if handled_at > now():
+    if handled_at > clock.now():
         raise CaseworkRefused({"handled_on": _("The time it was handled cannot be in the "
                                                "future.")})
     if handled_at < record.received_at.replace(second=0, microsecond=0):
@@ -157,7 +161,7 @@ def record_safeguarding_handling(record: Representation, officer: Officer, *,
     record.safeguarding_action = clean_text(action)
     record.safeguarding_recorded_by_id = officer.id
     record_event(officer.actor, "record.safeguarding_handled", record, before=before,
-                 after=snapshot(record, SAFEGUARDING_HANDLING_FIELDS))
+                 after=snapshot(record, SAFEGUARDING_HANDLING_FIELDS), at=clock.now())
     db.session.commit()
 
 
@@ -198,7 +202,8 @@ def forward_now(record: Representation, officer: Officer) -> None:
 WITHDRAWAL_FIELDS = ("status", "withdrawn_at")
 
 
-def withdraw(record: Representation, officer: Officer, reason: str) -> None:
+def withdraw(record: Representation, officer: Officer, reason: str, *,
+             clock: WallClock = SYSTEM_CLOCK) -> None:
     """The person withdrew: the record keeps everything, its status says so, and the
     reason is kept as a note officers can read."""
     if record.status == "withdrawn":
@@ -208,9 +213,10 @@ def withdraw(record: Representation, officer: Officer, reason: str) -> None:
         raise CaseworkRefused({"reason": _("Give the reason it was withdrawn.")})
     before = snapshot(record, WITHDRAWAL_FIELDS)
     record.status = "withdrawn"
-    record.withdrawn_at = now()
+    record.withdrawn_at = clock.now()
     db.session.add(RecordNote(representation_id=record.id, author_id=officer.id,
-                              body=_("Withdrawn: %(reason)s", reason=text)))
+                              body=_("Withdrawn: %(reason)s", reason=text),
+                              created_at=clock.now()))
     record_event(officer.actor, "record.withdrawn", record, before=before,
-                 after=snapshot(record, WITHDRAWAL_FIELDS) | {"reason": text})
+                 after=snapshot(record, WITHDRAWAL_FIELDS) | {"reason": text}, at=clock.now())
     db.session.commit()

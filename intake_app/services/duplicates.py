@@ -24,6 +24,7 @@ from ..extensions import db
 from ..models import Representation
 from .audit import record_event
 from .casework import CaseworkRefused, Officer, find_record
+from .wall_clock import SYSTEM_CLOCK, WallClock
 
 WINDOW = timedelta(days=14)
 SIMILAR_TEXT = 0.6
@@ -92,8 +93,8 @@ def linked_duplicates(record: Representation) -> list[Representation]:
         .order_by(Representation.received_at)))
 
 
-def mark_duplicate(record: Representation, officer: Officer, reference_text: str
-                   ) -> Representation:
+def mark_duplicate(record: Representation, officer: Officer, reference_text: str, *,
+                   clock: WallClock = SYSTEM_CLOCK) -> Representation:
     """Link ``record`` as a duplicate of the record with ``reference_text``."""
     original = find_record(reference_text)
     if original is None:
@@ -112,7 +113,7 @@ def mark_duplicate(record: Representation, officer: Officer, reference_text: str
     record.duplicate_of_id = original.id
     record_event(officer.actor, "record.marked_duplicate", record, before=before,
                  after={"duplicate_of_id": original.id,
-                        "duplicate_of_reference": original.reference})
+                        "duplicate_of_reference": original.reference}, at=clock.now())
     db.session.commit()
     return original
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from flask import current_app
@@ -25,6 +25,7 @@ from ..forwarding.redaction import redact
 from ..models import OutboxMessage, Representation
 from .audit import record_event
 from .outbox import enqueue
+from .wall_clock import SYSTEM_CLOCK, WallClock
 
 WORKER_ACTOR = "worker"
 # A failed manager alert must not raise another manager alert, forever.
@@ -36,7 +37,7 @@ LAST_ERROR_CHARS = 4000
 
 
 def _now() -> datetime:
-    return datetime.now(UTC)
+    return SYSTEM_CLOCK.now()
 
 
 def backoff_seconds(
@@ -65,10 +66,13 @@ def _owned(message_id: int, worker_id: str) -> Any:
     )
 
 
-def claim_batch(worker_id: str, *, limit: int, urgent_only: bool = False) -> list[int]:
+def claim_batch(worker_id: str, *, limit: int, urgent_only: bool = False,
+                representation_id: int | None = None,
+                clock: WallClock = SYSTEM_CLOCK) -> list[int]:
     """Take up to ``limit`` due rows, urgent first, with a lease; returns their ids in the
-    order to deliver them."""
-    now = _now()
+    order to deliver them. ``representation_id`` takes only one record's rows (a replay
+    delivers record by record)."""
+    now = clock.now()
     lease = timedelta(seconds=current_app.config["OUTBOX_LEASE_SECONDS"])
     due = (
         select(OutboxMessage.id)
@@ -79,6 +83,8 @@ def claim_batch(worker_id: str, *, limit: int, urgent_only: bool = False) -> lis
     )
     if urgent_only:
         due = due.where(OutboxMessage.urgent.is_(True))
+    if representation_id is not None:
+        due = due.where(OutboxMessage.representation_id == representation_id)
     claimed = db.session.execute(
         update(OutboxMessage)
         .where(OutboxMessage.id.in_(due.scalar_subquery()), OutboxMessage.state == "pending")
@@ -106,10 +112,11 @@ def renew_lease(message_id: int, worker_id: str) -> bool:
     return result.rowcount == 1
 
 
-def mark_delivered(message_id: int, worker_id: str, *, external_id: str | None) -> bool:
+def mark_delivered(message_id: int, worker_id: str, *, external_id: str | None,
+                   clock: WallClock = SYSTEM_CLOCK) -> bool:
     """Delivered; for a case, the record moves to accepted (with the store's id) or to
     forwarded (sent, but the store gave no id yet)."""
-    now = _now()
+    now = clock.now()
     result = db.session.execute(
         update(OutboxMessage)
         .where(_owned(message_id, worker_id))
@@ -128,7 +135,7 @@ def mark_delivered(message_id: int, worker_id: str, *, external_id: str | None) 
             record.case_store_id = external_id or record.case_store_id
             record_event(WORKER_ACTOR, "case_forwarded", record, before=before,
                          after={"status": record.status, "case_store_id": record.case_store_id,
-                                "store": current_app.config["CASE_STORE"]})
+                                "store": current_app.config["CASE_STORE"]}, at=now)
     db.session.commit()
     return True
 
@@ -163,7 +170,8 @@ def defer(message_id: int, worker_id: str, *, until: datetime) -> bool:
 
 
 def schedule_retry(
-    message_id: int, worker_id: str, *, error: str, retry_after: float | None = None
+    message_id: int, worker_id: str, *, error: str, retry_after: float | None = None,
+    clock: WallClock = SYSTEM_CLOCK,
 ) -> bool:
     """Back to pending after a backoff, or ``delivery_failed`` once attempts are used up."""
     error = redact(error)
@@ -173,14 +181,15 @@ def schedule_retry(
         return False
     if message.attempts >= config["OUTBOX_MAX_ATTEMPTS"]:
         return mark_failed(message_id, worker_id,
-                           error=f"gave up after {message.attempts} attempts: {error}")
+                           error=f"gave up after {message.attempts} attempts: {error}",
+                           clock=clock)
     delay = backoff_seconds(message.attempts, base=config["OUTBOX_BACKOFF_BASE_SECONDS"],
                             cap=config["OUTBOX_BACKOFF_CAP_SECONDS"], retry_after=retry_after)
     result = db.session.execute(
         update(OutboxMessage)
         .where(_owned(message_id, worker_id))
         .values(state="pending", locked_by=None, lease_expires_at=None,
-                next_attempt_at=_now() + timedelta(seconds=delay),
+                next_attempt_at=clock.now() + timedelta(seconds=delay),
                 last_error=error[:LAST_ERROR_CHARS])
         .execution_options(synchronize_session=False)
     )
@@ -188,7 +197,8 @@ def schedule_retry(
     return result.rowcount == 1
 
 
-def mark_failed(message_id: int, worker_id: str | None, *, error: str) -> bool:
+def mark_failed(message_id: int, worker_id: str | None, *, error: str,
+                clock: WallClock = SYSTEM_CLOCK) -> bool:
     """Dead letter: the row and (for a case) the record become ``delivery_failed``, an
     audit event says why, and managers are alerted through the outbox. Phone numbers and
     email addresses in the error (peers quote them) are redacted before any of that."""
@@ -213,32 +223,32 @@ def mark_failed(message_id: int, worker_id: str | None, *, error: str) -> bool:
     if record is not None and message.kind == "case" and record.status in FORWARDABLE_STATUSES:
         record_event(WORKER_ACTOR, "delivery_failed", record, before={"status": record.status},
                      after={"status": "delivery_failed", "kind": message.kind,
-                            "error": error[:500]})
+                            "error": error[:500]}, at=clock.now())
         record.status = "delivery_failed"
     else:
         record_event(WORKER_ACTOR, "delivery_failed", record,
                      after={"kind": message.kind, "outbox_message_id": message.id,
-                            "error": error[:500]})
+                            "error": error[:500]}, at=clock.now())
     if message.kind not in NO_FAILURE_ALERT:
         # One alert per failure: a message retried by an officer can fail again, and a
         # repeated key would stop the worker with the row stuck in "sending".
-        failed_at = _now().strftime("%Y%m%dT%H%M%S%f")
+        failed_at = clock.now().strftime("%Y%m%dT%H%M%S%f")
         enqueue("manager_alert", record, {
             "failed_message_id": message.id,
             "kind": message.kind,
             "attempts": message.attempts,
             "error": error[:500],
-        }, key_suffix=f"{message.id}:{failed_at}", urgent=message.urgent)
+        }, key_suffix=f"{message.id}:{failed_at}", urgent=message.urgent, at=clock.now())
     db.session.commit()
     current_app.logger.error("outbox message %s (%s) failed for good: %s",
                              message.id, message.kind, error[:500])
     return True
 
 
-def release_expired_leases(worker_id: str) -> int:
+def release_expired_leases(worker_id: str, *, clock: WallClock = SYSTEM_CLOCK) -> int:
     """Sweeper: rows left in "sending" by a worker that died or hung go back to pending
     (or to ``delivery_failed`` when that was their last attempt). Returns how many."""
-    now = _now()
+    now = clock.now()
     expired = db.session.execute(
         select(OutboxMessage.id, OutboxMessage.attempts, OutboxMessage.locked_by)
         .where(OutboxMessage.state == "sending", OutboxMessage.lease_expires_at < now)
@@ -250,7 +260,8 @@ def release_expired_leases(worker_id: str) -> int:
         if row.attempts >= current_app.config["OUTBOX_MAX_ATTEMPTS"]:
             # Take the row over first, so only one sweeper raises the alert.
             if _take_over(row.id, row.locked_by, worker_id, now) and mark_failed(
-                    row.id, worker_id, error=f"gave up after {row.attempts} attempts: {note}"):
+                    row.id, worker_id, error=f"gave up after {row.attempts} attempts: {note}",
+                    clock=clock):
                 released += 1
             continue
         result = db.session.execute(

@@ -4,7 +4,7 @@ create records here, so triage, acknowledgement, audit and forwarding cannot div
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any
 
 from flask import current_app
@@ -35,6 +35,7 @@ from . import FieldErrors, acknowledgement
 from .audit import record_event
 from .outbox import enqueue
 from .protection import encrypt_json, lookup_hash
+from .wall_clock import SYSTEM_CLOCK, WallClock
 
 MAX_REFERENCE_ATTEMPTS = 10
 
@@ -58,10 +59,11 @@ class SubmissionResult:
     acknowledgement_sms: str
 
 
-def submit(draft: Draft, *, actor: str) -> SubmissionResult:
+def submit(draft: Draft, *, actor: str, clock: WallClock = SYSTEM_CLOCK) -> SubmissionResult:
     """Validate, sanitise, triage and save one representation with its audit event and
     outbox rows in a single transaction. A repeated ``submission_key`` returns the first
-    record instead of making a second."""
+    record instead of making a second. ``clock`` is when it is submitted (acknowledged,
+    audited, queued); a replay sets it, with the draft's ``received_at``."""
     config = current_app.config
     clean = sanitised(draft)
     errors = validate(clean, max_chars=config["TEXT_MAX_CHARS"])
@@ -72,10 +74,9 @@ def submit(draft: Draft, *, actor: str) -> SubmissionResult:
         if existing is not None:
             return _result(existing, created=False)
 
-    received_at = clean.received_at or datetime.now(UTC)
+    received_at = clean.received_at or clock.now()
     result = triage(clean.text, role=clean.role, service_area=clean.service_area,
-                    channel=clean.channel, declared_type=clean.declared_type,
-                    received_at=received_at)
+                    declared_type=clean.declared_type, received_at=received_at)
     extra_evidence = _screen_other_fields(clean, typed=draft, main=result.safeguarding)
     deadlines = compute_deadlines(
         received_at,
@@ -86,13 +87,15 @@ def submit(draft: Draft, *, actor: str) -> SubmissionResult:
         corporate_stage1_extended_days=config["CORPORATE_STAGE1_EXTENDED_WORKING_DAYS"],
         cutoff=config["CUTOFF_TIME"],
     )
-    record = _new_record(clean, result, extra_evidence, deadlines, received_at)
+    record = _new_record(clean, result, extra_evidence, deadlines, received_at,
+                         acknowledged_at=clock.now())
     try:
         db.session.add(record)
         db.session.flush()
-        record_event(actor, "representation.submitted", record, after=_audit_view(record))
+        record_event(actor, "representation.submitted", record, after=_audit_view(record),
+                     at=clock.now())
         ack = acknowledgement.compose(record)
-        _enqueue_deliveries(record, clean, ack)
+        _enqueue_deliveries(record, clean, ack, at=clock.now())
         db.session.commit()
     except IntegrityError:
         db.session.rollback()
@@ -169,6 +172,8 @@ def _new_record(
     extra_evidence: list[dict[str, Any]],
     deadlines: Deadlines,
     received_at: datetime,
+    *,
+    acknowledged_at: datetime,
 ) -> Representation:
     evidence = [{"field": "text", **asdict(item)} for item in result.safeguarding.evidence]
     evidence += extra_evidence
@@ -224,7 +229,7 @@ def _new_record(
         conversation_id=draft.conversation_id,
         received_at=received_at,
         # The acknowledgement is given in the same request (screen, TwiML, chat, API).
-        acknowledged_at=datetime.now(UTC),
+        acknowledged_at=acknowledged_at,
     )
 
 
@@ -246,21 +251,21 @@ def _advocate_provider(draft: Draft) -> str | None:
 
 
 def _enqueue_deliveries(record: Representation, draft: Draft,
-                        ack: acknowledgement.Acknowledgement) -> None:
-    enqueue("case", record)
+                        ack: acknowledgement.Acknowledgement, *, at: datetime) -> None:
+    enqueue("case", record, at=at)
     if record.safeguarding_flag:
-        enqueue("safeguarding_alert", record, urgent=True)
+        enqueue("safeguarding_alert", record, urgent=True, at=at)
     if record.advocate_requested != "no":
-        enqueue("advocacy_referral", record, {"provider": record.advocate_provider})
+        enqueue("advocacy_referral", record, {"provider": record.advocate_provider}, at=at)
     # SMS and chat answer in the conversation itself; other channels get the
     # acknowledgement by the route the person chose. Anonymous senders see it on screen.
     if record.reply_channel == "sms" and draft.channel not in ("sms", "chat"):
         enqueue("sms", record, {"purpose": "acknowledgement", "body": ack.sms},
-                key_suffix="acknowledgement")
+                key_suffix="acknowledgement", at=at)
     if record.reply_channel == "email":
         enqueue("email", record, {"purpose": "acknowledgement", "subject": ack.email_subject,
                                   "text": ack.text, "html": ack.email_html},
-                key_suffix="acknowledgement")
+                key_suffix="acknowledgement", at=at)
 
 
 def _audit_view(record: Representation) -> dict[str, Any]:

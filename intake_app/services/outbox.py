@@ -5,6 +5,7 @@ Rows are added to the caller's session, so they commit or roll back with the rec
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from ..extensions import db
@@ -18,8 +19,10 @@ def enqueue(
     *,
     key_suffix: str = "",
     urgent: bool = False,
+    at: datetime | None = None,
 ) -> OutboxMessage:
-    """Add one message; its idempotency key is the record's reference plus the kind."""
+    """Add one message, due at once (or, in a replay, made and due ``at``); its idempotency
+    key is the record's reference plus the kind."""
     owner = record.reference if record is not None else "service"
     key = f"{owner}:{kind}" + (f":{key_suffix}" if key_suffix else "")
     message = OutboxMessage(
@@ -29,5 +32,7 @@ def enqueue(
         idempotency_key=key,
         urgent=urgent,
     )
+    if at is not None:
+        message.created_at = message.next_attempt_at = at
     db.session.add(message)
     return message

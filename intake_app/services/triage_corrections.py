@@ -21,6 +21,7 @@ from .audit import record_event
 from .case_deadlines import DEADLINE_FIELDS, recompute_deadlines
 from .casework import SAFEGUARDING_HANDLING_FIELDS, Officer, snapshot
 from .outbox import enqueue
+from .wall_clock import SYSTEM_CLOCK, WallClock
 
 CORRECTED_FIELDS = ("type", "primary_category", "secondary_categories", "safeguarding_kinds",
                     "procedure", "priority", "service_area")
@@ -57,8 +58,8 @@ def current_choice(record: Representation) -> dict[str, Any]:
     return {name: getattr(record, name) for name in CORRECTED_FIELDS}
 
 
-def correct_triage(record: Representation, officer: Officer, choice: TriageChoice
-                   ) -> TriageCorrection:
+def correct_triage(record: Representation, officer: Officer, choice: TriageChoice, *,
+                   clock: WallClock = SYSTEM_CLOCK) -> TriageCorrection:
     before = current_choice(record) | {"safeguarding_flag": record.safeguarding_flag}
     audit_fields = ("status", "needs_review", *DEADLINE_FIELDS, *SAFEGUARDING_HANDLING_FIELDS)
     audit_before = before | snapshot(record, audit_fields)
@@ -79,17 +80,18 @@ def correct_triage(record: Representation, officer: Officer, choice: TriageChoic
             setattr(record, name, None)
     after = current_choice(record) | {"safeguarding_flag": record.safeguarding_flag}
     correction = TriageCorrection(representation_id=record.id, staff_id=officer.id,
-                                  before=before, after=after)
+                                  before=before, after=after, created_at=clock.now())
     db.session.add(correction)
     db.session.flush()
     if newly_flagged:
         # The record may have had an alert before (flagged, unflagged, flagged again): the
         # correction's id keeps this alert's idempotency key apart from the first one's.
         enqueue("safeguarding_alert", record, urgent=True,
-                key_suffix=f"correction-{correction.id}")
+                key_suffix=f"correction-{correction.id}", at=clock.now())
     record_event(officer.actor, "record.triage_corrected", record, before=audit_before,
                  after=after | snapshot(record, audit_fields)
-                 | {"triage_correction_id": correction.id, "alert_sent": newly_flagged})
+                 | {"triage_correction_id": correction.id, "alert_sent": newly_flagged},
+                 at=clock.now())
     db.session.commit()
     return correction
 

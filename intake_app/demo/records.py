@@ -1,10 +1,11 @@
-"""A realistic demo for ``make run``: a few hundred representations over the last 18 months
-and two demo staff accounts, so the queue, the case view and the reports have something to
-show from the first start.
+"""The demo's records: a few hundred representations over the last 18 months and two demo
+staff accounts, so the queue, the case view and the reports have something to show from
+the first start.
 
-Every record goes through the real ``submit`` (backdated with ``received_at``), so it is
-triaged, audited and queued exactly as a child's message would be; ``demo_history`` then
-writes what happened afterwards. A fixed seed makes the demo the same every time.
+Every record goes through the real ``submit``, with ``received_at`` in the past and a
+clock stopped at that moment, so it is triaged, audited and queued exactly as a child's
+message would have been then; ``history`` then replays what happened afterwards through
+the officers' and the worker's services. A fixed seed makes the demo the same every time.
 """
 
 from __future__ import annotations
@@ -17,17 +18,23 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 
-from ..domain import demo_texts
 from ..domain.draft import Contact, ContactSafety, Draft, OnBehalf
 from ..extensions import db
 from ..models import AuditEvent, ChannelMessage, Conversation, Representation, StaffUser
+from ..services.audit import record_event
+from ..services.conversations import new_public_id
+from ..services.intake import submit
+from ..services.protection import encrypt_json, lookup_hash
+from ..services.staff_accounts import (
+    create_user,
+    find_by_email,
+    generate_password,
+    hash_password,
+)
+from ..services.wall_clock import SYSTEM_CLOCK, FixedClock, WallClock
 from ..taxonomy import keys
-from . import demo_history
-from .audit import record_event
-from .conversations import new_public_id
-from .intake import submit
-from .protection import encrypt_json, lookup_hash
-from .staff_accounts import create_user, find_by_email, generate_password, hash_password
+from . import history as demo_history
+from . import texts as demo_texts
 
 SEED = 20240401
 RECORD_COUNT = 250
@@ -36,6 +43,8 @@ DEMO_DAYS = 548  # 18 months
 SAFEGUARDING_COUNT = 11
 LOCAL = ZoneInfo("Europe/London")
 DEMO_ACTOR = "demo"
+# The acknowledgement is on screen (or in the conversation) this long after arrival.
+ACKNOWLEDGED_AFTER = timedelta(seconds=20)
 
 DEMO_STAFF = (
     ("demo.officer@example.org", "Demo Officer", "officer"),
@@ -96,10 +105,9 @@ class PlannedRecord:
 
     draft: Draft
     message: demo_texts.DemoMessage
-    # Ofcom's drama range (07700 900000-900999) can never reach a real person, but
-    # libphonenumber refuses it, so these are set on the record after ``submit``.
+    # The texter's number, in Ofcom's drama range (07700 900000-900999), which can never
+    # reach a real person; ``submit`` takes it as an SMS sender, as Twilio delivers it.
     phone: str | None = None
-    phone_reply: str = "none"
     duplicate_of_key: str | None = None
 
 
@@ -182,27 +190,28 @@ def _advocate(rng: random.Random, role: str, kind: str) -> tuple[str, str | None
 
 
 def _reply(rng: random.Random, role: str, channel: str, index: int
-           ) -> tuple[str, Contact, str | None, str]:
-    """How the person wants a reply: (reply channel for submit, contact, drama-range phone,
-    reply channel to set after submit)."""
-    phone = f"+4477009{index % 1000:05d}"
+           ) -> tuple[str, Contact, str | None]:
+    """How the person wants a reply: (reply channel, contact, the texter's number).
+
+    Only a texter replies by phone: ``submit`` rightly refuses a drama-range number typed
+    into a form, and no demo message may go to a number that could be real, so those who
+    would have asked for a text or a call from a form get no reply."""
     if channel == "sms":
-        return "none", Contact(), phone, "sms"
+        phone = f"+4477009{index % 1000:05d}"
+        return "sms", Contact(phone=phone), phone
     email = Contact(email=f"person{index}@example.com")
     if role in ("young_person", "care_leaver"):
         choice = _weighted(rng, {"none": 5, "sms": 3, "email": 2} if role == "young_person"
                            else {"none": 2, "sms": 4, "email": 4})
-        if choice == "email":
-            return "email", email, None, "email"
-        return "none", Contact(), phone if choice == "sms" else None, choice
+        return ("email", email, None) if choice == "email" else ("none", Contact(), None)
     if role == "advocate":
-        return "email", Contact(email=f"advocate{index}@example.org"), None, "email"
+        return "email", Contact(email=f"advocate{index}@example.org"), None
     draw = rng.random()
     if draw < 0.6:
-        return "email", email, None, "email"
+        return "email", email, None
     if draw < 0.85:
-        return "none", Contact(), f"+4416329{index % 1000:05d}", "phone"
-    return "letter", Contact(address=f"{index % 90 + 1} Example Road, Demotown"), None, "letter"
+        return "none", Contact(), None
+    return "letter", Contact(address=f"{index % 90 + 1} Example Road, Demotown"), None
 
 
 def _on_behalf(rng: random.Random, role: str, child: demo_texts.Child | None
@@ -229,7 +238,7 @@ def _planned(rng: random.Random, now: datetime, index: int, age: float, *,
                                         safeguarding=safeguarding, school=school,
                                         variant=variant)
     advocate, provider = _advocate(rng, role, kind)
-    reply_channel, contact, phone, phone_reply = _reply(rng, role, channel, index)
+    reply_channel, contact, phone = _reply(rng, role, channel, index)
     young = role in ("young_person", "care_leaver")
     draft = Draft(
         text=message.text,
@@ -247,7 +256,7 @@ def _planned(rng: random.Random, now: datetime, index: int, age: float, *,
         submission_key=f"demo-{index}",
         received_at=_received_at(rng, now, age, channel),
     )
-    return PlannedRecord(draft, message, phone, phone_reply)
+    return PlannedRecord(draft, message, phone)
 
 
 def plan(rng: random.Random, now: datetime) -> list[PlannedRecord]:
@@ -375,21 +384,23 @@ def _real_record_count() -> int:
         select(func.count(Representation.id)).where(~demo_submitted.exists())) or 0
 
 
-def load(*, force: bool = False) -> DemoLoad:
+def load(*, force: bool = False, clock: WallClock = SYSTEM_CLOCK) -> DemoLoad:
     """Load the demo unless the database already has records (``force`` loads what is
     missing anyway); staff accounts are made only together with the demo records, so the
     command never adds accounts to a database in real use.
 
     ``force`` refuses (RealRecordsPresent) a database with any record the demo did not
     make: demo records go through ``submit``, which queues acknowledgements and forwarding,
-    so made-up cases would reach real case stores and mix with real figures."""
+    so made-up cases would reach real case stores and mix with real figures.
+
+    ``clock`` is the demo's "now": records arrive over the 18 months before it."""
     existing = db.session.scalar(select(func.count(Representation.id)))
     if existing and not force:
         return DemoLoad(created=0, accounts=demo_accounts())
     if existing and (real := _real_record_count()):
         raise RealRecordsPresent(real)
     accounts = _ensure_accounts()
-    now = datetime.now(UTC)
+    now = clock.now()
     created: list[tuple[PlannedRecord, int]] = []
     for item in plan(random.Random(SEED), now):
         key = item.draft.submission_key
@@ -399,7 +410,8 @@ def load(*, force: bool = False) -> DemoLoad:
         draft = item.draft
         if draft.channel in ("sms", "chat"):
             draft = replace(draft, conversation_id=_conversation(item, received_at))
-        result = submit(draft, actor=DEMO_ACTOR)
+        submitted_at = min(received_at + ACKNOWLEDGED_AFTER, now)
+        result = submit(draft, actor=DEMO_ACTOR, clock=FixedClock(submitted_at))
         if result.created:
             created.append((item, result.representation_id))
     staff = {user.role: user for user in db.session.scalars(
