@@ -15,7 +15,8 @@ from flask import Flask
 from sqlalchemy import func, select
 
 from intake_app.demo import texts as demo_texts
-from intake_app.domain.calendar import add_working_days
+from intake_app.domain.calendar import add_working_days, compute_deadlines
+from intake_app.domain.clock import with_pauses
 from intake_app.domain.draft import CHANNELS
 from intake_app.domain.safeguarding import screen
 from intake_app.extensions import db
@@ -212,6 +213,83 @@ def test_the_demo_is_the_same_every_time(loaded, tmp_path):
         second = profile()
     dispose(other)
     assert first == second
+
+
+def _actions(record: Representation) -> Counter:
+    return Counter(db.session.scalars(select(AuditEvent.action).where(
+        AuditEvent.representation_id == record.id)))
+
+
+def test_every_record_is_in_a_state_the_services_reach_with_the_audit_its_history_implies(
+        loaded):
+    """The demo writes no field itself: each state comes with the audit event of the
+    service that makes it, and the deadlines are the calendar's."""
+    app = loaded[0]
+    config, now = app.config, datetime.now(UTC)
+    for record in records():
+        actions = _actions(record)
+        case_rows = list(db.session.scalars(select(OutboxMessage).where(
+            OutboxMessage.representation_id == record.id, OutboxMessage.kind == "case")))
+        assert len(case_rows) == 1, record.reference
+        case_row = case_rows[0]
+        assert actions["representation.submitted"] == 1
+        if record.status in ("accepted", "forwarded") or (
+                record.status == "withdrawn" and case_row.state == "delivered"):
+            assert case_row.state == "delivered" and actions["case_forwarded"] == 1
+            assert (record.case_store_id is not None) == (record.status != "forwarded")
+        elif record.status == "delivery_failed":
+            assert case_row.state == "delivery_failed" and actions["delivery_failed"] == 1
+        else:
+            assert record.status == "needs_review" and case_row.state == "pending"
+        assert (record.status == "withdrawn") == (actions["record.withdrawn"] == 1)
+        assert (record.withdrawn_at is not None) == (record.status == "withdrawn")
+        callbacks = list(db.session.scalars(select(CaseStatusUpdate).where(
+            CaseStatusUpdate.representation_id == record.id)
+            .order_by(CaseStatusUpdate.received_at)))
+        assert actions["case_status_updated"] == len(callbacks)
+        assert record.case_status == (callbacks[-1].case_status if callbacks else None)
+        if callbacks:
+            assert record.case_store_id is not None  # only a case the store accepted
+        responded = [update for update in callbacks if update.case_status == "stage1_responded"]
+        assert (record.stage1_responded_on is not None) == bool(responded)
+        if record.clock_paused_on is not None:
+            assert actions["record.clock_paused"] == actions["record.clock_resumed"] + 1
+            assert record.stage1_responded_on is None and record.status != "withdrawn"
+        else:
+            assert actions["record.clock_paused"] == actions["record.clock_resumed"]
+        assert (record.clock_paused_working_days > 0) <= (actions["record.clock_resumed"] > 0)
+        assert record.stage1_extended == (actions["record.stage1_extended"] == 1)
+        assert (record.safeguarding_handled_at is not None) == (
+            actions["record.safeguarding_handled"] == 1)
+        assert (record.duplicate_of_id is not None) == (actions["record.marked_duplicate"] == 1)
+        assert (record.assigned_to_id is not None) == (actions["record.assigned"] == 1)
+        assert (record.sufficient_interest is not None) == (
+            actions["record.procedure_decided"] == 1)
+        corrections = db.session.scalar(select(func.count()).where(
+            TriageCorrection.representation_id == record.id))
+        assert actions["record.triage_corrected"] == corrections
+        notes = db.session.scalar(select(func.count()).where(
+            RecordNote.representation_id == record.id))
+        assert notes == (actions["record.note_added"] + actions["record.clock_paused"]
+                         + actions["record.withdrawn"])
+        # Deadlines: the calendar's for the procedure, moved on by the days paused (a
+        # callback's stage1_due is the one the record had).
+        deadlines = with_pauses(compute_deadlines(
+            record.received_at, procedure=record.procedure, nation=config["NATION"],
+            acknowledgement_days=config["ACKNOWLEDGEMENT_WORKING_DAYS"],
+            corporate_stage1_days=config["CORPORATE_STAGE1_WORKING_DAYS"],
+            corporate_stage1_extended_days=config["CORPORATE_STAGE1_EXTENDED_WORKING_DAYS"],
+            cutoff=config["CUTOFF_TIME"]), record.clock_paused_working_days,
+            nation=config["NATION"])
+        assert (record.clock_start, record.acknowledgement_due, record.stage1_due,
+                record.stage1_extended_due) == (
+            deadlines.clock_start, deadlines.acknowledgement_due, deadlines.stage1_due,
+            deadlines.stage1_extended_due), record.reference
+    # Nothing happened before its record arrived or after the demo's "now".
+    events = db.session.execute(select(AuditEvent.occurred_at, Representation.received_at)
+                                .join(Representation,
+                                      Representation.id == AuditEvent.representation_id)).all()
+    assert all(received <= occurred <= now for occurred, received in events)
 
 
 def test_urgent_demo_messages_are_flagged_and_others_mostly_not():
