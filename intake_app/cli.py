@@ -7,7 +7,7 @@ import click
 from flask import Flask
 from flask.cli import AppGroup
 
-from .demo import records as demo_data
+from .demo import records as demo_records
 from .services import inbound_spool, web_drafts
 
 demo_cli = AppGroup("demo", help="Demo data for the embedded default.")
@@ -27,8 +27,8 @@ def replay_spool() -> None:
 def load_demo(force: bool) -> None:
     """Load a realistic demo (18 months of records, demo staff) when the database is empty."""
     try:
-        loaded = demo_data.load(force=force)
-    except demo_data.RealRecordsPresent as real:
+        loaded = demo_records.load(force=force)
+    except demo_records.RealRecordsPresent as real:
         raise click.ClickException(
             f"this database holds not only demo records ({real.count} real record(s)), so "
             "nothing was added: demo records would be sent on like real ones. Load the demo "
@@ -48,13 +48,13 @@ def load_demo(force: bool) -> None:
 @demo_cli.command("reset-passwords")
 def reset_demo_passwords() -> None:
     """Give the demo officer and manager new random passwords, shown once."""
-    accounts = demo_data.reset_passwords()
+    accounts = demo_records.reset_passwords()
     if not accounts:
         click.echo("no demo accounts: `flask demo load` makes them with the demo data")
     _echo_demo_accounts(accounts)
 
 
-def _echo_demo_accounts(accounts: tuple[demo_data.DemoAccount, ...]) -> None:
+def _echo_demo_accounts(accounts: tuple[demo_records.DemoAccount, ...]) -> None:
     """Passwords are printed here once and stored nowhere else in clear."""
     if any(account.password for account in accounts):
         click.echo("demo staff accounts (copy the passwords now; they are not shown again):")
