@@ -109,7 +109,7 @@ class IntakeClient:
             return None
         if response.status_code != 200:
             raise IntakeUnavailable(f"status answered {response.status_code}")
-        body = response.json()
+        body = _json_object(response, "status")
         return Status(
             reference=body.get("reference", reference),
             status=body.get("status", ""),
@@ -164,7 +164,19 @@ def _created(response: requests.Response, what: str) -> dict[str, Any]:
         raise IntakeRejected(_errors(response))
     if response.status_code not in (200, 201):
         raise IntakeUnavailable(f"{what} answered {response.status_code}")
-    return response.json()
+    return _json_object(response, what)
+
+
+def _json_object(response: requests.Response, what: str) -> dict[str, Any]:
+    """A success's JSON object. A success without one (a proxy's page, a wrong
+    INTAKE_API_URL) is not the API answering: unavailable, so the child is told honestly."""
+    try:
+        body = response.json()
+    except ValueError:
+        body = None
+    if not isinstance(body, dict):
+        raise IntakeUnavailable(f"{what} answered {response.status_code} without a JSON object")
+    return body
 
 
 def _errors(response: requests.Response) -> dict[str, str]:

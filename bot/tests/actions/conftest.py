@@ -24,6 +24,12 @@ class FakeIntakeClient:
         self.submitted: list[dict[str, Any]] = []
         self.status_calls: list[tuple[str, str]] = []
         self.callbacks: list[dict[str, Any]] = []
+        # What the API answers to a submission; a test that checks where the reference
+        # and date go may set its own.
+        self.submission = Submission("QWER-TYUI", "2026-12-04", "Friday 4 December 2026", False)
+        # The way the API settles on (None: the one asked for); it may differ, as a
+        # landline given for "call or text" can only be called.
+        self.callback_method: str | None = None
         # With a way to reach the child the API promises a day; with none it does not.
         self.callback_reachable: bool | None = None
         self.callback_rejected: dict[str, str] | None = None
@@ -36,7 +42,7 @@ class FakeIntakeClient:
         if payload["language"] not in self.languages:
             raise IntakeRejected({"language": "is not one of ['en']"})
         self.submitted.append(payload)
-        return Submission("QWER-TYUI", "2026-12-04", "Friday 4 December 2026", False)
+        return self.submission
 
     def status(self, reference: str, conversation_id: str) -> Status | None:
         self._fail_if_unavailable()
@@ -61,8 +67,9 @@ class FakeIntakeClient:
                                "method": method, "phone": phone, "times": times})
         reachable = method != "none" if self.callback_reachable is None else (
             self.callback_reachable)
+        settled = self.callback_method or method
         return CallbackRequest(
-            id=7, reachable=reachable, method=method if reachable else "none",
+            id=7, reachable=reachable, method=settled if reachable else "none",
             reply_by="2026-11-27",
             reply_by_words="Friday 27 November 2026" if reachable else "",
             council_phone="0300 123 4000",

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import yaml
 from conftest import FakeIntakeClient, make_tracker
-from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import actions
+from actions.intake_client import Submission
 
 COMPLETE_ANSWERS = {
     "language": "en",
@@ -24,6 +24,14 @@ COMPLETE_ANSWERS = {
     "advocate_provider": "nyas",
     "reply_channel": "sms",
 }
+# Every slot a story, its answers and a callback request fill: forgotten together once the
+# story is sent or passed to a person. The language, the channel and the reference of
+# what was sent stay.
+FORGOTTEN_WITH_THE_STORY = (
+    "rep_type", "what_happened", "story_text", "what_would_help", "service_area",
+    "service_words", "advocate", "advocate_provider", "reply_channel", "contact_phone",
+    "contact_email", "callback_contact", "callback_phone", "callback_times", "requested_slot",
+)
 
 
 def responses(dispatcher: CollectingDispatcher) -> list[str]:
@@ -129,6 +137,8 @@ def test_summary_reads_back_the_answers_in_welsh() -> None:
 def test_submit_sends_the_contract_payload_and_gives_reference_and_date(
     fake_client: FakeIntakeClient,
 ) -> None:
+    fake_client.submission = Submission(
+        "ZXCV-BNMK", "2026-12-11", "Friday 11 December 2026", False)
     dispatcher = CollectingDispatcher()
     events = asyncio.run(actions.ActionSubmit().run(
         dispatcher, make_tracker(COMPLETE_ANSWERS, text="yes", intent="affirm"), {}))
@@ -140,11 +150,11 @@ def test_submit_sends_the_contract_payload_and_gives_reference_and_date(
     assert payload["reply_channel"] == "sms" and payload["channel"] == "sms"
     assert payload["language"] == "en" and payload["role"] == "young_person"
     assert "contact" not in payload and payload["idempotency_key"]
-    assert dispatcher.messages[0]["response"] == "utter_submitted"
-    assert dispatcher.messages[0]["reference"] == "QWER-TYUI"
-    assert dispatcher.messages[0]["reply_by"] == "Friday 4 December 2026"
-    assert SlotSet("story_text", None) in events
-    assert SlotSet("language", None) not in events
+    (message,) = dispatcher.messages
+    assert (message["response"], message["reference"], message["reply_by"]) == (
+        "utter_submitted", "ZXCV-BNMK", "Friday 11 December 2026")
+    # The conversation keeps the reference it was given and forgets the story it sent.
+    assert slots(events) == {**dict.fromkeys(FORGOTTEN_WITH_THE_STORY), "reference": "ZXCV-BNMK"}
 
 
 def test_submitting_twice_uses_the_same_idempotency_key(fake_client: FakeIntakeClient) -> None:
@@ -176,13 +186,15 @@ def test_unmatched_service_words_travel_with_the_text(fake_client: FakeIntakeCli
 def test_status_passes_the_conversation_and_answers(fake_client: FakeIntakeClient) -> None:
     dispatcher = CollectingDispatcher()
     tracker = make_tracker(
-        text="STATUS abcd-efgh", intent="status",
+        {"story_text": "they moved me"}, text="STATUS abcd-efgh", intent="status",
         entities=[{"entity": "reference", "value": "abcd-efgh"}],
     )
-    asyncio.run(actions.ActionCheckStatus().run(dispatcher, tracker, {}))
+    events = asyncio.run(actions.ActionCheckStatus().run(dispatcher, tracker, {}))
     assert fake_client.status_calls == [("ABCD-EFGH", "conv-123")]
-    assert dispatcher.messages[0]["response"] == "utter_status"
-    assert dispatcher.messages[0]["status_text"].startswith("We have it")
+    (message,) = dispatcher.messages
+    assert (message["response"], message["reference"], message["status_text"]) == (
+        "utter_status", "ABCD-EFGH", "We have it and a person is looking at it.")
+    assert events == []  # asking about a record in the middle of a story keeps the story
 
 
 def test_status_of_unknown_or_missing_reference(fake_client: FakeIntakeClient) -> None:
@@ -203,10 +215,20 @@ def test_talk_to_a_person_sends_the_story_how_and_when(fake_client: FakeIntakeCl
     assert fake_client.callbacks == [{
         "conversation_id": "conv-123", "note": "they moved me", "method": "call_or_text",
         "phone": "07911123456", "times": ("after_school", "evening")}]
-    assert responses(dispatcher) == ["utter_callback_will_call_or_text"]
-    assert dispatcher.messages[0]["reply_by"] == "Friday 27 November 2026"
-    assert SlotSet("story_text", None) in events
-    assert SlotSet("callback_contact", None) in events
+    (message,) = dispatcher.messages
+    assert (message["response"], message["reply_by"]) == (
+        "utter_callback_will_call_or_text", "Friday 27 November 2026")
+    assert slots(events) == dict.fromkeys(FORGOTTEN_WITH_THE_STORY)
+
+
+def test_the_promise_is_the_way_the_api_settled_on(fake_client: FakeIntakeClient) -> None:
+    fake_client.callback_method = "call"  # as the API answers for a landline: calls only
+    dispatcher = CollectingDispatcher()
+    asyncio.run(actions.ActionRequestCallback().run(dispatcher, make_tracker(
+        {"callback_contact": "call_or_text", "callback_phone": "02079460000",
+         "callback_times": "any"}), {}))
+    assert fake_client.callbacks[0]["method"] == "call_or_text"
+    assert responses(dispatcher) == ["utter_callback_will_call"]
 
 
 def test_text_this_number_promises_a_text_by_a_day_in_welsh(
