@@ -69,14 +69,25 @@ def test_json_the_service_cannot_take_is_a_400_and_nothing_is_stored(
     assert count(Representation) == 0 and count(OutboxMessage) == 0
 
 
-@pytest.mark.parametrize("body", [LONE_SURROGATE.replace('"advocate"', '"message_id": "m1", '
-                                                         '"x"'),
-                                  "[" * 10_000 + "]" * 10_000])
-def test_the_chat_refuses_them_too(app: Flask, client: FlaskClient, body: str) -> None:
-    response = client.post("/chat/messages", data=body, content_type="application/json",
+def test_the_chat_refuses_json_nested_too_deep(app: Flask, client: FlaskClient) -> None:
+    response = client.post("/chat/messages", data="[" * 10_000 + "]" * 10_000,
+                           content_type="application/json",
                            headers={"X-CSRFToken": csrf_token(client, "/chat")})
     assert response.status_code == 400
     assert count(ChannelMessage) == 0
+
+
+def test_the_chat_keeps_a_message_with_a_broken_emoji_without_the_broken_half(
+        app: Flask, client: FlaskClient) -> None:
+    """The chat keeps a child's words rather than refuse them (chat/views.py): half an
+    emoji becomes U+FFFD, and nothing unstorable reaches the database."""
+    body = json.dumps({"text": "My carer \ud83d shouts at me", "message_id": "m1"})
+    response = client.post("/chat/messages", data=body, content_type="application/json",
+                           headers={"X-CSRFToken": csrf_token(client, "/chat")})
+    assert response.status_code < 500
+    bodies = db.session.scalars(select(ChannelMessage.body)).all()
+    assert bodies and all("\ud83d" not in body for body in bodies)
+    assert any("My carer \ufffd shouts at me" in body for body in bodies)
 
 
 def test_nesting_the_schema_allows_is_still_read(app: Flask, client: FlaskClient,
