@@ -125,7 +125,8 @@ def handle_inbound(inbound: Inbound) -> Turn:
     try:
         bot_replies = [text for text in _bot().send(public_id, body, metadata) if text]
     except BotUnavailable as error:
-        logger.warning("bot unavailable for conversation %s: %s", public_id, error)
+        # The numeric id, never the public one: that is the chat's key to its conversation.
+        logger.warning("bot unavailable for conversation %d: %s", conversation_id, error)
         degraded = True
         bot_replies = [_degraded_reply(conversation, message)]
     if not bot_replies:
@@ -466,8 +467,8 @@ def _degraded_reply(conversation: Conversation, message: ChannelMessage, *,
             result = _submit_for_review(conversation, text, key, reason)
         except Exception:
             db.session.rollback()
-            logger.exception("degraded mode could not save a record for %s",
-                             conversation.public_id)
+            logger.exception("degraded mode could not save a record for conversation %d",
+                             conversation.id)
     with force_locale(conversation.language):
         sorry = (_("Sorry, our text helper is not working right now.") if bot_down
                  else _("Sorry, I did not understand that."))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import select
 
@@ -12,6 +12,9 @@ from intake_app.services.protection import lookup_hash
 
 from ..forwarding.conftest import drain
 from .conftest import PHONE, representation
+
+# A deadline the case store may set (within two years of today), whenever the tests run.
+DUE = date.today() + timedelta(days=60)
 
 
 def _submit(client, headers, **fields) -> str:
@@ -62,7 +65,7 @@ def test_an_update_is_recorded_and_the_child_told_by_text_in_plain_words(
     reference = _submit(client, intake_headers, reply_channel="sms",
                         contact={"phone": PHONE})
     response = _callback(client, case_store_headers, reference,
-                         deadlines={"stage1_due": "2027-01-15"},
+                         deadlines={"stage1_due": DUE.isoformat()},
                          message_for_child="Thank you for <i>telling</i> us.")
     assert response.status_code == 201
     assert response.json == {"reference": reference, "event_id": "evt-1",
@@ -70,14 +73,14 @@ def test_an_update_is_recorded_and_the_child_told_by_text_in_plain_words(
                              "child_notified_by": "sms"}
     record = db.session.scalars(select(Representation)).one()
     assert record.case_status == "stage1_in_progress"
-    assert record.stage1_due == date(2027, 1, 15)
+    assert record.stage1_due == DUE
     (update,) = db.session.scalars(select(CaseStatusUpdate)).all()
     assert update.message_for_child == "Thank you for telling us."
     assert "case_status_updated" in db.session.scalars(select(AuditEvent.action)).all()
     (sms,) = _status_messages("sms")
     body = sms.payload["body"]
     assert body.startswith("We are looking into your complaint now. "
-                           "We will reply by Friday 15 January 2027.")
+                           f"We will reply by {DUE:%A} {DUE.day} {DUE:%B %Y}.")
     assert "Thank you for telling us." in body and reference in body
 
 
