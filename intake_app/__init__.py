@@ -13,7 +13,8 @@ from flask import Flask, request
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from .config import load_settings, settle_derived_settings
-from .extensions import babel, csrf, db, limiter, login_manager, migrate
+from .extensions import db, migrate
+from .web_extensions import babel, csrf, limiter, login_manager
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 

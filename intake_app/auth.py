@@ -7,8 +7,9 @@ the account, a copied cookie included; a bare id from before versions is refused
 
 from __future__ import annotations
 
-from .extensions import db, login_manager
+from .extensions import db
 from .models import StaffUser
+from .web_extensions import login_manager
 
 
 @login_manager.user_loader

@@ -14,7 +14,8 @@ from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import OperationalError
 from werkzeug.exceptions import HTTPException
 
-from .extensions import db, limiter
+from .extensions import db
+from .web_extensions import limiter
 
 
 def _page(status: int, heading: str, paragraphs: list[str], link_text: str, link_url: str):

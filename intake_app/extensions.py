@@ -1,12 +1,9 @@
-"""Flask extensions, created unbound and initialised in the app factory."""
+"""The database extensions (SQLAlchemy and Flask-Migrate), created unbound and initialised in
+the app factory. Only models and services import ``db``: the blueprints reach the database
+through services (``make lint`` checks it); their own extensions are in ``web_extensions``."""
 
-from flask_babel import Babel
-from flask_limiter import Limiter
-from flask_limiter.util import get_remote_address
-from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
-from flask_wtf import CSRFProtect
 from sqlalchemy.orm import DeclarativeBase
 
 
@@ -16,7 +13,3 @@ class Base(DeclarativeBase):
 
 db = SQLAlchemy(model_class=Base)
 migrate = Migrate()
-csrf = CSRFProtect()
-babel = Babel()
-login_manager = LoginManager()
-limiter = Limiter(key_func=get_remote_address)

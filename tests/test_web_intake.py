@@ -191,7 +191,7 @@ def test_saving_a_step_while_the_database_is_down_keeps_the_words(client, monkey
     def down(*args, **kwargs):
         raise OperationalError("UPDATE", {}, Exception("unable to open database file"))
 
-    monkeypatch.setattr(web_drafts, "save", down)
+    monkeypatch.setattr(web_drafts, "_save", down)
     response = answer(client, "what-happened", {"text": "i got moved again"})
     assert response.status_code == 503
     page = response.get_data(as_text=True)

@@ -7,7 +7,7 @@ flood the queue; a 429 says when to try again (Retry-After).
 
 from flask import Blueprint, current_app
 
-from ..extensions import csrf, limiter
+from ..web_extensions import csrf, limiter
 from .auth import rate_limit_key
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-import hashlib
-from dataclasses import replace
 from typing import Any
 
 from flask import current_app, g, request
 
-from ..domain.draft import Contact, ContactSafety, Draft, OnBehalf, sanitised
-from ..extensions import db
-from ..models import Representation
+from ..domain.draft import Contact, ContactSafety, Draft, OnBehalf
 from ..services import callbacks
-from ..services.api_intake import UnknownConversation, submit_from_api, words_for_date
+from ..services.api_intake import (
+    IdempotencyConflict,
+    UnknownConversation,
+    submit_from_api,
+    words_for_date,
+)
 from ..services.case_status import (
     InvalidStatusUpdate,
     UnknownRecord,
@@ -59,35 +60,6 @@ def _not_found() -> JsonResponse:
 def _json_object() -> dict[str, Any] | None:
     body = request.get_json(silent=True)
     return body if isinstance(body, dict) else None
-
-
-# Representation.submission_key is 64 characters; a longer namespaced key is hashed.
-SUBMISSION_KEY_CHARS = 64
-
-
-def submission_key(token_id: int, idempotency_key: str | None) -> str | None:
-    """The caller's idempotency key in the caller's own namespace: two partner apps that
-    both send "1" must get two records, not each other's. ``api:<token id>:<key>``, or,
-    when that is too long for the column, ``api:<token id>:sha256:<hash of the key>``."""
-    if not idempotency_key:
-        return None
-    prefix = f"api:{token_id}:"
-    key = prefix + idempotency_key
-    if len(key) <= SUBMISSION_KEY_CHARS:
-        return key
-    digest = hashlib.sha256(idempotency_key.encode()).hexdigest()
-    return (prefix + "sha256:" + digest)[:SUBMISSION_KEY_CHARS]
-
-
-def _same_submission(record: Representation | None, draft: Draft) -> bool:
-    """Is the record already saved under this key the one this request describes? There
-    is no stored hash of the first body, so its free texts (as saved: sanitised) stand for
-    it: a retry sends the same words, a different complaint does not."""
-    if record is None:
-        return True
-    clean = sanitised(draft)
-    return (record.text, record.what_would_help or "") == (clean.text,
-                                                            clean.what_would_help or "")
 
 
 def _draft(body: dict[str, Any]) -> Draft:
@@ -140,14 +112,12 @@ def create_representation() -> JsonResponse:
     if errors:
         return {"errors": errors}, 422
     draft = _draft(body)
-    draft = replace(draft, submission_key=submission_key(g.api_token_id, draft.submission_key))
     try:
         result = submit_from_api(draft, conversation_public_id=body.get("conversation_id"),
-                                 actor=g.api_actor)
+                                 actor=g.api_actor, token_id=g.api_token_id)
     except InvalidDraft as error:
         return {"errors": _draft_errors(error.errors)}, 422
-    if not result.created and not _same_submission(
-            db.session.get(Representation, result.representation_id), draft):
+    except IdempotencyConflict:
         return {"error": "Conflict",
                 "message": "This idempotency_key was already used for a different "
                            "representation. Use a new key for each representation."}, 409

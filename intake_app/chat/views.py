@@ -18,9 +18,9 @@ from flask import Response, current_app, jsonify, render_template, request, sess
 from flask_babel import gettext as _
 from flask_wtf.csrf import generate_csrf
 
-from ..extensions import limiter
 from ..request_input import UnacceptableJSON, check_json_value
 from ..services.conversations import Inbound, handle_inbound, reply_after_fault
+from ..web_extensions import limiter
 from . import bp
 
 logger = logging.getLogger(__name__)

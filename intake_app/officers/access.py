@@ -19,7 +19,6 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, logout_user
 
-from ..extensions import db
 from ..models import StaffUser
 from ..services import staff_accounts
 
@@ -105,8 +104,7 @@ def sign_out() -> None:
 def sign_out_everywhere() -> None:
     """End this session and every other of the account, copies of the cookie included:
     staff who sign out on purpose may be leaving a shared or lost device behind."""
-    staff_accounts.end_sessions(current_user)
-    db.session.commit()
+    staff_accounts.sign_out_everywhere(current_user)
     sign_out()
 
 

@@ -21,9 +21,9 @@ from flask_login import current_user, login_user
 from werkzeug.exceptions import TooManyRequests
 from werkzeug.wrappers import Response
 
-from ..extensions import limiter
 from ..models import STAFF_ROLES, StaffUser
 from ..services import protection, staff_accounts
+from ..web_extensions import limiter
 from ..web_security import local_path
 from . import bp
 from .access import (

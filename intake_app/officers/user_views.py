@@ -20,10 +20,8 @@ from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from sqlalchemy import select
 from werkzeug.wrappers import Response
 
-from ..extensions import db
 from ..models import StaffUser
 from ..services import staff_accounts
 from . import bp
@@ -39,7 +37,7 @@ def _uk_time(moment: datetime | None) -> str | None:
 
 
 def _users_page(form: InviteForm, errors: dict[str, str], status: int = 200) -> Any:
-    users = db.session.scalars(select(StaffUser).order_by(StaffUser.name, StaffUser.id)).all()
+    users = staff_accounts.all_staff()
     me: StaffUser = current_user._get_current_object()
     return render_template("officers/users.html", heading=_("Staff accounts"), users=users,
                            form=form, errors=errors, role_labels=ROLE_LABELS,
@@ -112,7 +110,7 @@ def _link_page(user: StaffUser, kind: str, token: str, *, new_account: bool = Fa
 
 
 def _staff_or_404(user_id: int) -> StaffUser:
-    user = db.session.get(StaffUser, user_id)
+    user = staff_accounts.find_staff(user_id)
     if user is None:
         abort(404)
     return user

@@ -17,13 +17,12 @@ from flask import (
 )
 from flask_babel import get_locale
 from flask_babel import gettext as _
-from sqlalchemy.exc import OperationalError
 
 from ..domain.draft import sanitised, validate
-from ..extensions import limiter
 from ..i18n import supported_locales
 from ..services import confirmation, web_drafts
 from ..services.intake import InvalidDraft, submit
+from ..web_extensions import limiter
 from ..web_security import local_path
 from . import bp, choices, steps
 from .answers import error_message, to_draft
@@ -79,7 +78,7 @@ def leave():
     then be found again from this browser."""
     try:
         web_drafts.discard(session.get(DRAFT_KEY))
-    except OperationalError:
+    except web_drafts.DraftStoreUnavailable:
         # Leaving must never fail. The session no longer names the draft, so nobody can
         # reach it from here, and it expires after DRAFT_TTL_MINUTES.
         current_app.logger.exception("could not delete a draft on leaving")
@@ -214,7 +213,7 @@ def save_step(slug: str):
     picked_up_later = _needs_choice(answers)
     try:
         session[DRAFT_KEY] = web_drafts.save(session.get(DRAFT_KEY), merged)
-    except OperationalError:
+    except web_drafts.DraftStoreUnavailable:
         current_app.logger.exception("could not save a draft step")
         notice = _("Sorry, we could not save this just now. What you typed is still here. "
                    "Please wait a minute and press Continue again.")

@@ -244,6 +244,22 @@ def end_sessions(user: StaffUser) -> None:
     user.session_version = StaffUser.session_version + 1
 
 
+def all_staff() -> list[StaffUser]:
+    """Every account, by name, for the admins' staff page."""
+    return list(db.session.scalars(select(StaffUser).order_by(StaffUser.name, StaffUser.id)))
+
+
+def find_staff(user_id: int) -> StaffUser | None:
+    return db.session.get(StaffUser, user_id)
+
+
+def sign_out_everywhere(user: StaffUser) -> None:
+    """The account's sessions end on every device now (staff who sign out on purpose may be
+    leaving a shared or lost device behind)."""
+    end_sessions(user)
+    db.session.commit()
+
+
 def set_active(user: StaffUser, active: bool, *, actor: str) -> None:
     """Disable or enable an account; a disabled account cannot sign in, and its sessions
     end for good (enabling it again does not bring them back)."""

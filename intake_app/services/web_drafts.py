@@ -14,6 +14,7 @@ from typing import Any
 
 from flask import current_app
 from sqlalchemy import delete
+from sqlalchemy.exc import OperationalError
 
 from ..extensions import db
 from ..models import WebDraft
@@ -34,8 +35,21 @@ def load(draft_id: str | None) -> dict[str, Any] | None:
     return decrypt_json(draft.answers_encrypted)
 
 
+class DraftStoreUnavailable(RuntimeError):
+    """The database could not take the draft just now (locked or down): the page keeps
+    what was typed and asks the person to try again."""
+
+
 def save(draft_id: str | None, answers: dict[str, Any]) -> str:
     """Store the answers, starting a new draft when needed; returns the draft's id."""
+    try:
+        return _save(draft_id, answers)
+    except OperationalError as error:
+        db.session.rollback()
+        raise DraftStoreUnavailable(str(error)) from error
+
+
+def _save(draft_id: str | None, answers: dict[str, Any]) -> str:
     draft = db.session.get(WebDraft, draft_id) if draft_id else None
     if draft is None or draft.expires_at <= datetime.now(UTC):
         # Starting a draft is when old ones are swept, so expired answers are deleted even
@@ -57,8 +71,12 @@ def save(draft_id: str | None, answers: dict[str, Any]) -> str:
 def discard(draft_id: str | None) -> None:
     if not draft_id:
         return
-    db.session.execute(delete(WebDraft).where(WebDraft.id == draft_id))
-    db.session.commit()
+    try:
+        db.session.execute(delete(WebDraft).where(WebDraft.id == draft_id))
+        db.session.commit()
+    except OperationalError as error:
+        db.session.rollback()
+        raise DraftStoreUnavailable(str(error)) from error
 
 
 def _delete_expired() -> int:

@@ -14,8 +14,8 @@ from flask import Response, abort, current_app, request
 from twilio.request_validator import RequestValidator
 from twilio.twiml.messaging_response import MessagingResponse
 
-from ..extensions import csrf
 from ..services.conversations import Inbound, handle_inbound, reply_after_fault
+from ..web_extensions import csrf
 from . import bp
 
 TWIML_TYPE = "application/xml"

@@ -7,7 +7,6 @@ import time
 
 import textstat
 from sqlalchemy import func, select
-from sqlalchemy.exc import OperationalError
 
 from intake_app.extensions import db
 from intake_app.models import WebDraft
@@ -95,7 +94,7 @@ def test_leaving_still_leaves_when_the_database_is_down(app, client, monkeypatch
     start_a_draft(client)
 
     def down(*args, **kwargs):
-        raise OperationalError("DELETE", {}, Exception("unable to open database file"))
+        raise web_drafts.DraftStoreUnavailable("unable to open database file")
 
     monkeypatch.setattr(web_drafts, "discard", down)
     response = client.get("/leave")
