@@ -61,6 +61,7 @@ run: migrate demo translations bot-ready bot-token
 
 lint: install-dev
 	$(BIN)/ruff check .
+	PYTHONPATH=$(CURDIR):$(CURDIR)/bot $(BIN)/lint-imports
 
 test: install-dev translations lint bot-test
 	bash scripts/ensure_postgres.sh
