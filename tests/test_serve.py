@@ -11,6 +11,19 @@ from intake_app import create_app, serve
 from intake_app.domain.model_runtime import ModelUnavailable
 
 
+class StartedServer:
+    """Stands for werkzeug's server: records that the site would have started serving."""
+
+    served: list[tuple[str, int]] = []
+
+    def __init__(self, args: tuple) -> None:
+        self.address = args[:2]
+        self.server_port = args[1]
+
+    def serve_forever(self) -> None:
+        StartedServer.served.append(self.address)
+
+
 def use_temporary_app(monkeypatch, tmp_path) -> None:
     config = {"INSTANCE_PATH": str(tmp_path / "instance"), "OUTBOX_WORKER": "none",
               "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'intake.db'}"}
@@ -18,18 +31,17 @@ def use_temporary_app(monkeypatch, tmp_path) -> None:
 
 
 def test_the_site_starts_without_its_model(tmp_path, monkeypatch, caplog) -> None:
-    started = []
-
     def broken_model():
         logging.getLogger("intake_app.domain.model_runtime").error("triage model unreadable")
         raise ModelUnavailable("truncated")
 
     use_temporary_app(monkeypatch, tmp_path)
     monkeypatch.setattr(serve, "load_model", broken_model)
-    monkeypatch.setattr(serve, "run_simple", lambda *args, **kwargs: started.append(args))
+    monkeypatch.setattr(serve, "make_server", lambda *args, **kwargs: StartedServer(args))
+    StartedServer.served.clear()
     with caplog.at_level(logging.ERROR):
         serve.main()
-    assert started and started[0][:2] == ("127.0.0.1", 5000)
+    assert StartedServer.served == [("127.0.0.1", 5000)]
     assert "triage model unreadable" in caplog.text
 
 
@@ -39,6 +51,6 @@ def test_other_start_up_faults_still_stop_it(tmp_path, monkeypatch) -> None:
 
     use_temporary_app(monkeypatch, tmp_path)
     monkeypatch.setattr(serve, "load_model", broken)
-    monkeypatch.setattr(serve, "run_simple", lambda *args, **kwargs: None)
+    monkeypatch.setattr(serve, "make_server", lambda *args, **kwargs: StartedServer(args))
     with pytest.raises(RuntimeError):
         serve.main()
