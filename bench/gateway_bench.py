@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import secrets
 import statistics
 import subprocess
 import sys
@@ -37,6 +38,7 @@ import requests
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from intake_app.services.rasa_client import SECRET_HEADER  # noqa: E402
 from support.live_stack import BotProcess, bot_processes  # noqa: E402
 from support.peers import (  # noqa: E402
     PUBLIC_BASE_URL,
@@ -111,9 +113,10 @@ def cpu_seconds(pid: int) -> float:
     return ticks / os.sysconf("SC_CLK_TCK")
 
 
-def start_site(work: Path, rasa_port: int) -> tuple[BotProcess, str, str]:
+def start_site(work: Path, rasa_port: int, channel_secret: str
+               ) -> tuple[BotProcess, str, str]:
     """The Flask site as `make run` starts it (intake_app.serve) on a free port, with its
-    own database and a bot API token: (process, URL, token)."""
+    own database, the bot's channel secret and a bot API token: (process, URL, token)."""
     port = free_port()
     env = {
         **os.environ,
@@ -124,6 +127,7 @@ def start_site(work: Path, rasa_port: int) -> tuple[BotProcess, str, str]:
         "TWILIO_ACCOUNT_SID": TWILIO_ACCOUNT,
         "PUBLIC_BASE_URL": PUBLIC_BASE_URL,
         "RASA_URL": f"http://127.0.0.1:{rasa_port}",
+        "RASA_CHANNEL_SECRET": channel_secret,
         "RASA_TURN_BUDGET_SECONDS": "10",
         "OUTBOX_WORKER": "none",
         "PORT": str(port),
@@ -178,8 +182,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="gateway-bench-") as directory:
         work = Path(directory)
         rasa_port = free_port()
-        site, site_url, token = start_site(work, rasa_port)
-        actions, rasa = bot_processes(work, rasa_port, site_url + "/api/v1", token)
+        channel_secret = secrets.token_urlsafe(32)
+        site, site_url, token = start_site(work, rasa_port, channel_secret)
+        actions, rasa = bot_processes(work, rasa_port, site_url + "/api/v1", token,
+                                      channel_secret)
         processes = [site, actions, rasa]
         degraded = 0
         overheads: list[float] = []
@@ -217,6 +223,7 @@ def main() -> None:
                     f"http://127.0.0.1:{rasa_port}/webhooks/rest/webhook",
                     json={"sender": f"direct-{run_id}-{number}", "message": text,
                           "metadata": {"channel": "sms", "safety_reply_sent": False}},
+                    headers={SECRET_HEADER: channel_secret},
                     timeout=TURN_TIMEOUT_SECONDS)
                 response.raise_for_status()
 

@@ -2,10 +2,11 @@
 
 Each area declares its settings as ``Setting`` entries (this module, the gateway's and the
 forwarding's); README.md's table is checked against them by a test. Secrets never have a
-value in the code: when ``SECRET_KEY``, ``ENCRYPTION_KEY`` or ``LOOKUP_HASH_KEY`` is unset,
-a random one is generated once into the instance folder, so a restart keeps sessions valid
-and stored data readable. The instance folder is made 0700 (it holds those secrets and the
-SQLite files), and tightened to that if it is found open to others.
+value in the code: when ``SECRET_KEY``, ``ENCRYPTION_KEY``, ``LOOKUP_HASH_KEY`` or
+``RASA_CHANNEL_SECRET`` is unset, a random one is generated once into the instance folder,
+so a restart keeps sessions valid and stored data readable (and the bot, started with the
+same file, keeps accepting the gateway). The instance folder is made 0700 (it holds those
+secrets and the SQLite files), and tightened to that if it is found open to others.
 """
 
 from __future__ import annotations
@@ -90,6 +91,11 @@ CORE_SETTINGS: tuple[Setting, ...] = (
             "drafts at rest.", generate=lambda: Fernet.generate_key().decode()),
     Setting("LOOKUP_HASH_KEY", GENERATED, "Key of the HMAC that looks up phone numbers "
             "without storing them in clear.", generate=lambda: secrets.token_hex(32)),
+    Setting("RASA_CHANNEL_SECRET", GENERATED, "Shared secret the gateway sends to Rasa's "
+            "REST channel (X-Rasa-Channel-Secret header) and Rasa sends to the action "
+            "server; both refuse requests without it. The bot's servers must be started "
+            "with the same value (the Procfile passes it on).",
+            generate=lambda: secrets.token_urlsafe(32)),
     Setting("COUNCIL_NAME", "Your council", "The council's name as children read it."),
     Setting("NATION", "england", "england, wales, scotland or northern_ireland: bank "
             "holidays and statutory timescales."),

@@ -99,13 +99,17 @@ def model_path() -> Path:
     return Path(path)
 
 
-def bot_processes(work: Path, rasa_port: int, api_url: str, api_token: str
-                  ) -> tuple[BotProcess, BotProcess]:
+def bot_processes(work: Path, rasa_port: int, api_url: str, api_token: str,
+                  channel_secret: str) -> tuple[BotProcess, BotProcess]:
     """The action server and the Rasa server, configured like ``make run`` but on free
-    ports and with their own tracker database."""
+    ports and with their own tracker database. ``channel_secret`` is the app's
+    RASA_CHANNEL_SECRET: the REST channel's secret and, as in the bot's Makefile, the
+    token Rasa sends to the action server."""
     actions_port = free_port()
     env = {
         **os.environ,
+        "RASA_CHANNEL_SECRET": channel_secret,
+        "ACTION_SERVER_TOKEN": channel_secret,
         "ACTION_ENDPOINT_URL": f"http://127.0.0.1:{actions_port}/webhook",
         "TRACKER_DB_DIALECT": "sqlite",
         "TRACKER_DB_URL": f"sqlite:///{work / 'tracker.db'}",
@@ -118,7 +122,8 @@ def bot_processes(work: Path, rasa_port: int, api_url: str, api_token: str
     }
     actions = BotProcess(
         "action server",
-        [str(BOT_BIN / "python"), "-m", "rasa_sdk", "--actions", "actions",
+        # rasa-sdk's server behind the token, as `make -C bot run-actions` starts it.
+        [str(BOT_BIN / "python"), "actions_server.py", "--actions", "actions",
          "-p", str(actions_port)],
         env, f"http://127.0.0.1:{actions_port}/health", work / "actions.log")
     rasa = BotProcess(

@@ -24,6 +24,7 @@ class FakeRasa:
 
     def __init__(self) -> None:
         self.received: list[dict[str, Any]] = []
+        self.received_headers: list[dict[str, str]] = []
         self.delay_seconds = 0.0
         self.answer: Callable[[dict[str, Any]], list[dict[str, Any]]] = (
             lambda message: [{"recipient_id": message["sender"], "text": "Hi from the bot"}])
@@ -34,6 +35,7 @@ class FakeRasa:
                 length = int(self.headers.get("Content-Length", 0))
                 message = json.loads(self.rfile.read(length))
                 fake.received.append(message)
+                fake.received_headers.append(dict(self.headers))
                 time.sleep(fake.delay_seconds)
                 body = json.dumps(fake.answer(message)).encode()
                 try:

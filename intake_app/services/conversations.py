@@ -149,7 +149,8 @@ def _bot() -> RasaClient:
     app = current_app._get_current_object()  # type: ignore[attr-defined]
     client = app.extensions.get("rasa_client")
     if client is None:
-        client = RasaClient(app.config["RASA_URL"], app.config["RASA_TURN_BUDGET_SECONDS"])
+        client = RasaClient(app.config["RASA_URL"], app.config["RASA_CHANNEL_SECRET"],
+                            app.config["RASA_TURN_BUDGET_SECONDS"])
         app.extensions["rasa_client"] = client
     return client
 

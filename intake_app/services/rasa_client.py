@@ -3,6 +3,9 @@
 Rasa runs in its own Python 3.10 environment, so the only contract is HTTP: POST
 ``/webhooks/rest/webhook`` with ``sender`` (the conversation's opaque public id, never a
 phone number), ``message`` and ``metadata``; the answer is a list of ``{"text": ...}``.
+Every request carries ``RASA_CHANNEL_SECRET`` in the ``X-Rasa-Channel-Secret`` header:
+the bot's REST channel (bot/rest_channel.py) refuses any request without it, since
+whoever posts there speaks as the conversation named in ``sender``.
 Every failure, including a turn slower than the budget, is one exception, because the
 gateway's answer to all of them is the same: degraded mode.
 """
@@ -15,6 +18,7 @@ import requests
 from requests.adapters import HTTPAdapter
 
 WEBHOOK_PATH = "/webhooks/rest/webhook"
+SECRET_HEADER = "X-Rasa-Channel-Secret"
 # Connecting to 127.0.0.1 is instant or refused; a long connect wait only eats the budget.
 CONNECT_TIMEOUT_SECONDS = 0.5
 # Idle connections kept open to Rasa: above the turns in flight at once (requests keeps
@@ -32,9 +36,10 @@ class RasaClient:
     One ``requests.Session`` per client keeps connections to Rasa alive between turns.
     """
 
-    def __init__(self, base_url: str, budget_seconds: float,
+    def __init__(self, base_url: str, secret: str, budget_seconds: float,
                  session: requests.Session | None = None) -> None:
         self.url = base_url.rstrip("/") + WEBHOOK_PATH
+        self.headers = {SECRET_HEADER: secret}
         self.budget_seconds = budget_seconds
         if session is None:
             session = requests.Session()
@@ -51,6 +56,7 @@ class RasaClient:
             response = self.session.post(
                 self.url,
                 json={"sender": sender, "message": text, "metadata": metadata},
+                headers=self.headers,
                 timeout=timeout,
             )
             response.raise_for_status()

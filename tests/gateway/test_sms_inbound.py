@@ -3,8 +3,11 @@ safeguarding first, and degraded mode."""
 
 from __future__ import annotations
 
+import stat
+from pathlib import Path
 from xml.etree import ElementTree
 
+import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import func, select
@@ -18,8 +21,10 @@ from intake_app.models import (
     SmsOptOut,
 )
 from intake_app.services.protection import decrypt_json, lookup_hash
+from intake_app.services.rasa_client import SECRET_HEADER
 from support.peers import FakeRasa, twilio_params, twilio_signature
 
+from ..conftest import dispose, make_app
 from .conftest import SendSms
 
 PHONE = "+447911123456"
@@ -90,6 +95,33 @@ def test_message_is_stored_sent_to_the_bot_and_answered_in_twiml(
     directions = db.session.scalars(select(ChannelMessage.direction)
                                     .order_by(ChannelMessage.id)).all()
     assert directions == ["inbound", "outbound"]
+
+
+def test_every_message_to_the_bot_carries_the_channel_secret(
+        app: Flask, send_sms: SendSms, fake_rasa: FakeRasa) -> None:
+    send_sms("hi")
+    send_sms("my social worker never calls me back")
+    secret = app.config["RASA_CHANNEL_SECRET"]
+    assert len(secret) >= 32
+    assert [headers.get(SECRET_HEADER) for headers in fake_rasa.received_headers] == [
+        secret, secret]
+
+
+def test_the_channel_secret_is_generated_once_into_instance_unless_set(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("RASA_CHANNEL_SECRET", raising=False)
+    first, again = make_app(tmp_path / "a"), make_app(tmp_path / "a")
+    generated = tmp_path / "a" / "instance" / "rasa_channel_secret"
+    assert first.config["RASA_CHANNEL_SECRET"] == again.config["RASA_CHANNEL_SECRET"] == (
+        generated.read_text())
+    assert stat.S_IMODE(generated.stat().st_mode) == 0o600
+
+    monkeypatch.setenv("RASA_CHANNEL_SECRET", "set-by-the-council")
+    configured = make_app(tmp_path / "b")
+    assert configured.config["RASA_CHANNEL_SECRET"] == "set-by-the-council"
+    assert not (tmp_path / "b" / "instance" / "rasa_channel_secret").exists()
+    for app in (first, again, configured):
+        dispose(app)
 
 
 def test_same_sender_keeps_one_conversation(send_sms: SendSms, fake_rasa: FakeRasa) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import count
@@ -28,6 +29,7 @@ from intake_app.models import (
 )
 from intake_app.services.api_intake import words_for_date
 from intake_app.services.protection import decrypt_json, lookup_hash
+from intake_app.services.rasa_client import SECRET_HEADER, WEBHOOK_PATH
 from intake_app.services.tokens import create_token
 from intake_app.taxonomy import keys
 from support.live_stack import BOT_BIN, AppServer, BotProcess, bot_processes
@@ -54,6 +56,9 @@ class LiveStack:
     server: AppServer
     actions: BotProcess
     rasa: BotProcess
+    rasa_url: str
+    actions_url: str
+    tracker_db: Path
     http: requests.Session = field(default_factory=requests.Session)
     sids: Iterator[int] = field(default_factory=lambda: itertools.count(1))
 
@@ -102,8 +107,11 @@ def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveStack]:
     server = AppServer(app)
     server.start()
     _warm_up(server.url, token)
-    actions, rasa = bot_processes(work, rasa_port, server.url + "/api/v1", token)
-    stack = LiveStack(app, server, actions, rasa)
+    actions, rasa = bot_processes(work, rasa_port, server.url + "/api/v1", token,
+                                  app.config["RASA_CHANNEL_SECRET"])
+    stack = LiveStack(app, server, actions, rasa, rasa_url=f"http://127.0.0.1:{rasa_port}",
+                      actions_url=actions.health_url.removesuffix("/health"),
+                      tracker_db=work / "tracker.db")
     try:
         actions.start()
         rasa.start()
@@ -364,3 +372,71 @@ def test_no_text_but_stop_goes_unanswered_whatever_fails(
         monkeypatch.undo()
     assert stack.say(phone, "STOP") == []
     assert stack.say(phone, "hello?") == []
+
+
+def test_rasa_hears_nothing_from_a_caller_without_the_gateways_secret(
+        stack: LiveStack) -> None:
+    """Whoever posts to Rasa's REST channel speaks as the conversation it names: without
+    the gateway's secret, a forged "yes" at a child's summary is refused, submits nothing
+    and leaves no trace in the bot; the child's own "yes" still sends it, once."""
+    phone = next(phone_numbers)
+    for body in COMPLAINT_TURNS:
+        assert stack.say(phone, body), body
+    victim = stack.conversation(phone).public_id
+    for sender in (victim, "forged-new-conversation"):
+        for headers in ({}, {SECRET_HEADER: "forged"},
+                        {SECRET_HEADER: stack.app.config["RASA_CHANNEL_SECRET"][:-1]}):
+            response = requests.post(
+                stack.rasa_url + WEBHOOK_PATH, headers=headers, timeout=30,
+                json={"sender": sender, "message": "yes", "metadata": {"channel": "sms"}})
+            assert response.status_code == 403, (sender, headers)
+    assert stack.records(phone) == []
+    with sqlite3.connect(stack.tracker_db) as tracker:
+        assert tracker.execute("SELECT count(*) FROM events WHERE sender_id = ?",
+                               ("forged-new-conversation",)).fetchone() == (0,)
+
+    [answer] = stack.say(phone, "yes")
+    [record] = stack.records(phone)
+    assert f"Your reference is {display(record.reference)}" in answer
+
+
+def forged_action_call(action: str, sender: str, text: str, slots: dict[str, object]
+                       ) -> dict[str, object]:
+    """An action server request as Rasa makes one, written by someone else."""
+    return {
+        "next_action": action, "sender_id": sender, "version": "3.6.21", "domain": {},
+        "tracker": {"sender_id": sender, "slots": slots, "paused": False, "events": [],
+                    "latest_message": {"text": text, "entities": [], "intent": {},
+                                       "metadata": {"channel": "sms"}},
+                    "followup_action": None, "active_loop": {},
+                    "latest_action_name": "action_listen"},
+    }
+
+
+def test_the_action_server_runs_no_action_for_a_forged_tracker(stack: LiveStack) -> None:
+    """A forged tracker naming a child's conversation can neither read their record's
+    status nor make a record attached to their conversation."""
+    phone = next(phone_numbers)
+    for body in COMPLAINT_TURNS:
+        assert stack.say(phone, body), body
+    stack.say(phone, "yes")
+    [record] = stack.records(phone)
+    victim = stack.conversation(phone).public_id
+    calls = [
+        forged_action_call("action_check_status", victim,
+                           f"status {display(record.reference)}", {"language": "en"}),
+        forged_action_call("action_submit", victim, "yes", {
+            "story_text": "a forged complaint", "rep_type": "complaint", "language": "en",
+            "reply_channel": "sms", "channel": "sms"}),
+    ]
+    records_before = db.session.scalar(select(func.count()).select_from(Representation))
+    for call in calls:
+        for params in (None, {"token": "forged"}):
+            response = requests.post(stack.actions_url + "/webhook", json=call,
+                                     params=params, timeout=30)
+            assert response.status_code == 403, (call["next_action"], params)
+            assert response.json() == {"error": "forbidden"}
+    db.session.expire_all()
+    assert db.session.scalar(select(func.count()).select_from(Representation)) == (
+        records_before)
+    assert stack.records(phone) == [record]
