@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 from flask import current_app
 
 from ..domain.calendar import date_in_words
+from ..domain.redaction import redact
 from ..domain.references import display
 from ..extensions import db
 from ..models import CallbackRequest, Conversation, OutboxMessage, Representation
@@ -25,7 +26,6 @@ from .case_store import deliver_case
 from .contact_windows import next_allowed
 from .mail import Attachment, send_email
 from .outcomes import Deferred, Delivered, Outcome, PermanentError, Skipped
-from .redaction import redact
 from .settings import is_embedded_default, parse_console_fallback
 from .signed_http import post_signed
 from .sms import send_sms

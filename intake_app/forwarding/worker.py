@@ -24,13 +24,13 @@ from typing import Any
 
 from flask import Flask
 
+from ..domain.redaction import redact
 from ..extensions import db
 from ..models import OutboxMessage, Representation
 from ..services import conversations, forwarding
 from .case_store import CASE_STORES
 from .deliveries import DELIVERIES, duty_console_allowed
 from .outcomes import Deferred, Delivered, PermanentError, RetryableError, Skipped
-from .redaction import redact
 
 logger = logging.getLogger(__name__)
 

@@ -20,8 +20,8 @@ from typing import Any
 from flask import current_app
 from sqlalchemy import func, select, update
 
+from ..domain.redaction import redact
 from ..extensions import db
-from ..forwarding.redaction import redact
 from ..models import OutboxMessage, Representation
 from .audit import record_event
 from .outbox import enqueue

@@ -6,10 +6,10 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
+from intake_app.domain.redaction import redact
 from intake_app.extensions import db
 from intake_app.forwarding import deliveries
 from intake_app.forwarding.outcomes import PermanentError
-from intake_app.forwarding.redaction import redact
 from intake_app.models import AuditEvent
 from intake_app.services.outbox import enqueue
 
