@@ -312,15 +312,6 @@ _KIND_WORDS = {
 }
 
 
-def _safeguarding_reasons(result: SafeguardingResult) -> list[str]:
-    reasons = []
-    for kind in result.kinds:
-        quotes = [e.text for e in result.evidence if e.kind == kind][:3]
-        quoted = ", ".join(f"'{_quote(q)}'" for q in quotes)
-        reasons.append(f"Flagged as urgent: mentions {_KIND_WORDS[kind]} — {quoted}.")
-    return reasons
-
-
 def _procedure(
     folded: str, role: str | None, service_area: str | None
 ) -> tuple[str, str]:
@@ -354,173 +345,280 @@ REVIEW_REASON = ("Needs an officer's review: it goes to the case store at once, 
 NO_REVIEW_REASON = "No review needed: it can be forwarded as triaged."
 NORMAL_PRIORITY_REASON = "Priority normal: no safeguarding concern or urgent risk found."
 
+# What each step says: a flag (None for a plain sentence) and the sentence an officer reads.
+Note = tuple[str | None, str]
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """What every step reads: the text, its fold, the screen's verdict and the model's view."""
+
+    text: str
+    folded: str
+    safeguarding: SafeguardingResult
+    model: LinearTriageModel | None
+    features: Any
+    type_scores: dict[str, float]
+    quality: tuple[tuple[str, str], ...]
+
+    @property
+    def unreadable(self) -> bool:
+        return any(key == "unreadable" for key, _ in self.quality)
+
+    @property
+    def model_can_read(self) -> bool:
+        return self.model is not None and not self.unreadable
+
+
+def _model_or_none() -> LinearTriageModel | None:
+    try:
+        return load_model()
+    except ModelUnavailable:  # logged by load_model; the record goes to a person
+        return None
+
+
+def _read(text: str) -> _Reading:
+    """Fold the text, screen it, and let the model read it when there is one."""
+    text = text if isinstance(text, str) else ("" if text is None else str(text))
+    folded = normalise(text)
+    patterns = screen_patterns(text, folded=folded)
+    quality = tuple(_text_quality(text, frozenset(folded.text.split())))
+    model = _model_or_none()
+    if model is None:
+        safeguarding = patterns if patterns.flagged else replace(patterns, model_missing=True)
+        return _Reading(text, folded.text, safeguarding, None, None, dict.fromkeys(TYPES, 0.0),
+                        quality)
+    features = model.features(
+        classifier_text(folded.text, text, patterns.flagged)
+        if len(text) <= CLASSIFY_CHARS
+        else prepare(text[:CLASSIFY_CHARS])
+    )
+    # Without a pattern hit there is no disclosure marker: these are the model's features.
+    safeguarding = with_model(text, patterns, features, folded=folded)
+    return _Reading(text, folded.text, safeguarding, model, features,
+                    dict(model.probabilities("type", features)), quality)
+
+
+def _model_notes(reading: _Reading) -> list[Note]:
+    if reading.model is None or reading.safeguarding.model_missing:
+        return [("model_missing", "Needs review: the triage model is missing or could not "
+                 "read this message, so only the safeguarding patterns read it (no model second "
+                 "look, type or category); a person must read it.")]
+    return []
+
+
+def _predicted_type(scores: dict[str, float]) -> str:
+    """The model's likeliest type; a tie goes to the earlier one in ``TYPES``."""
+    return max(TYPES, key=lambda key: (scores.get(key, 0.0), -TYPES.index(key)))
+
+
+def _declared_type_notes(reading: _Reading, declared: str) -> list[Note]:
+    """The person's own choice stands; a text that reads otherwise is flagged for a check."""
+    notes: list[Note] = [(None, f"Type {declared}: chosen by the person on the form.")]
+    scores = reading.type_scores
+    predicted = _predicted_type(scores)
+    if predicted != declared and scores[predicted] >= 0.5:
+        notes.append(("type_disagrees", f"Type check: chosen as {declared}, but the text reads "
+                      f"like a {predicted} ({scores[predicted]:.0%})."))
+    elif reading.safeguarding.flagged and declared != "complaint":
+        notes.append(("type_disagrees", f"Type check: chosen as {declared}, but the text "
+                      "raises a safeguarding concern."))
+    return notes
+
+
+def _read_type(reading: _Reading) -> tuple[str, list[Note]]:
+    """The model's type; a complaint when it cannot choose or the text discloses harm."""
+    if reading.model is None:
+        return "complaint", [(None, "Type complaint assumed: the triage model is missing, so "
+                              "a person must decide.")]
+    if reading.unreadable:
+        return "complaint", [(None, "Type complaint assumed: the text could not be read, so a "
+                              "person must decide.")]
+    scores = reading.type_scores
+    predicted = _predicted_type(scores)
+    if (reading.safeguarding.flagged and predicted in {"compliment", "comment"}
+            and scores["complaint"] >= 0.2):
+        return "complaint", [(None, "Type complaint: the text raises a safeguarding concern, "
+                              "so it is not read as a compliment or comment.")]
+    return predicted, [(None, f"Type {predicted}: read from the text "
+                        f"({scores[predicted]:.0%} confident).")]
+
+
+def _type(reading: _Reading, declared_type: str | None) -> tuple[str, float, list[Note]]:
+    """The type, the model's confidence in it (none for unreadable text), and why."""
+    if declared_type in TYPES:
+        final_type, notes = declared_type, _declared_type_notes(reading, declared_type)
+    else:
+        final_type, notes = _read_type(reading)
+    confidence = 0.0 if reading.unreadable else round(reading.type_scores.get(final_type, 0.0), 4)
+    return final_type, confidence, notes
+
+
+def _categories(
+    reading: _Reading, final_type: str
+) -> tuple[str | None, tuple[str, ...], float, list[Note]]:
+    """Primary and secondary categories, the confidence in the primary, and why.
+
+    Only complaints and compliments have categories; a comment or enquiry keeps a complaint
+    topic the model is sure of as a secondary one, so an officer sees what it touches on.
+    """
+    if not reading.model_can_read:
+        return None, (), 1.0, []
+    if final_type in {"comment", "enquiry"}:
+        ranked = reading.model.probabilities("complaint_category", reading.features)
+        touches = tuple(label for label, score in ranked[:1] if score >= 0.6)
+        if not touches:
+            return None, (), 1.0, []
+        return None, touches, 1.0, [
+            (None, f"No category for a {final_type}; it touches on {touches[0]}.")
+        ]
+    ranked = reading.model.probabilities(f"{final_type}_category", reading.features)
+    primary, confidence = ranked[0]
+    secondary = tuple(
+        label for label, score in ranked[1:3] if score >= SECONDARY_CATEGORY_THRESHOLD
+    )
+    listed = f"; also {', '.join(secondary)}" if secondary else ""
+    return primary, secondary, confidence, [
+        (None, f"Category {primary} ({confidence:.0%} confident){listed}.")
+    ]
+
+
+def _confidence_notes(
+    reading: _Reading, type_confidence: float, category_confidence: float
+) -> list[Note]:
+    if reading.model_can_read and (
+        type_confidence < LOW_TYPE_CONFIDENCE or category_confidence < LOW_CATEGORY_CONFIDENCE
+    ):
+        return [("low_confidence", "Needs review: the automatic reading is unsure "
+                 f"(type {type_confidence:.0%}, category {category_confidence:.0%}).")]
+    return []
+
+
+def _case_notes(folded: str, role: str | None, received_at: datetime | None) -> list[Note]:
+    """What an officer must decide before accepting it: interest, lateness, other routes."""
+    notes: list[Note] = []
+    if role in INTEREST_ROLES:
+        notes.append(("sufficient_interest", f"Sufficient interest: the complainant is '{role}';"
+                      " an officer must decide whether they may use the statutory procedure."))
+    late = _late_reason(folded, received_at.date() if received_at else None)
+    if late:
+        notes.append(("late", late + " Late complaints may still be accepted."))
+    proceedings = _PROCEEDINGS.search(folded)
+    if proceedings:
+        notes.append(("proceedings", f"Mentions '{proceedings[0]}': if there are court or "
+                      "police proceedings, regulation 8 of the 2006 Regulations lets the council "
+                      "pause."))
+    other = _OTHER_PROCEDURE.search(folded)
+    if other:
+        notes.append(("other_procedure", f"Mentions '{other[0]}': child protection conferences "
+                      "and court reports have their own procedures."))
+    return notes
+
+
+def _safeguarding_notes(result: SafeguardingResult) -> list[Note]:
+    """A sentence per alert kind, quoting the words; a concern is a flag for today."""
+    notes: list[Note] = []
+    for kind in result.kinds:
+        quotes = [e.text for e in result.evidence if e.kind == kind][:3]
+        quoted = ", ".join(f"'{_quote(q)}'" for q in quotes)
+        notes.append((None, f"Flagged as urgent: mentions {_KIND_WORDS[kind]} — {quoted}."))
+    if result.concern:
+        quoted = ", ".join(f"'{_quote(e.text)}'" for e in result.concern_evidence[:3])
+        kinds = ", ".join(_KIND_WORDS[kind] for kind in result.concern_kinds)
+        notes.append(("safeguarding_concern", f"Safeguarding concern, not an alert: mentions "
+                      f"{kinds} — {quoted}; an officer reads it today (the duty team is not "
+                      "alerted)."))
+    return notes
+
+
+def _high_priority_risks(folded: str) -> list[str]:
+    """Risks that cannot wait the usual weeks, each with the words that showed it."""
+    risks = []
+    risk = _PLACEMENT_RISK.search(folded)
+    if risk:
+        risks.append(f"a home, placement or school place at risk soon — '{risk[0]}'")
+    age = _AGE_16_17.search(folded)
+    homeless = _HOMELESS.search(folded)
+    if age and homeless:
+        risks.append(f"16-17 and homeless — '{age[0]}', '{homeless[0]}'")
+    no_worker = _NO_SOCIAL_WORKER.search(folded)
+    if no_worker and (_IN_CARE.search(folded) or _NO_WORKER_FOR_A_WHILE.search(folded)):
+        risks.append(
+            "a child in care, or one who has lost their social worker, with no social worker"
+            f" — '{no_worker[0]}'"
+        )
+    return risks
+
+
+def _priority(folded: str, safeguarding: SafeguardingResult) -> tuple[str, list[Note]]:
+    """Urgent for a safeguarding alert, high for a risk that cannot wait, otherwise normal.
+
+    An urgent record still lists its high-priority risks, so the officer sees them too.
+    """
+    notes: list[Note] = [(None, f"Priority high: {risk}.") for risk in _high_priority_risks(folded)]
+    if safeguarding.flagged:
+        return "urgent", notes
+    if notes:
+        return "high", notes
+    return "normal", [(None, NORMAL_PRIORITY_REASON)]
+
+
+def _flags_and_reasons(
+    notes: list[Note], safeguarding: SafeguardingResult
+) -> tuple[tuple[str, ...], tuple[str, ...], bool]:
+    """Each flag once, in order of first mention; every sentence; and whether a person must
+    look (an alert or any flag but Welsh, which only changes the language of the reply)."""
+    flags = tuple(dict.fromkeys(flag for flag, _ in notes if flag))
+    needs_review = safeguarding.flagged or any(flag != "welsh" for flag in flags)
+    reasons = (*(reason for _, reason in notes),
+               REVIEW_REASON if needs_review else NO_REVIEW_REASON)
+    return flags, reasons, needs_review
+
 
 def triage(
     text: str,
     *,
     role: str | None = None,
     service_area: str | None = None,
-    channel: str | None = None,
     declared_type: str | None = None,
     received_at: datetime | None = None,
 ) -> TriageResult:
     """Triage one message. Never raises for odd input; odd input gets ``needs_review``.
 
-    ``channel`` is accepted so every channel calls the same function; the rules do not
-    depend on it today.
+    Each step decides one thing and returns the notes that explain it; the reasons keep the
+    order an officer reads them in: model, type, category, text quality, procedure, case
+    flags, safeguarding, priority, review.
     """
-    text = text if isinstance(text, str) else ("" if text is None else str(text))
-    folded_text = normalise(text)
-    folded = folded_text.text
-    patterns = screen_patterns(text, folded=folded_text)
-    flags: list[str] = []
-    reasons: list[str] = []
-
-    def flag(key: str, reason: str) -> None:
-        if key not in flags:
-            flags.append(key)
-        reasons.append(reason)
-
-    quality = _text_quality(text, frozenset(folded.split()))
-    unreadable = any(key == "unreadable" for key, _ in quality)
-    try:
-        model: LinearTriageModel | None = load_model()
-    except ModelUnavailable:  # logged by load_model; the record goes to a person
-        model = None
-    if model is not None:
-        features = model.features(
-            classifier_text(folded, text, patterns.flagged)
-            if len(text) <= CLASSIFY_CHARS
-            else prepare(text[:CLASSIFY_CHARS])
-        )
-        # Without a pattern hit there is no disclosure marker: these are the model's features.
-        safeguarding = with_model(text, patterns, features, folded=folded_text)
-        type_scores = dict(model.probabilities("type", features))
-    else:
-        safeguarding = patterns if patterns.flagged else replace(patterns, model_missing=True)
-        type_scores = dict.fromkeys(TYPES, 0.0)
-    if model is None or safeguarding.model_missing:
-        flag("model_missing", "Needs review: the triage model is missing or could not read "
-             "this message, so only the safeguarding patterns read it (no model second look, "
-             "type or category); a person must read it.")
-    predicted_type = max(TYPES, key=lambda key: (type_scores.get(key, 0.0), -TYPES.index(key)))
-    if declared_type in TYPES:
-        final_type = declared_type
-        reasons.append(f"Type {final_type}: chosen by the person on the form.")
-        disagrees = predicted_type != declared_type and type_scores[predicted_type] >= 0.5
-        if disagrees:
-            flag("type_disagrees", f"Type check: chosen as {declared_type}, but the text reads "
-                 f"like a {predicted_type} ({type_scores[predicted_type]:.0%}).")
-        elif safeguarding.flagged and declared_type != "complaint":
-            flag("type_disagrees", f"Type check: chosen as {declared_type}, but the text "
-                 "raises a safeguarding concern.")
-    elif model is None:
-        final_type = "complaint"
-        reasons.append("Type complaint assumed: the triage model is missing, so a person must "
-                       "decide.")
-    elif unreadable:
-        final_type = "complaint"
-        reasons.append("Type complaint assumed: the text could not be read, so a person must "
-                       "decide.")
-    else:
-        final_type = predicted_type
-        if safeguarding.flagged and final_type in {"compliment", "comment"} and (
-            type_scores["complaint"] >= 0.2
-        ):
-            final_type = "complaint"
-            reasons.append("Type complaint: the text raises a safeguarding concern, so it is "
-                           "not read as a compliment or comment.")
-        else:
-            reasons.append(f"Type {final_type}: read from the text "
-                           f"({type_scores[final_type]:.0%} confident).")
-    type_confidence = round(type_scores.get(final_type, 0.0), 4)
-    if unreadable:
-        type_confidence = 0.0
-
-    primary: str | None = None
-    secondary: tuple[str, ...] = ()
-    category_confidence = 1.0
-    readable_by_model = model is not None and not unreadable
-    if readable_by_model and final_type in {"complaint", "compliment"}:
-        ranked = model.probabilities(f"{final_type}_category", features)
-        primary, category_confidence = ranked[0]
-        secondary = tuple(
-            label for label, score in ranked[1:3] if score >= SECONDARY_CATEGORY_THRESHOLD
-        )
-        listed = f"; also {', '.join(secondary)}" if secondary else ""
-        reasons.append(f"Category {primary} ({category_confidence:.0%} confident){listed}.")
-    elif readable_by_model and final_type in {"comment", "enquiry"}:
-        ranked = model.probabilities("complaint_category", features)
-        secondary = tuple(label for label, score in ranked[:1] if score >= 0.6)
-        if secondary:
-            reasons.append(f"No category for a {final_type}; it touches on {secondary[0]}.")
-
-    for key, reason in quality:
-        flag(key, reason)
-    if not unreadable and model is not None and (
-        type_confidence < LOW_TYPE_CONFIDENCE or category_confidence < LOW_CATEGORY_CONFIDENCE
-    ):
-        flag("low_confidence", "Needs review: the automatic reading is unsure "
-             f"(type {type_confidence:.0%}, category {category_confidence:.0%}).")
-
-    procedure, procedure_reason = _procedure(folded, role, service_area)
-    reasons.append(procedure_reason)
-    if role in INTEREST_ROLES:
-        flag("sufficient_interest", f"Sufficient interest: the complainant is '{role}'; an "
-             "officer must decide whether they may use the statutory procedure.")
-    late = _late_reason(folded, received_at.date() if received_at else None)
-    if late:
-        flag("late", late + " Late complaints may still be accepted.")
-    proceedings = _PROCEEDINGS.search(folded)
-    if proceedings:
-        flag("proceedings", f"Mentions '{proceedings[0]}': if there are court or police "
-             "proceedings, regulation 8 of the 2006 Regulations lets the council pause.")
-    other = _OTHER_PROCEDURE.search(folded)
-    if other:
-        flag("other_procedure", f"Mentions '{other[0]}': child protection conferences and "
-             "court reports have their own procedures.")
-
-    reasons.extend(_safeguarding_reasons(safeguarding))
-    if safeguarding.concern:
-        quoted = ", ".join(f"'{_quote(e.text)}'" for e in safeguarding.concern_evidence[:3])
-        kinds = ", ".join(_KIND_WORDS[kind] for kind in safeguarding.concern_kinds)
-        flag("safeguarding_concern", f"Safeguarding concern, not an alert: mentions {kinds} "
-             f"— {quoted}; an officer reads it today (the duty team is not alerted).")
-    priority = "urgent" if safeguarding.flagged else "normal"
-    high_reasons = []
-    risk = _PLACEMENT_RISK.search(folded)
-    if risk:
-        high_reasons.append(f"a home, placement or school place at risk soon — '{risk[0]}'")
-    age = _AGE_16_17.search(folded)
-    homeless = _HOMELESS.search(folded)
-    if age and homeless:
-        high_reasons.append(f"16-17 and homeless — '{age[0]}', '{homeless[0]}'")
-    no_worker = _NO_SOCIAL_WORKER.search(folded)
-    if no_worker and (_IN_CARE.search(folded) or _NO_WORKER_FOR_A_WHILE.search(folded)):
-        high_reasons.append(
-            "a child in care, or one who has lost their social worker, with no social worker"
-            f" — '{no_worker[0]}'"
-        )
-    if high_reasons:
-        if priority == "normal":
-            priority = "high"
-        reasons.extend(f"Priority high: {reason}." for reason in high_reasons)
-    if priority == "normal":
-        reasons.append(NORMAL_PRIORITY_REASON)
-
-    needs_review = safeguarding.flagged or any(key != "welsh" for key in flags)
-    reasons.append(REVIEW_REASON if needs_review else NO_REVIEW_REASON)
+    reading = _read(text)
+    final_type, type_confidence, type_notes = _type(reading, declared_type)
+    primary, secondary, category_confidence, category_notes = _categories(reading, final_type)
+    procedure, procedure_reason = _procedure(reading.folded, role, service_area)
+    priority, priority_notes = _priority(reading.folded, reading.safeguarding)
+    flags, reasons, needs_review = _flags_and_reasons(
+        [
+            *_model_notes(reading),
+            *type_notes,
+            *category_notes,
+            *reading.quality,
+            *_confidence_notes(reading, type_confidence, category_confidence),
+            (None, procedure_reason),
+            *_case_notes(reading.folded, role, received_at),
+            *_safeguarding_notes(reading.safeguarding),
+            *priority_notes,
+        ],
+        reading.safeguarding,
+    )
     return TriageResult(
         type=final_type,
         type_confidence=type_confidence,
         primary_category=primary,
         secondary_categories=secondary,
-        safeguarding=safeguarding,
+        safeguarding=reading.safeguarding,
         priority=priority,
         procedure=procedure,
         procedure_reason=procedure_reason,
         needs_review=needs_review,
-        flags=tuple(flags),
-        reasons=tuple(reasons),
-        model_version=model.version if model is not None else "missing",
+        flags=flags,
+        reasons=reasons,
+        model_version=reading.model.version if reading.model is not None else "missing",
     )
