@@ -41,8 +41,12 @@ triage_cli = AppGroup("triage", help="Train and evaluate the automatic triage mo
     help="Directory for the artefact (the app loads it from the default).",
 )
 def train_command(data_path: Path, out_dir: Path) -> None:
-    """Rebuild the model artefact from the repository's training data."""
-    version = triage_training.train(data_path, out_dir)
+    """Rebuild the model artefact from the repository's training data (needs the training
+    extra, requirements-train.txt)."""
+    try:
+        version = triage_training.train(data_path, out_dir)
+    except triage_training.TrainingLibrariesMissing as error:
+        raise click.ClickException(str(error)) from error
     click.echo(f"triage model {version} written to {out_dir}")
 
 

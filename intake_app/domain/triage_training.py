@@ -11,24 +11,24 @@ it. Character n-grams cope with text-speak and misspellings the data never showe
 carry domain knowledge the small data set cannot teach.
 
 Pure: no Flask. ``flask triage train`` and ``flask triage evaluate`` wrap these functions.
+scikit-learn and scipy are a training extra (``requirements-train.txt``): the service reads
+the artefact with numpy alone, so they are imported only when a model is fitted, and
+``read_rows`` and ``evaluate`` work without them.
 """
 
 from __future__ import annotations
 
 import csv
 import gzip
+import importlib.util
 import io
 import pickle
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import scipy.sparse
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.linear_model import LogisticRegression
-from sklearn.model_selection import StratifiedKFold, cross_val_predict
 
 from intake_app.domain.model_runtime import (
     ARTEFACT_NAME,
@@ -40,6 +40,12 @@ from intake_app.domain.model_runtime import (
 )
 from intake_app.domain.safeguarding import screen_patterns
 from intake_app.domain.triage import prepare, triage
+
+if TYPE_CHECKING:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+# Import name and package name of each library that only training needs.
+TRAINING_LIBRARIES = {"sklearn": "scikit-learn", "scipy": "scipy"}
 
 SAFEGUARDING_FALSE_ALARM_BUDGET = 0.05
 # A model-only hit (no pattern found anything) wakes the duty team only when the model is
@@ -275,11 +281,29 @@ RISK_CUES: dict[str, tuple[str, ...]] = {
 }
 
 
+class TrainingLibrariesMissing(RuntimeError):
+    """scikit-learn or scipy is missing: the service runs without them, training cannot."""
+
+
+def _require_training_libraries() -> None:
+    missing = [package for module, package in TRAINING_LIBRARIES.items()
+               if importlib.util.find_spec(module) is None]
+    if missing:
+        raise TrainingLibrariesMissing(
+            f"Training the triage model needs {' and '.join(missing)}, which the service "
+            "itself does not install: run `pip install -r requirements-train.txt` (or "
+            "`make install-dev`) first."
+        )
+
+
 def vectorisers() -> tuple[TfidfVectorizer, TfidfVectorizer]:
     """Unfitted word and character vectorisers, as ``triage.LinearTriageModel`` reproduces.
 
     A test checks the two agree, so change both together.
     """
+    _require_training_libraries()
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
     words = TfidfVectorizer(sublinear_tf=True, token_pattern=WORD_TOKEN.pattern,
                             ngram_range=(1, 2))
     chars = TfidfVectorizer(sublinear_tf=True, analyzer="char_wb", ngram_range=CHAR_NGRAMS,
@@ -302,6 +326,8 @@ def _classifier(features: Any, labels: list[str | None]) -> dict[str, Any]:
     A binary model has one coefficient row; it is stored as two rows (-w/2, +w/2), whose
     softmax equals the logistic function, so prediction treats every model alike.
     """
+    from sklearn.linear_model import LogisticRegression
+
     chosen = [index for index, label in enumerate(labels) if label is not None]
     model = LogisticRegression(C=10.0, class_weight="balanced", max_iter=5000)
     model.fit(features[chosen], [labels[index] for index in chosen])
@@ -326,6 +352,9 @@ def _alarm_thresholds(features: Any, labels: list[str]) -> tuple[float, float]:
     not a concern. Both are measured on held-back folds of the train split, never on the
     blind evaluation sets.
     """
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import StratifiedKFold, cross_val_predict
+
     probabilities = cross_val_predict(
         LogisticRegression(C=10.0, class_weight="balanced", max_iter=5000),
         features,
@@ -365,8 +394,12 @@ def train(data_path: str | Path = DEFAULT_DATA_PATH, out_dir: str | Path = MODEL
 
     scikit-learn fits the model; the artefact holds only what prediction needs (vocabularies,
     idf weights, coefficients, cue phrases) as plain Python and numpy objects, so the service
-    loads it in milliseconds without importing scikit-learn.
+    loads it in milliseconds without importing scikit-learn. Raises
+    ``TrainingLibrariesMissing`` when scikit-learn or scipy is not installed.
     """
+    _require_training_libraries()
+    import scipy.sparse
+
     rows = read_rows(data_path, split="train")
     texts = [prepare(row["text"]) for row in rows]
     words, chars = vectorisers()

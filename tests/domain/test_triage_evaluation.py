@@ -8,13 +8,20 @@ screen generalises is measured on the blind sets (``test_safeguarding_blind.py``
 
 import csv
 import json
+import sys
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 from intake_app.domain.triage import load_model
-from intake_app.domain.triage_training import DEFAULT_DATA_PATH, evaluate, read_rows, train
+from intake_app.domain.triage_training import (
+    DEFAULT_DATA_PATH,
+    TrainingLibrariesMissing,
+    evaluate,
+    read_rows,
+    train,
+)
 from intake_app.taxonomy import keys
 
 EXPECTED_KEYS = {
@@ -114,6 +121,32 @@ def test_flask_triage_train_rebuilds_the_shipped_model_version(cli_runner, tmp_p
     result = cli_runner.invoke(args=["triage", "train", "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output
     assert load_model().version in result.output
+
+
+@pytest.fixture
+def without_training_libraries(monkeypatch):
+    """An install from requirements.txt alone: scikit-learn and scipy cannot be imported."""
+    for module in ("sklearn", "scipy"):
+        monkeypatch.setitem(sys.modules, module, None)
+
+
+def test_training_without_scikit_learn_says_what_to_install(without_training_libraries,
+                                                           tmp_path: Path):
+    with pytest.raises(TrainingLibrariesMissing, match=r"scikit-learn and scipy.*"
+                       r"requirements-train\.txt"):
+        train(DEFAULT_DATA_PATH, tmp_path)
+    assert not any(tmp_path.iterdir())
+
+
+def test_flask_triage_train_without_scikit_learn_fails_with_a_plain_message(
+    without_training_libraries, cli_runner, tmp_path: Path
+):
+    result = cli_runner.invoke(args=["triage", "train", "--out", str(tmp_path / "model")])
+    assert result.exit_code == 1
+    assert "Error: Training the triage model needs scikit-learn and scipy" in result.output
+    assert "requirements-train.txt" in result.output
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "model").exists()
 
 
 def test_runtime_features_match_scikit_learn():
