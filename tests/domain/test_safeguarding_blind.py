@@ -108,7 +108,7 @@ def _leaves(value):
 
 @pytest.fixture
 def cli_runner(app):
-    from intake_app.triage_cli import triage_cli
+    from intake_app.cli.triage import triage_cli
 
     if "triage" not in app.cli.commands:
         app.cli.add_command(triage_cli)

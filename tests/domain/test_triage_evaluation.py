@@ -94,7 +94,7 @@ def test_training_rebuilds_the_committed_artefact_from_the_train_split_only(tmp_
 
 @pytest.fixture
 def cli_runner(app):
-    from intake_app.triage_cli import triage_cli
+    from intake_app.cli.triage import triage_cli
 
     if "triage" not in app.cli.commands:
         app.cli.add_command(triage_cli)

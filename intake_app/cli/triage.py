@@ -16,9 +16,9 @@ from pathlib import Path
 import click
 from flask.cli import AppGroup
 
-from .domain import safeguarding_evaluation, triage_training
-from .domain.triage import MODEL_DIR
-from .services import triage_corrections
+from ..domain import safeguarding_evaluation, triage_training
+from ..domain.triage import MODEL_DIR
+from ..services import triage_corrections
 
 triage_cli = AppGroup("triage", help="Train and evaluate the automatic triage model.")
 

@@ -1,24 +1,13 @@
-"""``flask`` commands for operators: demo data, draft clean-up, and the registration of
-every command group (outbox, tokens, triage)."""
+"""``flask demo …``: demo data for the embedded default (see ``intake_app.demo``)."""
 
 from __future__ import annotations
 
 import click
-from flask import Flask
 from flask.cli import AppGroup
 
-from .demo import records as demo_records
-from .services import inbound_spool, web_drafts
+from ..demo import records as demo_records
 
 demo_cli = AppGroup("demo", help="Demo data for the embedded default.")
-drafts_cli = AppGroup("drafts", help="Unsent web-form drafts.")
-gateway_cli = AppGroup("gateway", help="The SMS and chat gateway.")
-
-
-@gateway_cli.command("replay")
-def replay_spool() -> None:
-    """Store texts spooled while the database was down, as records for review."""
-    click.echo(f"stored {inbound_spool.replay()} spooled texts")
 
 
 @demo_cli.command("load")
@@ -68,19 +57,3 @@ def _echo_demo_accounts(accounts: tuple[demo_records.DemoAccount, ...]) -> None:
     if any(account.password and account.role == "manager" for account in accounts):
         click.echo("  the manager is asked to set up two-factor sign-in (an authenticator "
                    "app) at first sign-in, at /officers/")
-
-
-@drafts_cli.command("purge")
-def purge_drafts() -> None:
-    """Delete expired drafts (run from cron in production)."""
-    click.echo(f"deleted {web_drafts.purge_expired()} expired drafts")
-
-
-def register_commands(app: Flask) -> None:
-    from .forwarding_cli import outbox_cli, tokens_cli
-    from .triage_cli import triage_cli
-    from .users_cli import users_cli
-
-    for group in (demo_cli, drafts_cli, gateway_cli, outbox_cli, tokens_cli, triage_cli,
-                  users_cli):
-        app.cli.add_command(group)

@@ -13,9 +13,9 @@ import click
 from flask import current_app
 from flask.cli import AppGroup
 
-from .models import StaffUser
-from .officers.account_forms import account_error
-from .services import staff_accounts
+from ..models import StaffUser
+from ..officers.account_forms import account_error
+from ..services import staff_accounts
 
 users_cli = AppGroup("users", help="Staff accounts (officers, managers, admins, advocates).")
 

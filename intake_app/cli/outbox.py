@@ -1,4 +1,4 @@
-"""``flask outbox …`` (run and inspect the worker) and ``flask tokens …`` (API tokens)."""
+"""``flask outbox …``: run and inspect the outbox worker."""
 
 from __future__ import annotations
 
@@ -11,12 +11,10 @@ import click
 from flask import current_app
 from flask.cli import AppGroup
 
-from .forwarding.worker import configuration_problems, new_worker_id, run_forever, run_once
-from .services import forwarding
-from .services.tokens import SCOPES, TokenError, create_token, revoke_token
+from ..forwarding.worker import configuration_problems, new_worker_id, run_forever, run_once
+from ..services import forwarding
 
 outbox_cli = AppGroup("outbox", help="Deliver and inspect the outbox.")
-tokens_cli = AppGroup("tokens", help="Service tokens for the intake API.")
 
 
 @outbox_cli.command("work")
@@ -61,26 +59,3 @@ def retry(message_id: int) -> None:
     if not forwarding.retry_now(message_id, actor="cli"):
         raise click.ClickException(f"message {message_id} is not failed or cancelled")
     click.echo(f"message {message_id} queued again")
-
-
-@tokens_cli.command("create")
-@click.argument("name")
-@click.option("--scope", type=click.Choice(SCOPES), default="intake", show_default=True)
-def create(name: str, scope: str) -> None:
-    """Make a token and print it once; only its hash is kept."""
-    try:
-        created = create_token(name, scope=scope)
-    except TokenError as error:
-        raise click.ClickException(str(error)) from error
-    click.echo(created.token)
-    click.echo(f"token {created.name!r} (scope {created.scope}) created; it is not shown again",
-               err=True)
-
-
-@tokens_cli.command("revoke")
-@click.argument("name")
-def revoke(name: str) -> None:
-    """Stop a token from working."""
-    if not revoke_token(name):
-        raise click.ClickException(f"no live token named {name!r}")
-    click.echo(f"token {name!r} revoked")
