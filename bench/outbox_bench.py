@@ -37,8 +37,8 @@ from intake_app import create_app
 from intake_app.domain.draft import Draft
 from intake_app.domain.references import new_reference
 from intake_app.extensions import db
-from intake_app.forwarding.worker import WorkerThread, run_once
 from intake_app.models import OutboxMessage, Representation
+from intake_app.outbox.worker import WorkerThread, run_once
 from intake_app.services.intake import submit
 
 SECRET = "bench-secret"

@@ -1,7 +1,7 @@
 """Settings from environment variables, with safe defaults for the embedded default.
 
 Each area declares its settings as ``Setting`` entries (this module, the gateway's and the
-forwarding's); README.md's table is checked against them by a test. Secrets never have a
+outbox's); README.md's table is checked against them by a test. Secrets never have a
 value in the code: when ``SECRET_KEY``, ``ENCRYPTION_KEY``, ``LOOKUP_HASH_KEY`` or
 ``RASA_CHANNEL_SECRET`` is unset, a random one is generated once into the instance folder,
 so a restart keeps sessions valid and stored data readable (and the bot, started with the
@@ -143,11 +143,11 @@ CORE_SETTINGS: tuple[Setting, ...] = (
 
 
 def all_settings() -> tuple[Setting, ...]:
-    from .forwarding.settings import FORWARDING_SETTINGS
     from .officers.settings import OFFICER_SETTINGS
+    from .outbox.settings import OUTBOX_SETTINGS
     from .sms.settings import GATEWAY_SETTINGS
 
-    return CORE_SETTINGS + GATEWAY_SETTINGS + FORWARDING_SETTINGS + OFFICER_SETTINGS
+    return CORE_SETTINGS + GATEWAY_SETTINGS + OUTBOX_SETTINGS + OFFICER_SETTINGS
 
 
 PRIVATE_FOLDER_MODE = 0o700

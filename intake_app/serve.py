@@ -45,7 +45,7 @@ def main() -> None:
         if recovered:
             app.logger.warning("stored %d texts spooled during a fault", recovered)
     if app.config.get("OUTBOX_WORKER", "thread") == "thread":
-        from .forwarding.worker import start_worker_thread
+        from .outbox.worker import start_worker_thread
 
         start_worker_thread(app)
     host = os.environ.get("HOST", "127.0.0.1")

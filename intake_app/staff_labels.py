@@ -12,7 +12,7 @@ CHANNEL_NAMES = {
 }
 
 # When it is safe to contact someone (intake_app.domain.draft.CONTACT_TIMES), with the
-# hours each allows (intake_app.forwarding.contact_windows.WINDOWS).
+# hours each allows (intake_app.outbox.contact_windows.WINDOWS).
 CONTACT_TIME_NAMES = {
     "any": _l("Any time (7:00 to 21:00)"),
     "morning": _l("Mornings before school (7:00 to 8:30, weekdays)"),

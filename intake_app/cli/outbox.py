@@ -11,8 +11,8 @@ import click
 from flask import current_app
 from flask.cli import AppGroup
 
-from ..forwarding.worker import configuration_problems, new_worker_id, run_forever, run_once
-from ..services import forwarding
+from ..outbox import states
+from ..outbox.worker import configuration_problems, new_worker_id, run_forever, run_once
 
 outbox_cli = AppGroup("outbox", help="Deliver and inspect the outbox.")
 
@@ -45,7 +45,7 @@ def work(once: bool) -> None:
 @outbox_cli.command("status")
 def status() -> None:
     """Messages by state, and how long the oldest waiting one has waited."""
-    result = forwarding.summary()
+    result = states.summary()
     for state in ("pending", "sending", "delivered", "delivery_failed", "cancelled"):
         click.echo(f"{state:16} {result.by_state.get(state, 0)}")
     if result.oldest_pending is not None:
@@ -56,6 +56,6 @@ def status() -> None:
 @click.argument("message_id", type=int)
 def retry(message_id: int) -> None:
     """Send a failed or cancelled message again once its cause is fixed."""
-    if not forwarding.retry_now(message_id, actor="cli"):
+    if not states.retry_now(message_id, actor="cli"):
         raise click.ClickException(f"message {message_id} is not failed or cancelled")
     click.echo(f"message {message_id} queued again")

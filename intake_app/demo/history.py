@@ -1,6 +1,6 @@
 """What happened to each demo record after it arrived, replayed through the services that
 make it happen in real use: the outbox worker's delivery, retries and dead letter
-(``services.forwarding``), the case store's status callbacks (``services.case_status``),
+(``outbox.states``), the case store's status callbacks (``services.case_status``),
 officers' assignment, notes, safeguarding handling, withdrawal, duplicates, deadline
 extensions, clock pauses, procedure decisions and triage corrections (``casework``,
 ``duplicates``, ``case_deadlines``, ``triage_corrections``).
@@ -28,7 +28,7 @@ from ..domain.calendar import add_working_days, is_working_day
 from ..extensions import db
 from ..models import OutboxMessage, Representation, StaffUser
 from ..officers.access import staff_actor
-from ..services import forwarding
+from ..outbox import states
 from ..services.case_deadlines import decide_procedure, extend_stage1, pause_clock, resume_clock
 from ..services.case_status import apply_case_status
 from ..services.casework import (
@@ -186,33 +186,33 @@ class _Replay:
         worker stopped mid-delivery; the sweeper puts the row back for the next start)."""
         record = self.record
         at = self.clock(when + timedelta(seconds=self.rng.randint(3, 90)))
-        claimed = forwarding.claim_batch(WORKER, limit=100, representation_id=record.id,
-                                         clock=at)
+        claimed = states.claim_batch(WORKER, limit=100, representation_id=record.id,
+                                     clock=at)
         for message_id in claimed:
             message = db.session.get(OutboxMessage, message_id)
             assert message is not None
             if message.kind != "case":
-                forwarding.mark_delivered(message_id, WORKER, external_id=None, clock=at)
+                states.mark_delivered(message_id, WORKER, external_id=None, clock=at)
             elif case == "failed":
                 self._fail(message, at)
             elif case != "held":
-                forwarding.mark_delivered(
+                states.mark_delivered(
                     message_id, WORKER, clock=at,
                     external_id=f"CS-{record.id:06d}" if case == "accepted" else None)
         if case == "held":
             lease = timedelta(seconds=current_app.config["OUTBOX_LEASE_SECONDS"] + 1)
-            forwarding.release_expired_leases(WORKER, clock=self.clock(at.now() + lease))
+            states.release_expired_leases(WORKER, clock=self.clock(at.now() + lease))
 
     def _fail(self, message: OutboxMessage, at: FixedClock) -> None:
         """Retried with the worker's own backoff until it gives up; the manager alert that
         raises is delivered in turn."""
-        while forwarding.schedule_retry(message.id, WORKER, error=CASE_STORE_OUTAGE, clock=at):
+        while states.schedule_retry(message.id, WORKER, error=CASE_STORE_OUTAGE, clock=at):
             db.session.refresh(message)
             if message.state == "delivery_failed":
                 break
             at = self.clock(message.next_attempt_at)
-            if not forwarding.claim_batch(WORKER, limit=1, representation_id=self.record.id,
-                                          clock=at):
+            if not states.claim_batch(WORKER, limit=1, representation_id=self.record.id,
+                                      clock=at):
                 break
         self.deliver(at.now())
 

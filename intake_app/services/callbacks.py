@@ -31,7 +31,6 @@ from ..domain.calendar import add_working_days, clock_start, next_working_day
 from ..domain.draft import CONTACT_TIMES, clean_text, normalise_mobile, normalise_phone
 from ..domain.opening_hours import OpeningSpan
 from ..extensions import db
-from ..forwarding.contact_windows import DEFAULT_TIMES, allowed_windows, next_allowed
 from ..models import (
     CALLBACK_CLOSING_OUTCOMES,
     CALLBACK_METHODS,
@@ -44,12 +43,13 @@ from ..models import (
     Representation,
     StaffUser,
 )
+from ..outbox.contact_windows import DEFAULT_TIMES, allowed_windows, next_allowed
+from ..outbox.enqueue import enqueue
 from . import FieldErrors
 from .api_intake import conversation_phone, find_conversation, words_for_date
 from .audit import record_event
 from .casework import Officer
 from .opt_outs import is_opted_out
-from .outbox import enqueue
 from .protection import decrypt_json, encrypt_json, lookup_hash
 
 LONDON = ZoneInfo("Europe/London")

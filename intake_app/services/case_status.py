@@ -23,10 +23,10 @@ from ..domain.draft import clean_text
 from ..domain.references import display, normalise
 from ..extensions import db
 from ..models import CaseStatusUpdate, Conversation, Representation
+from ..outbox.enqueue import enqueue
 from ..taxonomy import keys
 from . import FieldErrors
 from .audit import record_event
-from .outbox import enqueue
 from .wall_clock import SYSTEM_CLOCK, WallClock
 
 # Deadlines the case store may send; the first two are kept on the record itself.

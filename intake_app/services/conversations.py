@@ -34,11 +34,11 @@ from ..domain.draft import Contact, Draft, clean_text, fit_text
 from ..domain.safeguarding import SafeguardingResult, screen
 from ..extensions import db
 from ..models import ChannelMessage, Conversation, Representation, SmsOptOut
+from ..outbox.enqueue import enqueue
 from . import acknowledgement
 from .api_intake import conversation_phone
 from .intake import InvalidDraft, SubmissionResult, submit
 from .opt_outs import is_opted_out
-from .outbox import enqueue
 from .protection import encrypt_json, lookup_hash
 from .rasa_client import BotUnavailable, RasaClient
 

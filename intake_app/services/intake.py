@@ -31,9 +31,9 @@ from ..domain.triage import (
 )
 from ..extensions import db
 from ..models import Representation
+from ..outbox.enqueue import enqueue
 from . import FieldErrors, acknowledgement
 from .audit import record_event
-from .outbox import enqueue
 from .protection import encrypt_json, lookup_hash
 from .wall_clock import SYSTEM_CLOCK, WallClock
 

@@ -20,8 +20,8 @@ from sqlalchemy import func, select
 
 from ..extensions import db
 from ..models import AuditEvent, StaffUser
+from ..outbox.enqueue import enqueue
 from .audit import record_event
-from .outbox import enqueue
 
 logger = logging.getLogger(__name__)
 

@@ -17,10 +17,10 @@ from sqlalchemy import func, select
 
 from ..extensions import db
 from ..models import Representation, TriageCorrection
+from ..outbox.enqueue import enqueue
 from .audit import record_event
 from .case_deadlines import DEADLINE_FIELDS, recompute_deadlines
 from .casework import SAFEGUARDING_HANDLING_FIELDS, Officer, snapshot
-from .outbox import enqueue
 from .wall_clock import SYSTEM_CLOCK, WallClock
 
 CORRECTED_FIELDS = ("type", "primary_category", "secondary_categories", "safeguarding_kinds",

@@ -12,7 +12,7 @@ from intake_app.models import Conversation
 from intake_app.services.protection import encrypt_json, lookup_hash
 from intake_app.services.tokens import create_token
 
-from ..forwarding.conftest import SAFE_TO_TEXT, set_delivery_clock
+from ..outbox.conftest import SAFE_TO_TEXT, set_delivery_clock
 
 PHONE = "+447911123456"
 

@@ -10,7 +10,7 @@ from intake_app.extensions import db
 from intake_app.models import AuditEvent, CaseStatusUpdate, OutboxMessage, Representation, SmsOptOut
 from intake_app.services.protection import lookup_hash
 
-from ..forwarding.conftest import drain
+from ..outbox.conftest import drain
 from .conftest import PHONE, representation
 
 # A deadline the case store may set (within two years of today), whenever the tests run.
@@ -126,9 +126,9 @@ def test_a_status_text_waits_for_the_childs_safe_time(
         app, client, intake_headers, case_store_headers, monkeypatch):
     from datetime import UTC, datetime
 
-    from intake_app.forwarding.worker import run_once
+    from intake_app.outbox.worker import run_once
 
-    from ..forwarding.conftest import set_delivery_clock
+    from ..outbox.conftest import set_delivery_clock
 
     reference = _submit(client, intake_headers, reply_channel="sms", contact={"phone": PHONE},
                         contact_safety={"times": ["evening"], "leave_message": False})

@@ -8,7 +8,7 @@ from intake_app.extensions import db
 from intake_app.models import OutboxMessage, ServiceToken
 from intake_app.services.tokens import find_live_token, token_hash
 
-from ..forwarding.conftest import add_case
+from ..outbox.conftest import add_case
 
 
 def test_tokens_create_prints_the_token_once_and_stores_only_its_hash(app):

@@ -14,8 +14,8 @@ from sqlalchemy import select
 
 from intake_app.domain.draft import clean_text
 from intake_app.extensions import db
-from intake_app.forwarding import worker
 from intake_app.models import ChannelMessage, OutboxMessage, Representation
+from intake_app.outbox import worker
 from intake_app.services import conversations
 from support.peers import FakeRasa
 

@@ -23,7 +23,7 @@ from intake_app.models import (
 )
 from intake_app.services import casework
 
-from ..forwarding.conftest import (  # noqa: F401 - fixtures
+from ..outbox.conftest import (  # noqa: F401 - fixtures
     add_case,
     drain,
     forwarding_app,

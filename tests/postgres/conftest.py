@@ -30,7 +30,7 @@ import pytest
 from flask import Flask
 
 from ..conftest import dispose, make_app
-from ..forwarding.conftest import FAST_WORKER
+from ..outbox.conftest import FAST_WORKER
 
 SERVER_TIME_ZONE = "America/New_York"
 SERVER_USER = "postgres"

@@ -16,14 +16,14 @@ from sqlalchemy import event, func, inspect, select, text
 
 from intake_app.domain.draft import Draft
 from intake_app.extensions import db
-from intake_app.forwarding.case_store import case_store_engine, intake_case
-from intake_app.forwarding.worker import run_once
 from intake_app.models import OutboxMessage, Representation
-from intake_app.services import forwarding
+from intake_app.outbox import states
+from intake_app.outbox.adapters.case_store import case_store_engine, intake_case
+from intake_app.outbox.enqueue import enqueue
+from intake_app.outbox.worker import run_once
 from intake_app.services.intake import submit
-from intake_app.services.outbox import enqueue
 
-from ..forwarding.conftest import add_case, add_record, drain, messages
+from ..outbox.conftest import add_case, add_record, drain, messages
 
 pytestmark = pytest.mark.postgres
 
@@ -56,7 +56,7 @@ def test_the_claim_query_locks_with_skip_locked_on_postgresql(pg_app):
 
         event.listen(db.engine, "before_cursor_execute", remember)
         try:
-            assert len(forwarding.claim_batch("w", limit=5)) == 1
+            assert len(states.claim_batch("w", limit=5)) == 1
         finally:
             event.remove(db.engine, "before_cursor_execute", remember)
         (claim,) = [s for s in statements if s.lstrip().upper().startswith("UPDATE")]
@@ -78,7 +78,7 @@ def test_a_row_locked_by_another_worker_is_skipped_not_waited_for(pg_app, postgr
         def claim() -> None:
             try:
                 with app.app_context():
-                    outcome.append(forwarding.claim_batch("other-worker", limit=5))
+                    outcome.append(states.claim_batch("other-worker", limit=5))
                     db.session.remove()
             except BaseException as error:
                 outcome.append(error)
@@ -92,7 +92,7 @@ def test_a_row_locked_by_another_worker_is_skipped_not_waited_for(pg_app, postgr
         assert outcome == [[second_id]]
         holder.rollback()
     with app.app_context():
-        assert forwarding.claim_batch("other-worker", limit=5) == [first_id]
+        assert states.claim_batch("other-worker", limit=5) == [first_id]
 
 
 def _claim_until_empty(app: Flask, worker_id: str, start: threading.Barrier,
@@ -103,10 +103,10 @@ def _claim_until_empty(app: Flask, worker_id: str, start: threading.Barrier,
         with app.app_context():
             # Each worker's first batch is claimed while the others hold theirs, so the
             # claims overlap however the threads happen to be scheduled.
-            claimed.extend(forwarding.claim_batch(worker_id, limit=3))
+            claimed.extend(states.claim_batch(worker_id, limit=3))
             start.wait(timeout=30)
             while empty_rounds < 3:
-                batch = forwarding.claim_batch(worker_id, limit=3)
+                batch = states.claim_batch(worker_id, limit=3)
                 claimed.extend(batch)
                 empty_rounds = 0 if batch else empty_rounds + 1
             db.session.remove()
@@ -159,7 +159,7 @@ def test_a_dead_workers_row_is_claimed_again_after_its_lease_and_not_before(pg_a
     alive = pg_app(OUTBOX_LEASE_SECONDS=lease, FORWARDING_HTTP_TIMEOUT_SECONDS=0.5)
     with dead.app_context():
         record_id = add_case().id
-        (claimed,) = forwarding.claim_batch("dead-worker", limit=5)
+        (claimed,) = states.claim_batch("dead-worker", limit=5)
         claimed_at = datetime.now(UTC)
         # The worker dies here: the row stays "sending" with its lease, nothing finishes it.
         db.session.remove()
@@ -173,8 +173,8 @@ def test_a_dead_workers_row_is_claimed_again_after_its_lease_and_not_before(pg_a
             < timedelta(seconds=1)
         # Before the lease runs out, the row is nobody else's.
         while datetime.now(UTC) < message.lease_expires_at - timedelta(seconds=1):
-            assert forwarding.release_expired_leases("alive-worker") == 0
-            assert forwarding.claim_batch("alive-worker", limit=5) == []
+            assert states.release_expired_leases("alive-worker") == 0
+            assert states.claim_batch("alive-worker", limit=5) == []
             assert run_once(alive, worker_id="alive-worker") == 0
             time.sleep(0.2)
         (still,) = messages("case")
@@ -193,7 +193,7 @@ def test_a_dead_workers_row_is_claimed_again_after_its_lease_and_not_before(pg_a
             assert connection.scalar(select(func.count()).select_from(intake_case)) == 1
     # The dead worker, had it only been slow, can no longer overwrite the result.
     with dead.app_context():
-        assert not forwarding.mark_failed(claimed, "dead-worker", error="late timeout")
+        assert not states.mark_failed(claimed, "dead-worker", error="late timeout")
         assert messages("case")[0].state == "delivered"
 
 

@@ -12,8 +12,8 @@ from flask import Flask
 from sqlalchemy import select
 
 from intake_app.extensions import db
-from intake_app.forwarding.worker import run_once
 from intake_app.models import OutboxMessage, Representation
+from intake_app.outbox.worker import run_once
 from intake_app.services import conversations, queue
 from support.peers import (
     PUBLIC_BASE_URL,

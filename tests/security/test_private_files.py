@@ -14,7 +14,7 @@ from sqlalchemy import text
 
 from intake_app import create_app
 from intake_app.extensions import db
-from intake_app.forwarding.case_store import case_store_engine
+from intake_app.outbox.adapters.case_store import case_store_engine
 
 from ..conftest import dispose
 

@@ -16,8 +16,8 @@ from flask.testing import FlaskClient
 from sqlalchemy import select
 
 from intake_app.extensions import db
-from intake_app.forwarding.deliveries import deliver_manager_alert
 from intake_app.models import AuditEvent, OutboxMessage, StaffUser
+from intake_app.outbox.adapters.deliveries import deliver_manager_alert
 from intake_app.services import protection, staff_accounts
 
 from ..conftest import _fresh_request_globals, dispose, make_app, post_form

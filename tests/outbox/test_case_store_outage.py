@@ -7,8 +7,8 @@ from sqlalchemy import select
 
 from intake_app.domain.draft import Draft
 from intake_app.extensions import db
-from intake_app.forwarding.worker import run_once
 from intake_app.models import Representation
+from intake_app.outbox.worker import run_once
 from intake_app.services.intake import submit
 
 from .conftest import WEBHOOK_SECRET, drain, messages

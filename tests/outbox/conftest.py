@@ -17,7 +17,7 @@ from flask import Flask
 from intake_app.domain.references import new_reference
 from intake_app.extensions import db
 from intake_app.models import OutboxMessage, Representation
-from intake_app.services.outbox import enqueue
+from intake_app.outbox.enqueue import enqueue
 from intake_app.services.protection import encrypt_json, lookup_hash
 
 from ..conftest import dispose, make_app
@@ -38,7 +38,7 @@ FAST_WORKER = {
 
 def set_delivery_clock(monkeypatch: pytest.MonkeyPatch, moment: datetime) -> None:
     """The time the SMS delivery checks the person's safe contact times against."""
-    from intake_app.forwarding import deliveries
+    from intake_app.outbox.adapters import deliveries
 
     monkeypatch.setattr(deliveries, "now", lambda: moment)
 
@@ -152,7 +152,7 @@ def messages(kind: str | None = None) -> list[OutboxMessage]:
 
 def drain(app: Flask, *, rounds: int = 50) -> None:
     """Run the worker until nothing is due (retries are due almost at once in tests)."""
-    from intake_app.forwarding.worker import run_once
+    from intake_app.outbox.worker import run_once
 
     for _ in range(rounds):
         if run_once(app) == 0:

@@ -27,9 +27,10 @@ from flask import Flask
 from ..domain.redaction import redact
 from ..extensions import db
 from ..models import OutboxMessage, Representation
-from ..services import conversations, forwarding
-from .case_store import CASE_STORES
-from .deliveries import DELIVERIES, duty_console_allowed
+from ..services import conversations
+from . import states
+from .adapters.case_store import CASE_STORES
+from .adapters.deliveries import DELIVERIES, duty_console_allowed
 from .outcomes import Deferred, Delivered, PermanentError, RetryableError, Skipped
 
 logger = logging.getLogger(__name__)
@@ -84,7 +85,7 @@ def deliver_one(message_id: int, worker_id: str, *, renew_lease: bool = True) ->
     """Deliver one claimed row and record what happened. ``renew_lease`` restarts the lease
     first (and checks the row is still ours): needed when earlier rows of the batch took a
     good part of the lease, a wasted write when the row was claimed a moment ago."""
-    if renew_lease and not forwarding.renew_lease(message_id, worker_id):
+    if renew_lease and not states.renew_lease(message_id, worker_id):
         return
     message = db.session.get(OutboxMessage, message_id)
     if message is None:
@@ -98,11 +99,11 @@ def deliver_one(message_id: int, worker_id: str, *, renew_lease: bool = True) ->
         outcome = deliver(message, record)
     except RetryableError as error:
         db.session.rollback()
-        forwarding.schedule_retry(message_id, worker_id, error=str(error),
-                                  retry_after=error.retry_after)
+        states.schedule_retry(message_id, worker_id, error=str(error),
+                              retry_after=error.retry_after)
     except PermanentError as error:
         db.session.rollback()
-        forwarding.mark_failed(message_id, worker_id, error=str(error))
+        states.mark_failed(message_id, worker_id, error=str(error))
     except Exception as error:
         # A bug or an unexpected peer: retried like an outage, so nothing is dropped, and
         # the row reaches delivery_failed (with this message) if it never goes away. The
@@ -110,15 +111,15 @@ def deliver_one(message_id: int, worker_id: str, *, renew_lease: bool = True) ->
         logger.error("unexpected error delivering outbox message %s\n%s", message_id,
                      redact(traceback.format_exc()))
         db.session.rollback()
-        forwarding.schedule_retry(message_id, worker_id,
-                                  error=f"unexpected {type(error).__name__}: {error}")
+        states.schedule_retry(message_id, worker_id,
+                              error=f"unexpected {type(error).__name__}: {error}")
     else:
         if isinstance(outcome, Skipped):
-            forwarding.mark_skipped(message_id, worker_id, reason=outcome.reason)
+            states.mark_skipped(message_id, worker_id, reason=outcome.reason)
         elif isinstance(outcome, Deferred):
-            forwarding.defer(message_id, worker_id, until=outcome.until)
+            states.defer(message_id, worker_id, until=outcome.until)
         elif isinstance(outcome, Delivered):
-            forwarding.mark_delivered(message_id, worker_id, external_id=outcome.external_id)
+            states.mark_delivered(message_id, worker_id, external_id=outcome.external_id)
 
 
 def run_once(app: Flask, *, worker_id: str | None = None) -> int:
@@ -129,14 +130,14 @@ def run_once(app: Flask, *, worker_id: str | None = None) -> int:
     with app.app_context():
         try:
             _record_missed_disclosures()
-            forwarding.release_expired_leases(worker_id)
-            queue = forwarding.claim_batch(worker_id, limit=batch_size)
+            states.release_expired_leases(worker_id)
+            queue = states.claim_batch(worker_id, limit=batch_size)
             claimed_at = last_urgent_check = time.monotonic()
             handled = 0
             while queue:
                 if time.monotonic() - last_urgent_check >= URGENT_CHECK_SECONDS:
-                    urgent = forwarding.claim_batch(worker_id, limit=batch_size,
-                                                    urgent_only=True)
+                    urgent = states.claim_batch(worker_id, limit=batch_size,
+                                                urgent_only=True)
                     for message_id in urgent:
                         deliver_one(message_id, worker_id, renew_lease=False)
                     handled += len(urgent)

@@ -14,19 +14,19 @@ from zoneinfo import ZoneInfo
 
 from flask import current_app
 
-from ..domain.calendar import date_in_words
-from ..domain.redaction import redact
-from ..domain.references import display
-from ..extensions import db
-from ..models import CallbackRequest, Conversation, OutboxMessage, Representation
-from ..services.opt_outs import is_opted_out
-from ..services.protection import lookup_hash
+from ...domain.calendar import date_in_words
+from ...domain.redaction import redact
+from ...domain.references import display
+from ...extensions import db
+from ...models import CallbackRequest, Conversation, OutboxMessage, Representation
+from ...services.opt_outs import is_opted_out
+from ...services.protection import lookup_hash
+from ..contact_windows import next_allowed
+from ..outcomes import Deferred, Delivered, Outcome, PermanentError, Skipped
+from ..settings import is_embedded_default, parse_console_fallback
 from .case_document import build_case_document, contact_details
 from .case_store import deliver_case
-from .contact_windows import next_allowed
 from .mail import Attachment, send_email
-from .outcomes import Deferred, Delivered, Outcome, PermanentError, Skipped
-from .settings import is_embedded_default, parse_console_fallback
 from .signed_http import post_signed
 from .sms import send_sms
 from .templates import render_staff_text

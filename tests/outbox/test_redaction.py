@@ -8,10 +8,10 @@ from sqlalchemy import select
 
 from intake_app.domain.redaction import redact
 from intake_app.extensions import db
-from intake_app.forwarding import deliveries
-from intake_app.forwarding.outcomes import PermanentError
 from intake_app.models import AuditEvent
-from intake_app.services.outbox import enqueue
+from intake_app.outbox.adapters import deliveries
+from intake_app.outbox.enqueue import enqueue
+from intake_app.outbox.outcomes import PermanentError
 
 from .conftest import add_record, app_logs, drain, messages
 
@@ -86,7 +86,7 @@ def test_retried_and_unexpected_errors_are_redacted_too(forwarding_app, monkeypa
         enqueue("sms", record, {"purpose": "acknowledgement", "body": "Thanks"},
                 key_suffix="acknowledgement")
         db.session.commit()
-        from intake_app.forwarding.worker import run_once
+        from intake_app.outbox.worker import run_once
 
         run_once(app)
         (sms,) = messages("sms")

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from email.message import EmailMessage
 from typing import Any
 
-from .outcomes import PermanentError, RetryableError
-from .settings import is_embedded_default
+from ..outcomes import PermanentError, RetryableError
+from ..settings import is_embedded_default
 
 logger = logging.getLogger(__name__)
 

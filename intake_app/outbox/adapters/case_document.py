@@ -13,10 +13,10 @@ from typing import Any
 
 from sqlalchemy import select
 
-from ..domain.references import display
-from ..extensions import db
-from ..models import ChannelMessage, Representation
-from ..services.protection import decrypt_json
+from ...domain.references import display
+from ...extensions import db
+from ...models import ChannelMessage, Representation
+from ...services.protection import decrypt_json
 
 SCHEMA_VERSION = "case.v1"
 

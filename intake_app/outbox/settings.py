@@ -36,7 +36,7 @@ def parse_console_fallback(raw: object) -> str:
     raise ValueError(f"DUTY_TEAM_CONSOLE_FALLBACK must be auto, 1 or 0, not {raw!r}")
 
 
-FORWARDING_SETTINGS: tuple[Setting, ...] = (
+OUTBOX_SETTINGS: tuple[Setting, ...] = (
     Setting("CASE_STORE", "database", "Where cases go: database (a local stand-in for the "
             "council's case system), webhook (signed JSON POST) or email (complaints inbox)."),
     Setting("CASE_STORE_URL", "sqlite:///instance/case_store.db", "SQLAlchemy URL of the "

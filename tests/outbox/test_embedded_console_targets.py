@@ -7,7 +7,7 @@ from __future__ import annotations
 import logging
 
 from intake_app.extensions import db
-from intake_app.services.outbox import enqueue
+from intake_app.outbox.enqueue import enqueue
 
 from .conftest import add_record, drain, messages, webhook_settings
 
@@ -15,7 +15,7 @@ from .conftest import add_record, drain, messages, webhook_settings
 def test_embedded_default_logs_email_and_referral_without_failing(forwarding_app, caplog):
     app = forwarding_app(SMTP_HOST="", ADVOCACY_PROVIDERS={})
     app.logger.addHandler(caplog.handler)
-    logging.getLogger("intake_app.forwarding.mail").addHandler(caplog.handler)
+    logging.getLogger("intake_app.outbox.adapters.mail").addHandler(caplog.handler)
     with app.app_context():
         record = add_record(reply_channel="email", contact={"email": "kid@example.com"},
                             advocate_requested="help_me_choose",

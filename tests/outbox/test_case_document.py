@@ -9,8 +9,8 @@ import pytest
 from jsonschema import Draft202012Validator, FormatChecker
 
 from intake_app.extensions import db
-from intake_app.forwarding.case_document import build_case_document
 from intake_app.models import ChannelMessage, Conversation
+from intake_app.outbox.adapters.case_document import build_case_document
 
 from .conftest import add_record
 

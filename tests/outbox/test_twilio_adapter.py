@@ -12,8 +12,8 @@ from twilio.http import HttpClient
 from twilio.http.response import Response
 
 from intake_app.extensions import db
-from intake_app.forwarding import sms
-from intake_app.services.outbox import enqueue
+from intake_app.outbox.adapters import sms
+from intake_app.outbox.enqueue import enqueue
 
 from .conftest import add_record, drain, messages
 

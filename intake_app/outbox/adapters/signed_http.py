@@ -19,7 +19,7 @@ from typing import Any
 
 import requests
 
-from .outcomes import PermanentError, RetryableError
+from ..outcomes import PermanentError, RetryableError
 
 SIGNATURE_HEADER = "X-Intake-Signature"
 TIMESTAMP_HEADER = "X-Intake-Timestamp"

@@ -9,9 +9,9 @@ from datetime import UTC, datetime
 from sqlalchemy import select
 
 from intake_app.extensions import db
-from intake_app.forwarding.worker import run_once
 from intake_app.models import AuditEvent, SmsOptOut
-from intake_app.services.outbox import enqueue
+from intake_app.outbox.enqueue import enqueue
+from intake_app.outbox.worker import run_once
 from intake_app.services.protection import lookup_hash
 
 from .conftest import add_record, app_logs, messages, set_delivery_clock

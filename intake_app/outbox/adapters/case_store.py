@@ -29,8 +29,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import IntegrityError, OperationalError
 
+from ..outcomes import Delivered, PermanentError, RetryableError
 from .mail import Attachment, send_email
-from .outcomes import Delivered, PermanentError, RetryableError
 from .signed_http import post_signed
 from .templates import render_staff_text
 

@@ -9,12 +9,12 @@ import pytest
 from sqlalchemy import func, select
 
 from intake_app.extensions import db
-from intake_app.forwarding.case_store import case_store_engine, intake_case
-from intake_app.forwarding.worker import configuration_problems, run_once
 from intake_app.models import AuditEvent, OutboxMessage, Representation, SmsOptOut
-from intake_app.services import forwarding
-from intake_app.services.forwarding import backoff_seconds
-from intake_app.services.outbox import enqueue
+from intake_app.outbox import states
+from intake_app.outbox.adapters.case_store import case_store_engine, intake_case
+from intake_app.outbox.enqueue import enqueue
+from intake_app.outbox.states import backoff_seconds
+from intake_app.outbox.worker import configuration_problems, run_once
 from intake_app.services.protection import lookup_hash
 
 from .conftest import add_case, add_record, app_logs, drain, messages, webhook_settings
@@ -59,7 +59,7 @@ def test_urgent_rows_are_claimed_first(forwarding_app):
         urgent_record = add_record(safeguarding=True)
         alert = enqueue("safeguarding_alert", urgent_record, urgent=True)
         db.session.commit()
-        claimed = forwarding.claim_batch("test-worker", limit=10)
+        claimed = states.claim_batch("test-worker", limit=10)
         assert claimed[0] == alert.id
         assert set(claimed) == {alert.id, messages("case")[0].id}
         assert normal.id
@@ -98,7 +98,7 @@ def test_officer_retry_sends_a_failed_case_again(forwarding_app, receiver):
         assert "HTTP 422" in case.last_error and "service_area" in case.last_error
         assert case.attempts == 1  # a 4xx is not retried
         receiver.mode = "ok"
-        assert forwarding.retry_now(case.id, actor="staff:1")
+        assert states.retry_now(case.id, actor="staff:1")
         drain(app)
         db.session.refresh(record)
         assert record.status == "accepted"
@@ -109,7 +109,7 @@ def test_a_killed_workers_expired_lease_is_swept_and_the_row_delivered(forwardin
     app = forwarding_app()
     with app.app_context():
         add_case()
-        (claimed,) = forwarding.claim_batch("dead-worker", limit=5)
+        (claimed,) = states.claim_batch("dead-worker", limit=5)
         # The worker dies here. Until the lease runs out nobody else touches the row...
         assert run_once(app) == 0
         db.session.execute(db.update(OutboxMessage).values(
@@ -127,12 +127,12 @@ def test_a_stale_worker_cannot_overwrite_the_new_owners_result(forwarding_app):
     app = forwarding_app()
     with app.app_context():
         add_case()
-        (message_id,) = forwarding.claim_batch("slow-worker", limit=5)
+        (message_id,) = states.claim_batch("slow-worker", limit=5)
         db.session.execute(db.update(OutboxMessage).values(
             lease_expires_at=datetime.now(UTC) - timedelta(seconds=1)))
         db.session.commit()
         assert run_once(app) == 1  # the new owner delivers it
-        assert not forwarding.mark_failed(message_id, "slow-worker", error="late timeout")
+        assert not states.mark_failed(message_id, "slow-worker", error="late timeout")
         assert messages("case")[0].state == "delivered"
 
 
@@ -229,7 +229,7 @@ def test_a_deployment_without_a_duty_team_target_does_not_start(forwarding_app):
 
 
 def test_duty_team_console_fallback_setting_reads_auto_1_and_0():
-    from intake_app.forwarding.settings import parse_console_fallback
+    from intake_app.outbox.settings import parse_console_fallback
 
     assert [parse_console_fallback(raw) for raw in ("", "auto", "1", "true", "0", "off")] == [
         "auto", "auto", "on", "on", "off", "off"]
@@ -301,7 +301,7 @@ def test_summary_counts_rows_by_state(forwarding_app):
     with app.app_context():
         add_case()
         add_case()
-        assert forwarding.summary().by_state == {"pending": 2}
+        assert states.summary().by_state == {"pending": 2}
         drain(app)
-        assert forwarding.summary().by_state == {"delivered": 2}
+        assert states.summary().by_state == {"delivered": 2}
         assert db.session.scalar(select(func.count()).select_from(Representation)) == 2

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from intake_app.forwarding.contact_windows import LONDON, next_allowed
+from intake_app.outbox.contact_windows import LONDON, next_allowed
 
 
 def london(*args: int) -> datetime:

@@ -23,7 +23,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
 from intake_app.extensions import db
-from intake_app.services.outbox import enqueue
+from intake_app.outbox.enqueue import enqueue
 
 from .conftest import add_case, add_record, drain, messages
 from .peers import free_port

@@ -23,9 +23,9 @@ from sqlalchemy import func, select, update
 from ..domain.redaction import redact
 from ..extensions import db
 from ..models import OutboxMessage, Representation
-from .audit import record_event
-from .outbox import enqueue
-from .wall_clock import SYSTEM_CLOCK, WallClock
+from ..services.audit import record_event
+from ..services.wall_clock import SYSTEM_CLOCK, WallClock
+from .enqueue import enqueue
 
 WORKER_ACTOR = "worker"
 # A failed manager alert must not raise another manager alert, forever.

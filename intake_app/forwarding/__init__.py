@@ -1,1 +1,0 @@
-"""The outbox worker and the adapters that deliver what leaves the service."""
