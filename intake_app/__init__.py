@@ -108,7 +108,7 @@ def _page_context() -> dict[str, Any]:
         "sms_number": current_app.config.get("TWILIO_FROM_NUMBER", ""),
         "html_lang": locale.replace("_", "-"),
         "html_dir": text_direction(locale),
-        "exit_url": current_app.config["EXIT_URL"],
         "service_name": _("Tell %(council)s", council=current_app.config["COUNCIL_NAME"]),
         "service_council": current_app.config["COUNCIL_NAME"],
+        "council_phone": current_app.config["COUNCIL_PHONE"],
     }

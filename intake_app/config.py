@@ -96,7 +96,8 @@ CORE_SETTINGS: tuple[Setting, ...] = (
             "server; both refuse requests without it. The bot's servers must be started "
             "with the same value (the Procfile passes it on).",
             generate=lambda: secrets.token_urlsafe(32)),
-    Setting("COUNCIL_NAME", "Your council", "The council's name as children read it."),
+    Setting("COUNCIL_NAME", "your council", "The council's name as children read it "
+            "(unset, pages read 'Tell your council')."),
     Setting("NATION", "england", "england, wales, scotland or northern_ireland: bank "
             "holidays and statutory timescales."),
     Setting("CUTOFF_TIME", "17:00", "Messages after this local time (Europe/London) count "

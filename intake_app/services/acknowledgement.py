@@ -46,6 +46,8 @@ def facts(record: Representation) -> dict[str, object]:
         "out_of_hours": current_app.config["OUT_OF_HOURS_NUMBER"],
         "council": current_app.config["COUNCIL_NAME"],
         "sms_number": current_app.config.get("TWILIO_FROM_NUMBER", ""),
+        "council_phone": current_app.config["COUNCIL_PHONE"],
+        "channel": record.channel,
     }
 
 
