@@ -143,7 +143,9 @@ def test_concurrent_workers_never_claim_the_same_row(pg_app):
     assert sum(counts.values()) == rows  # every row claimed...
     assert set(counts) == all_ids
     assert max(counts.values()) == 1  # ...exactly once
-    assert all(claimed.values()), "each worker should have got some rows"
+    # The claims overlapped (a claim that meets a row another worker has just taken may come
+    # back empty and is simply made again, so not every worker need get rows every time).
+    assert sum(1 for ids in claimed.values() if ids) >= 2, "the claims never overlapped"
     with apps[0].app_context():
         owners = dict(db.session.execute(
             select(OutboxMessage.id, OutboxMessage.locked_by)
