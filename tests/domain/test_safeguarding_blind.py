@@ -32,14 +32,18 @@ BLIND_2_FLOOR = {"recall": 0.8888, "precision": 0.7024, "immediate_missed": 2,
                  "concern_seen_by_a_person": 0.7674}
 
 
-@pytest.fixture(scope="module")
-def blind_1() -> dict:
-    return evaluate_screen(read_rows(BLIND_1))
+SETS = {
+    "blind set 1": (BLIND_1, {"rows": 407, "labels": {"alert": 166, "concern": 46, "none": 195},
+                              "immediate": 37}, BLIND_1_FLOOR),
+    "blind set 2": (BLIND_2, {"rows": 418, "labels": {"alert": 162, "concern": 43, "none": 213},
+                              "immediate": 48}, BLIND_2_FLOOR),
+}
 
 
 @pytest.fixture(scope="module")
-def blind_2() -> dict:
-    return evaluate_screen(read_rows(BLIND_2))
+def reports() -> dict[str, dict]:
+    """Each blind set evaluated once for the module."""
+    return {name: evaluate_screen(read_rows(path)) for name, (path, _, _) in SETS.items()}
 
 
 def _figures(report: dict) -> dict:
@@ -48,54 +52,39 @@ def _figures(report: dict) -> dict:
             "concern_seen_by_a_person": report["concern"]["seen_by_a_person"]}
 
 
-def test_blind_set_1_is_intact_and_read_as_a_screen_set(blind_1):
-    assert is_screen_set(list(read_rows(BLIND_1)[0]))
-    assert blind_1["rows"] == 407
-    assert blind_1["labels"] == {"alert": 166, "concern": 46, "none": 195}
-    assert blind_1["immediate"]["total"] == 37
+@pytest.mark.parametrize("name", SETS)
+def test_blind_set_is_intact_and_read_as_a_screen_set(reports, name):
+    path, expected, _floor = SETS[name]
+    report = reports[name]
+    assert is_screen_set(list(read_rows(path)[0]))
+    assert report["rows"] == expected["rows"]
+    assert report["labels"] == expected["labels"]
+    assert report["immediate"]["total"] == expected["immediate"]
 
 
-@pytest.mark.xfail(strict=True, reason="blind set 1: recall 0.855, precision 0.664, 6 "
-                   "immediate-risk misses; see issue 12")
-def test_blind_set_1_meets_the_issue_thresholds(blind_1):
-    figures = _figures(blind_1)
+@pytest.mark.parametrize("name", [
+    pytest.param("blind set 1", marks=pytest.mark.xfail(
+        strict=True, reason="blind set 1: recall 0.855, precision 0.664, 6 immediate-risk "
+                            "misses; see issue 12")),
+    pytest.param("blind set 2", marks=pytest.mark.xfail(
+        strict=True, reason="blind set 2: recall 0.889, precision 0.702, 2 immediate-risk "
+                            "misses; see issue 12")),
+])
+def test_blind_set_meets_the_issue_thresholds(reports, name):
+    figures = _figures(reports[name])
     assert figures["recall"] >= 0.98, figures
     assert figures["precision"] >= 0.85, figures
     assert figures["immediate_missed"] == 0, figures
 
 
-def test_blind_set_1_figures_do_not_get_worse(blind_1):
-    figures = _figures(blind_1)
-    assert figures["recall"] >= BLIND_1_FLOOR["recall"], figures
-    assert figures["precision"] >= BLIND_1_FLOOR["precision"], figures
-    assert figures["immediate_missed"] <= BLIND_1_FLOOR["immediate_missed"], figures
-    assert figures["concern_seen_by_a_person"] >= BLIND_1_FLOOR["concern_seen_by_a_person"], (
-        figures)
-
-
-def test_blind_set_2_is_intact_and_read_as_a_screen_set(blind_2):
-    assert is_screen_set(list(read_rows(BLIND_2)[0]))
-    assert blind_2["rows"] == 418
-    assert blind_2["labels"] == {"alert": 162, "concern": 43, "none": 213}
-    assert blind_2["immediate"]["total"] == 48
-
-
-@pytest.mark.xfail(strict=True, reason="blind set 2: recall 0.889, precision 0.702, 2 "
-                   "immediate-risk misses; see issue 12")
-def test_blind_set_2_meets_the_issue_thresholds(blind_2):
-    figures = _figures(blind_2)
-    assert figures["recall"] >= 0.98, figures
-    assert figures["precision"] >= 0.85, figures
-    assert figures["immediate_missed"] == 0, figures
-
-
-def test_blind_set_2_figures_do_not_get_worse(blind_2):
-    figures = _figures(blind_2)
-    assert figures["recall"] >= BLIND_2_FLOOR["recall"], figures
-    assert figures["precision"] >= BLIND_2_FLOOR["precision"], figures
-    assert figures["immediate_missed"] <= BLIND_2_FLOOR["immediate_missed"], figures
-    assert figures["concern_seen_by_a_person"] >= BLIND_2_FLOOR["concern_seen_by_a_person"], (
-        figures)
+@pytest.mark.parametrize("name", SETS)
+def test_blind_set_figures_do_not_get_worse(reports, name):
+    floor = SETS[name][2]
+    figures = _figures(reports[name])
+    assert figures["recall"] >= floor["recall"], figures
+    assert figures["precision"] >= floor["precision"], figures
+    assert figures["immediate_missed"] <= floor["immediate_missed"], figures
+    assert figures["concern_seen_by_a_person"] >= floor["concern_seen_by_a_person"], figures
 
 
 def _leaves(value):
@@ -108,11 +97,7 @@ def _leaves(value):
 
 @pytest.fixture
 def cli_runner(app):
-    from intake_app.cli.triage import triage_cli
-
-    if "triage" not in app.cli.commands:
-        app.cli.add_command(triage_cli)
-    return app.test_cli_runner()
+    return app.test_cli_runner()  # create_app registers every command group
 
 
 def test_flask_triage_evaluate_reads_a_screen_set_by_its_header(cli_runner, tmp_path: Path):

@@ -94,11 +94,7 @@ def test_training_rebuilds_the_committed_artefact_from_the_train_split_only(tmp_
 
 @pytest.fixture
 def cli_runner(app):
-    from intake_app.cli.triage import triage_cli
-
-    if "triage" not in app.cli.commands:
-        app.cli.add_command(triage_cli)
-    return app.test_cli_runner()
+    return app.test_cli_runner()  # create_app registers every command group
 
 
 def test_flask_triage_evaluate_prints_one_json_object(cli_runner, tmp_path: Path):
