@@ -2,8 +2,8 @@
 
 ``COUNCIL_OPENING_HOURS`` is kept as data ("mon-fri 09:00-17:00; sat 10:00-13:00") rather
 than as a sentence, so the words a child reads can be made in their language: day names
-and times come from the locale (see ``services/callbacks.opening_hours_words``), not from
-whatever language the setting was typed in.
+and times come from the locale (see ``services/council_contact.opening_hours_words``), not
+from whatever language the setting was typed in.
 """
 
 from __future__ import annotations

@@ -21,15 +21,12 @@ from datetime import UTC, date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from babel.dates import get_day_names
 from flask import current_app
-from flask_babel import force_locale, format_time, get_locale
 from flask_babel import gettext as _
 from sqlalchemy import select
 
 from ..domain.calendar import add_working_days, clock_start, next_working_day
 from ..domain.draft import CONTACT_TIMES, clean_text, normalise_mobile, normalise_phone
-from ..domain.opening_hours import OpeningSpan
 from ..extensions import db
 from ..models import (
     CALLBACK_CLOSING_OUTCOMES,
@@ -49,6 +46,7 @@ from . import FieldErrors
 from .api_intake import conversation_phone, find_conversation, words_for_date
 from .audit import record_event
 from .casework import Officer
+from .council_contact import opening_hours_words
 from .opt_outs import is_opted_out
 from .protection import decrypt_json, encrypt_json, lookup_hash
 
@@ -118,24 +116,6 @@ def callback_due(requested_at: datetime, *, times: tuple[str, ...], reachable: b
         while not _safe_time_left(due, requested_at, times):
             due = next_working_day(due, nation=nation)
     return due
-
-
-def opening_hours_words(spans: tuple[OpeningSpan, ...], language: str) -> str:
-    """"Monday to Friday, 9:00 AM to 5:00 PM" in the child's language (day names and times
-    from the locale)."""
-    with force_locale(language):
-        day_names = get_day_names("wide", locale=get_locale())
-        parts = []
-        for span in spans:
-            days = (day_names[span.first_day] if span.first_day == span.last_day else
-                    _("%(first)s to %(last)s", first=day_names[span.first_day],
-                      last=day_names[span.last_day]))
-            parts.append(_("%(days)s, %(opens)s to %(closes)s", days=days,
-                           opens=format_time(span.opens, "short", rebase=False),
-                           closes=format_time(span.closes, "short", rebase=False)))
-        # CLDR puts narrow no-break spaces in times ("9:00\u202fAM"): one such character
-        # makes a whole text message UCS-2, and its segments less than half as long.
-        return "; ".join(parts).replace("\u202f", " ").replace("\xa0", " ")
 
 
 # ---------------------------------------------------------------------------------------

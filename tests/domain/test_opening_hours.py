@@ -7,7 +7,7 @@ from datetime import time
 import pytest
 
 from intake_app.domain.opening_hours import OpeningSpan, parse_opening_hours
-from intake_app.services.callbacks import opening_hours_words
+from intake_app.services.council_contact import opening_hours_words
 
 
 def test_spans_are_read_from_the_setting() -> None:
