@@ -25,10 +25,17 @@ def send_complaint(client: FlaskClient, *, type_: str = "complaint", role: str =
     pages += [
         ("about", {"service_area": "children_in_care"}),
         ("what-happened", {"text": text}),
-        ("what-would-help", {"what_would_help": "Call me back please"}),
-        ("advocate", advocate or {"advocate": "no"}),
-        ("reply", reply or {"reply_channel": "none"}),
     ]
+    # A compliment is not asked what would make it better, nor offered an advocate; the
+    # list of advocates is its own page, after a yes.
+    advocate = dict(advocate or {"advocate": "no"})
+    provider = advocate.pop("advocate_provider", None)
+    if type_ != "compliment":
+        pages.append(("what-would-help", {"what_would_help": "Call me back please"}))
+        pages.append(("advocate", advocate))
+        if advocate["advocate"] == "yes":
+            pages.append(("advocate-provider", {"advocate_provider": provider}))
+    pages.append(("reply", reply or {"reply_channel": "none"}))
     if (reply or {}).get("reply_channel", "none") != "none":
         pages.append(("safe-contact", {"times": ["after_school"], "leave_message": "no"}))
     pages.append(("sharing", {}))

@@ -170,6 +170,30 @@ def normalise_sender(raw: str) -> str | None:
     return _e164(number) if phonenumbers.is_possible_number(number) else None
 
 
+MASK = "\u2022"  # a bullet: reads as hidden, and is never a digit someone might dial
+
+
+def masked_phone(raw: str) -> str:
+    """A phone number with all but its first two and last four digits hidden, in groups
+    ("07••• ••4 567"): enough for the person to know it is theirs, not enough for
+    someone looking at the screen to copy it. A number from abroad keeps its country code
+    and shows only its last four digits."""
+    number = _parse_number(raw)
+    national = phonenumbers.national_significant_number(number) if number else ""
+    if number is None:
+        prefix, digits, keep_start = "", re.sub(r"\D", "", raw), 0
+    elif number.country_code == 44:
+        prefix, digits, keep_start = "", "0" + national, 2
+    else:
+        prefix, digits, keep_start = f"+{number.country_code} ", national, 0
+    keep_end = min(4, len(digits))
+    shown = "".join(digit if index < keep_start or index >= len(digits) - keep_end else MASK
+                    for index, digit in enumerate(digits))
+    # The last six in two groups of three, the rest in front: 07••• ••4 567.
+    groups = [shown[:-6], shown[-6:-3], shown[-3:]]
+    return prefix + " ".join(group for group in groups if group)
+
+
 def normalise_email(raw: str) -> str | None:
     try:
         return validate_email(raw, check_deliverability=False).normalized

@@ -8,9 +8,11 @@ from flask_babel import lazy_gettext as _l
 
 from ..domain.draft import Contact, ContactSafety, Draft, OnBehalf
 from .choices import HELPER_ROLES
+from .steps import relevant
 
 
 def to_draft(answers: dict[str, Any], *, submission_key: str | None, language: str) -> Draft:
+    answers = relevant(answers)
     role = answers.get("role", "young_person")
     on_behalf = None
     if role in HELPER_ROLES:

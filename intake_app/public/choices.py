@@ -77,6 +77,14 @@ CONTACT_TIMES = {
     "evening": (_l("In the evening"), None),
 }
 
+# Someone answering for a young person is asked about their own day, not about school: the
+# same windows (outbox/contact_windows.WINDOWS), without "before school" and "school hours".
+HELPER_CONTACT_TIMES = {
+    "any": (_l("Any time, 7am to 9pm"), None),
+    "after_school": (_l("Weekday afternoons, 3:30pm to 6pm"), None),
+    "evening": (_l("In the evening, 6pm to 9pm"), None),
+}
+
 LEAVE_MESSAGE = {
     "no": (_l("No, do not leave a message"), None),
     "yes": (_l("Yes, you can leave a message"), None),

@@ -48,9 +48,13 @@ class AdvocateForm(FlaskForm):
                           choices=choices.radio_choices(choices.ADVOCATE),
                           validators=[InputRequired(_l("Choose if you would like an "
                                                        "advocate"))])
+
+
+class AdvocateProviderForm(FlaskForm):
     advocate_provider = RadioField(_l("Which advocate would you like?"),
                                    choices=choices.radio_choices(choices.PROVIDERS),
-                                   validate_choice=False, validators=[Optional()])
+                                   validators=[InputRequired(_l("Choose which advocate you "
+                                                                "would like"))])
 
 
 class ReplyForm(FlaskForm):

@@ -18,7 +18,7 @@ from flask import (
 from flask_babel import get_locale
 from flask_babel import gettext as _
 
-from ..domain.draft import sanitised, validate
+from ..domain.draft import masked_phone, sanitised, validate
 from ..i18n import supported_locales
 from ..services import confirmation, web_drafts
 from ..services.intake import InvalidDraft, submit
@@ -150,23 +150,39 @@ def _step_or_404(slug: str) -> steps.Step:
 def _render_step(step: steps.Step, form: Any, answers: dict[str, Any],
                  errors: dict[str, str] | None = None, status: int = 200,
                  notice: str | None = None):
-    pages = steps.applicable(answers)
+    from_check = request.args.get("check") == "1"
+    position, total = steps.progress(step, answers)
     back = steps.previous(step, answers)
+    if from_check:
+        # Opened from "Check your answers": Back goes there, with nothing changed.
+        back_url = url_for("public.check")
+    else:
+        back_url = url_for("public.step", slug=back.slug) if back else url_for("public.start")
     return render_template(
         step.template,
         step=step,
-        heading=step.heading,
+        heading=step.heading_for(answers),
+        helper=steps.is_helper(answers),
         form=form,
         errors=errors or {},
         notice=notice,
         choices=choices,
+        contact_times=steps.contact_times(answers),
         answers=answers,
-        position=pages.index(step) + 1 if step in pages else 1,
-        total=len(pages),
-        back_url=url_for("public.step", slug=back.slug) if back else url_for("public.start"),
-        from_check=request.args.get("check") == "1",
+        position=position,
+        total=total,
+        back_url=back_url,
+        from_check=from_check,
         max_chars=current_app.config["TEXT_MAX_CHARS"],
     ), status
+
+
+def _form(step: steps.Step, answers: dict[str, Any], **kwargs: Any) -> Any:
+    """The step's form, offering the safe times that fit who is answering."""
+    form = step.form(**kwargs)
+    if "times" in form:
+        form.times.choices = choices.radio_choices(steps.contact_times(answers))
+    return form
 
 
 @bp.get("/tell-us/<slug>")
@@ -179,7 +195,7 @@ def step(slug: str):
         return redirect(url_for("public.begin"))
     if answers:
         _mark_seen()
-    form = step.form(data={name: answers.get(name) for name in step.fields})
+    form = _form(step, answers, data={name: answers.get(name) for name in step.fields})
     return _render_step(step, form, answers)
 
 
@@ -201,7 +217,7 @@ def _step_errors(step: steps.Step, form: Any, answers: dict[str, Any]) -> dict[s
 def save_step(slug: str):
     step = _step_or_404(slug)
     answers = _answers()
-    form = step.form()
+    form = _form(step, answers)
     form.validate()
     posted = {name: form[name].data for name in step.fields if name in form}
     if step.slug == "sharing":
@@ -225,10 +241,11 @@ def save_step(slug: str):
     following = steps.following(step, merged)
     missing = steps.first_unanswered(merged)
     if request.args.get("check") == "1" or following is None:
-        target = missing or None
-        if target is None:
+        if missing is None:
             return redirect(url_for("public.check"))
-        return redirect(url_for("public.step", slug=target.slug))
+        # A change that opens a new question (a phone number for a text, say) asks it, then
+        # goes back to "Check your answers".
+        return redirect(url_for("public.step", slug=missing.slug, check="1"))
     return redirect(url_for("public.step", slug=following.slug))
 
 
@@ -243,7 +260,9 @@ def check():
     if missing is not None:
         return redirect(url_for("public.step", slug=missing.slug))
     _mark_seen()
-    return render_template("public/check.html", answers=answers, choices=choices,
+    return render_template("public/check.html", answers=steps.relevant(answers),
+                           choices=choices, contact_times=steps.contact_times(answers),
+                           helper=steps.is_helper(answers), masked_phone=masked_phone,
                            pages=steps.applicable(answers), form=steps.forms.ContinueForm())
 
 
@@ -296,7 +315,8 @@ def retry_step_after_csrf(slug: str):
     """The security check failed (page open too long, cookie lost): show the same question
     again with what they typed, and a fresh token, so pressing Continue again works."""
     step = _step_or_404(slug)
-    form = step.form(meta={"csrf": True})
+    answers = _answers()
+    form = _form(step, answers, meta={"csrf": True})
     notice = _("Sorry, we could not check this page. We kept what you typed. Please press "
                "Continue again.")
-    return _render_step(step, form, _answers(), status=400, notice=notice)
+    return _render_step(step, form, answers, status=400, notice=notice)
