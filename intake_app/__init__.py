@@ -42,6 +42,9 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     if config:
         app.config.update(config)
     settle_derived_settings(app.config)
+    from .i18n import settle_locales
+
+    settle_locales(app.config)
     if hops := app.config["PROXY_FIX_HOPS"]:
         # Trust only the headers that many proxies add: the rate limits then count the
         # visitor's address, and links get the public scheme and host.
@@ -93,16 +96,15 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
 def _page_context() -> dict[str, Any]:
     """What every page template needs: the language, the exit link, the names."""
-    from babel import Locale
     from flask import current_app
     from flask_babel import get_locale
     from flask_babel import gettext as _
 
-    from .i18n import text_direction
+    from .i18n import language_name, supported_locales, text_direction
 
     locale = str(get_locale() or current_app.config["BABEL_DEFAULT_LOCALE"])
-    other_locales = [(code, Locale.parse(code).get_display_name(code))
-                     for code in current_app.config["SUPPORTED_LOCALES"] if code != locale]
+    other_locales = [(code, language_name(code))
+                     for code in supported_locales() if code != locale]
     return {
         "other_locales": other_locales,
         "sms_number": current_app.config.get("TWILIO_FROM_NUMBER", ""),

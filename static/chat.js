@@ -1,5 +1,6 @@
 /* The chat widget: posts each message to /chat/messages and shows the answers.
- * Progressive enhancement: without this script the form opens the web form instead.
+ * Progressive enhancement: without this script the form posts to /chat and the page comes
+ * back with the conversation so far, the answer included (drawn by the server either way).
  * Answers are added to an aria-live log, so screen readers read them as they arrive. */
 (function () {
   "use strict";
@@ -10,6 +11,8 @@
   var status = document.getElementById("chat-status");
   var button = document.getElementById("chat-send");
   var counter = 0;
+  // The conversation so far came with the page (a reload keeps its place): show the newest.
+  log.scrollTop = log.scrollHeight;
   // "Leave this site" (app.js) ends the chat session on the server. A message still on its
   // way is stopped, so its answer can't set the session cookie again afterwards.
   var leaving = window.AbortController ? new AbortController() : null;
@@ -24,7 +27,7 @@
     return "m" + Date.now().toString(36) + "-" + counter + "-" + random;
   }
 
-  function add(who, text, kind) {
+  function add(who, text, kind, lang) {
     var item = document.createElement("li");
     item.className = "chat-message chat-message--" + kind;
     var label = document.createElement("span");
@@ -33,6 +36,7 @@
     var body = document.createElement("span");
     body.className = "chat-text";
     body.textContent = text;  // never innerHTML: text only
+    if (lang) { body.setAttribute("lang", lang); }  // the label stays in the page's language
     item.appendChild(label);
     item.appendChild(body);
     log.appendChild(item);
@@ -78,8 +82,10 @@
     status.textContent = form.getAttribute("data-sending");
     send(text, newMessageId(), 0).then(function (answer) {
       status.textContent = "";
-      (answer.replies || []).forEach(function (reply) {
-        add(form.getAttribute("data-us"), reply, "us");
+      var langs = answer.reply_langs || [];
+      (answer.replies || []).forEach(function (reply, index) {
+        // Each reply carries its language: a Welsh greeting is read as Welsh.
+        add(form.getAttribute("data-us"), reply, "us", langs[index]);
       });
     }).catch(function () {
       status.textContent = form.getAttribute("data-failed");

@@ -74,11 +74,30 @@ def _append(story: str | None, text: str) -> str:
     return f"{story}\n{text}" if story else text
 
 
+def _greet(dispatcher: CollectingDispatcher, language: str | None) -> None:
+    """The greeting in the conversation's language, or in English and Welsh when the child
+    has yet to choose: the Welsh half is its own reply marked ``lang: cy`` (a custom
+    payload), so a page reads it as Welsh."""
+    if language == "cy":
+        dispatcher.utter_message(response="utter_greet_cy")
+        return
+    dispatcher.utter_message(response="utter_greet")
+    if language is None:
+        dispatcher.utter_message(response="utter_greet_cy")
+
+
+def _tell_gateway_language(dispatcher: CollectingDispatcher, language: str) -> None:
+    """The gateway writes its own texts (the safety reply, degraded mode) in the
+    conversation's language: this custom message tells it which one the child chose."""
+    dispatcher.utter_message(json_message={"conversation_language": language})
+
+
 class ActionBegin(Action):
     """Greets, and keeps whatever the first message already told us.
 
     A child who opens with "my social worker never calls me back" has told us the type
     and the start of the story; asking again would feel like not being listened to.
+    Where the council offers only English the language is English at once and never asked.
     """
 
     def name(self) -> str:
@@ -87,14 +106,16 @@ class ActionBegin(Action):
     def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        dispatcher.utter_message(response="utter_greet")
         channel = _metadata(tracker).get("channel") or tracker.get_slot("channel") or "sms"
         events: list[EventType] = [SlotSet("channel", channel)]
         intent, text = _intent(tracker), _text(tracker)
-        if intent == "choose_language":
-            language = answers.parse_language(text)
-            if language:
-                events.append(SlotSet("language", language))
+        language = answers.starting_language(tracker.get_slot("language"), _metadata(tracker),
+                                             text, intent)
+        _greet(dispatcher, language)
+        if language:
+            events.append(SlotSet("language", language))
+            if language != tracker.get_slot("language"):
+                _tell_gateway_language(dispatcher, language)
         if intent in answers.TYPE_INTENTS:
             events.append(SlotSet("rep_type", answers.TYPE_INTENTS[intent]))
             if len(text.split()) >= SEED_STORY_MIN_WORDS:
@@ -124,8 +145,13 @@ class ValidateTellForm(FormValidationAction):
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
         language = answers.parse_language(str(value))
+        if language not in answers.offered_languages(_metadata(tracker)):
+            language = None
         if language is None:
             dispatcher.utter_message(response="utter_language_not_understood")
+            dispatcher.utter_message(response="utter_language_not_understood_cy")
+        else:
+            _tell_gateway_language(dispatcher, language)
         return {"language": language}
 
     def validate_rep_type(
@@ -194,6 +220,21 @@ class ValidateTellForm(FormValidationAction):
             "contact_phone": contact.get("phone"),
             "contact_email": contact.get("email"),
         }
+
+
+class ActionAskLanguage(Action):
+    """Which language, asked in English and in Welsh, each half its own reply so the
+    Welsh one is marked as Welsh."""
+
+    def name(self) -> str:
+        return "action_ask_language"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        dispatcher.utter_message(response="utter_ask_language")
+        dispatcher.utter_message(response="utter_ask_language_cy")
+        return []
 
 
 class ActionAskWhatHappened(Action):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import Any
 
 SKIPPED = "none"
 """Slot value for an optional question the child skipped (a slot needs a value)."""
@@ -77,6 +78,28 @@ def parse_language(text: str) -> str | None:
     if answer in {"1", "en", "eng"} or any(w in answer for w in ("english", "saesneg")):
         return "en"
     return None
+
+
+def offered_languages(metadata: dict[str, Any]) -> list[str]:
+    """The languages the council offers in the bot, as the gateway says on every message;
+    English only when it says nothing (then no one is asked to pick a language)."""
+    languages = metadata.get("languages")
+    if isinstance(languages, list) and all(isinstance(code, str) for code in languages):
+        return languages or ["en"]
+    return ["en"]
+
+
+def starting_language(slot: str | None, metadata: dict[str, Any], first_text: str,
+                      intent: str | None) -> str | None:
+    """The conversation's language if it is already known, else None (ask): a language
+    named in the first message, the one kept from before, the chat page's language, or
+    English when the council offers nothing else."""
+    offered = offered_languages(metadata)
+    named = parse_language(first_text) if intent == "choose_language" else None
+    for candidate in (named, slot, metadata.get("language")):
+        if candidate in offered:
+            return candidate
+    return offered[0] if len(offered) == 1 else None
 
 
 def parse_rep_type(text: str, intent: str | None) -> str | None:

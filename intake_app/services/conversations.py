@@ -23,16 +23,17 @@ import time
 from dataclasses import asdict, dataclass, replace
 from datetime import UTC, datetime
 
-from flask import current_app
-from flask_babel import force_locale
+from flask import current_app, has_request_context
+from flask_babel import force_locale, get_locale
 from flask_babel import gettext as _
-from sqlalchemy import String, cast, literal, select
+from sqlalchemy import String, cast, literal, select, update
 from sqlalchemy.exc import IntegrityError
 
 from ..domain import sms_segments
 from ..domain.draft import Contact, Draft, clean_text, fit_text
 from ..domain.safeguarding import SafeguardingResult, screen
 from ..extensions import db
+from ..i18n import bot_languages, supported_locales
 from ..models import ChannelMessage, Conversation, Representation, SmsOptOut
 from ..outbox.enqueue import enqueue
 from . import acknowledgement
@@ -40,7 +41,7 @@ from .api_intake import conversation_phone
 from .intake import InvalidDraft, SubmissionResult, submit
 from .opt_outs import is_opted_out
 from .protection import encrypt_json, lookup_hash
-from .rasa_client import BotUnavailable, RasaClient
+from .rasa_client import BotReply, BotUnavailable, RasaClient
 
 logger = logging.getLogger(__name__)
 
@@ -68,6 +69,10 @@ class Turn:
 
     public_id: str | None
     replies: tuple[str, ...] = ()
+    # The conversation's language, and for each reply the language it is in when that is
+    # another (the Welsh half of a greeting offering both): a page marks them with lang.
+    language: str | None = None
+    reply_languages: tuple[str | None, ...] = ()
     duplicate: bool = False
     degraded: bool = False
     safeguarding: bool = False
@@ -102,15 +107,18 @@ def handle_inbound(inbound: Inbound) -> Turn:
     # Read before the commit below, which expires the loaded conversation: reading them
     # after it would cost a SELECT each time (twice a turn), for values that never change.
     conversation_id, public_id = conversation.id, conversation.public_id
-    metadata = {"channel": conversation.channel, "safety_reply_sent": result.flagged}
+    metadata = _bot_metadata(conversation, result.flagged)
+    language = conversation.language
     message = _store_inbound(conversation, inbound, body, result)
     if message is None:
         return Turn(public_id=public_id, duplicate=True)
 
     replies: list[str] = []
+    reply_languages: list[str | None] = []
     if result.flagged:
         _raise_safeguarding_record(conversation, message, result)
         replies.append(_safety_reply(conversation))
+        reply_languages.append(None)
     elif result.concern:
         _raise_concern_record(conversation, message, result)
     if opted_out:
@@ -123,25 +131,69 @@ def handle_inbound(inbound: Inbound) -> Turn:
     db.session.rollback()
     asked_at = time.perf_counter()
     try:
-        bot_replies = [text for text in _bot().send(public_id, body, metadata) if text]
+        answer = _bot().send(public_id, body, metadata)
+        bot_replies = [reply for reply in answer.replies if reply.text]
     except BotUnavailable as error:
         # The numeric id, never the public one: that is the chat's key to its conversation.
         logger.warning("bot unavailable for conversation %d: %s", conversation_id, error)
         degraded = True
-        bot_replies = [_degraded_reply(conversation, message)]
+        bot_replies = [BotReply(_degraded_reply(conversation, message))]
+    else:
+        language = _follow_chosen_language(conversation_id, language, answer.chosen_language)
     if not bot_replies:
         # The bot is up but said nothing (a flow it has no answer for): never leave the
         # child without an answer (ARCHITECTURE rule 8).
         degraded = True
-        bot_replies = [_unanswered_reply(conversation, message)]
-    replies.extend(bot_replies)
+        bot_replies = [BotReply(_unanswered_reply(conversation, message))]
+    replies.extend(reply.text for reply in bot_replies)
+    reply_languages.extend(reply.lang for reply in bot_replies)
     bot_seconds = time.perf_counter() - asked_at
 
-    turn = Turn(public_id=public_id, replies=tuple(text for text in replies if text),
+    kept = [index for index, text in enumerate(replies) if text]
+    turn = Turn(public_id=public_id, replies=tuple(replies[index] for index in kept),
+                language=language,
+                reply_languages=tuple(reply_languages[index] for index in kept),
                 degraded=degraded, safeguarding=result.flagged, bot_seconds=bot_seconds)
     if turn.body:
         _store_outbound(conversation_id, turn.body)
     return turn
+
+
+def _bot_metadata(conversation: Conversation, flagged: bool) -> dict[str, object]:
+    """What the bot needs besides the text: the channel; whether the gateway already gave
+    the safety reply; ``languages`` when the council offers the bot more than English (when
+    it is absent the bot speaks English and never asks); and for web chat ``language``, the
+    page's language, which is the child's choice already."""
+    metadata: dict[str, object] = {"channel": conversation.channel,
+                                   "safety_reply_sent": flagged}
+    languages = bot_languages(current_app.config)
+    if len(languages) > 1:
+        metadata["languages"] = languages
+    if conversation.channel == "chat" and conversation.language in languages:
+        metadata["language"] = conversation.language
+    return metadata
+
+
+def _follow_chosen_language(conversation_id: int, language: str,
+                            chosen: str | None) -> str:
+    """The child picked a language in the bot: the gateway's own texts from now on (the
+    safety reply, degraded mode) are in it too. Only a language the council offers."""
+    if not chosen or chosen == language or chosen not in bot_languages(current_app.config):
+        return language
+    db.session.execute(update(Conversation).where(Conversation.id == conversation_id)
+                       .values(language=chosen))
+    db.session.commit()
+    return chosen
+
+
+def _starting_language(inbound: Inbound) -> str:
+    """A web chat starts in the page's language (chosen on the site, or the browser's);
+    a text starts in the default language, and the bot asks when there is a choice."""
+    if inbound.channel == "chat" and has_request_context():
+        locale = str(get_locale() or "")
+        if locale in supported_locales():
+            return locale
+    return current_app.config["BABEL_DEFAULT_LOCALE"]
 
 
 def _bot() -> RasaClient:
@@ -184,7 +236,7 @@ def _conversation_for(inbound: Inbound) -> Conversation:
         channel=inbound.channel,
         phone_encrypted=encrypt_json(inbound.phone) if inbound.phone else None,
         phone_lookup_hash=phone_hash,
-        language=current_app.config["BABEL_DEFAULT_LOCALE"],
+        language=_starting_language(inbound),
     )
     db.session.add(conversation)
     db.session.commit()

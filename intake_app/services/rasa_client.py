@@ -2,7 +2,11 @@
 
 Rasa runs in its own Python 3.10 environment, so the only contract is HTTP: POST
 ``/webhooks/rest/webhook`` with ``sender`` (the conversation's opaque public id, never a
-phone number), ``message`` and ``metadata``; the answer is a list of ``{"text": ...}``.
+phone number), ``message`` and ``metadata``; the answer is a list of ``{"text": ...}``,
+and of ``{"custom": ...}`` for what plain text cannot say: a reply in another language
+than the conversation's (``{"text", "lang"}``, so a page can mark it with ``lang``) and the
+language the child chose (``{"conversation_language"}``, so the gateway's own texts, such
+as the safety reply, follow it).
 Every request carries ``RASA_CHANNEL_SECRET`` in the ``X-Rasa-Channel-Secret`` header:
 the bot's REST channel (bot/rest_channel.py) refuses any request without it, since
 whoever posts there speaks as the conversation named in ``sender``.
@@ -12,6 +16,7 @@ gateway's answer to all of them is the same: degraded mode.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
 import requests
@@ -24,6 +29,25 @@ CONNECT_TIMEOUT_SECONDS = 0.5
 # Idle connections kept open to Rasa: above the turns in flight at once (requests keeps
 # 10, and at 20 busy conversations it would open and drop a connection on most turns).
 POOL_SIZE = 32
+
+
+@dataclass(frozen=True)
+class BotReply:
+    """One text of the bot's answer; ``lang`` only when it is not in the conversation's
+    language (the Welsh half of a greeting that offers both)."""
+
+    text: str
+    lang: str | None = None
+
+
+@dataclass(frozen=True)
+class BotAnswer:
+    replies: list[BotReply] = field(default_factory=list)
+    chosen_language: str | None = None  # the language the child picked in this turn
+
+    @property
+    def texts(self) -> list[str]:
+        return [reply.text for reply in self.replies]
 
 
 class BotUnavailable(Exception):
@@ -49,8 +73,8 @@ class RasaClient:
             session.trust_env = False
         self.session = session
 
-    def send(self, sender: str, text: str, metadata: dict[str, Any]) -> list[str]:
-        """The bot's reply texts for this turn, in order; raises BotUnavailable."""
+    def send(self, sender: str, text: str, metadata: dict[str, Any]) -> BotAnswer:
+        """The bot's replies for this turn, in order; raises BotUnavailable."""
         timeout = (min(CONNECT_TIMEOUT_SECONDS, self.budget_seconds), self.budget_seconds)
         try:
             response = self.session.post(
@@ -65,5 +89,25 @@ class RasaClient:
             raise BotUnavailable(f"{type(error).__name__}: {error}") from error
         if not isinstance(answers, list):
             raise BotUnavailable(f"unexpected answer from Rasa: {answers!r:.200}")
-        return [item["text"] for item in answers
-                if isinstance(item, dict) and isinstance(item.get("text"), str)]
+        return read_answer(answers)
+
+
+def read_answer(answers: list[Any]) -> BotAnswer:
+    """Texts in order, each with its language when the bot marked one; anything else the
+    channel may carry (images, buttons) is not for SMS or this chat and is dropped."""
+    replies: list[BotReply] = []
+    chosen: str | None = None
+    for item in answers:
+        if not isinstance(item, dict):
+            continue
+        if isinstance(item.get("text"), str):
+            replies.append(BotReply(item["text"]))
+        custom = item.get("custom")
+        if not isinstance(custom, dict):
+            continue
+        if isinstance(custom.get("text"), str):
+            lang = custom.get("lang")
+            replies.append(BotReply(custom["text"], lang if isinstance(lang, str) else None))
+        if isinstance(custom.get("conversation_language"), str):
+            chosen = custom["conversation_language"]
+    return BotAnswer(replies, chosen)

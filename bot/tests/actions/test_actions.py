@@ -48,15 +48,60 @@ def test_begin_keeps_the_type_and_a_long_first_message() -> None:
     events = actions.ActionBegin().run(
         dispatcher, make_tracker(text=text, intent="complaint", metadata={"channel": "chat"}), {}
     )
-    assert responses(dispatcher) == ["utter_greet"]
-    assert slots(events) == {"channel": "chat", "rep_type": "complaint", "story_text": text}
+    assert responses(dispatcher) == ["utter_greet", None]
+    assert dispatcher.messages[1]["custom"] == {"conversation_language": "en"}
+    assert slots(events) == {"channel": "chat", "rep_type": "complaint", "story_text": text,
+                             "language": "en"}
 
 
-def test_begin_with_a_language_word_sets_the_language() -> None:
+WELSH_OFFERED = {"channel": "sms", "languages": ["en", "cy"]}
+
+
+def test_begin_with_a_language_word_sets_the_language_and_tells_the_gateway() -> None:
+    dispatcher = CollectingDispatcher()
     events = actions.ActionBegin().run(
-        CollectingDispatcher(), make_tracker(text="cymraeg plis", intent="choose_language"), {}
-    )
+        dispatcher, make_tracker(text="cymraeg plis", intent="choose_language",
+                                 metadata=WELSH_OFFERED), {})
     assert slots(events)["language"] == "cy"
+    assert responses(dispatcher) == ["utter_greet_cy", None]
+    assert dispatcher.messages[1]["custom"] == {"conversation_language": "cy"}
+
+
+def test_a_council_without_welsh_never_greets_or_asks_in_welsh() -> None:
+    dispatcher = CollectingDispatcher()
+    events = actions.ActionBegin().run(
+        dispatcher, make_tracker(text="cymraeg plis", intent="choose_language",
+                                 metadata={"channel": "sms"}), {})
+    assert slots(events)["language"] == "en"
+    assert "utter_greet_cy" not in responses(dispatcher)
+
+
+def test_with_welsh_offered_and_no_choice_yet_the_greeting_is_in_both_and_asks() -> None:
+    dispatcher = CollectingDispatcher()
+    events = actions.ActionBegin().run(
+        dispatcher, make_tracker(text="hi", intent="greet", metadata=WELSH_OFFERED), {})
+    assert "language" not in slots(events)
+    assert responses(dispatcher) == ["utter_greet", "utter_greet_cy"]
+    ask = CollectingDispatcher()
+    actions.ActionAskLanguage().run(ask, make_tracker(metadata=WELSH_OFFERED), {})
+    assert responses(ask) == ["utter_ask_language", "utter_ask_language_cy"]
+
+
+def test_a_welsh_chat_page_starts_the_bot_in_welsh() -> None:
+    dispatcher = CollectingDispatcher()
+    events = actions.ActionBegin().run(
+        dispatcher, make_tracker(text="helo", intent="greet",
+                                 metadata={"channel": "chat", "languages": ["en", "cy"],
+                                           "language": "cy"}), {})
+    assert slots(events)["language"] == "cy"
+    assert responses(dispatcher)[0] == "utter_greet_cy"
+
+
+def test_every_welsh_text_said_beside_english_is_marked_welsh() -> None:
+    domain = yaml.safe_load((Path(__file__).resolve().parents[2] / "domain.yml").read_text())
+    for name, variants in domain["responses"].items():
+        if name.endswith("_cy"):
+            assert [variant["custom"]["lang"] for variant in variants] == ["cy"], name
 
 
 def test_story_accumulates_until_done() -> None:
@@ -103,7 +148,16 @@ def test_unclear_answers_are_asked_again() -> None:
     assert form.validate_advocate("hmm", dispatcher, make_tracker(text="hmm"), {}) == {
         "advocate": None}
     assert responses(dispatcher) == [
-        "utter_language_not_understood", "utter_advocate_not_understood"]
+        "utter_language_not_understood", "utter_language_not_understood_cy",
+        "utter_advocate_not_understood"]
+
+
+def test_choosing_welsh_tells_the_gateway_so_its_own_texts_follow() -> None:
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(text="2", metadata=WELSH_OFFERED)
+    assert actions.ValidateTellForm().validate_language("2", dispatcher, tracker, {}) == {
+        "language": "cy"}
+    assert dispatcher.messages[0]["custom"] == {"conversation_language": "cy"}
 
 
 def test_advocate_provider_is_only_asked_after_yes() -> None:

@@ -133,3 +133,16 @@ def test_keys_are_the_taxonomy_keys_verbatim() -> None:
     assert mapped_services <= set(TAXONOMY["service_areas"])
     mapped_providers = {key for key, _ in answers._PROVIDER_KEYWORDS}
     assert mapped_providers <= set(TAXONOMY["advocacy_providers"])
+
+
+@pytest.mark.parametrize(("slot", "metadata", "text", "intent", "expected"), [
+    (None, {}, "hi", "greet", "en"),  # English only: never asked
+    (None, {"languages": ["en"]}, "cymraeg", "choose_language", "en"),
+    (None, {"languages": ["en", "cy"]}, "hi", "greet", None),  # ask
+    (None, {"languages": ["en", "cy"]}, "cymraeg", "choose_language", "cy"),
+    ("cy", {"languages": ["en", "cy"]}, "hi", "greet", "cy"),
+    (None, {"languages": ["en", "cy"], "language": "cy"}, "hi", "greet", "cy"),
+    (None, {"languages": ["en", "cy"], "language": "pl"}, "hi", "greet", None),
+])
+def test_starting_language(slot, metadata, text, intent, expected) -> None:
+    assert answers.starting_language(slot, metadata, text, intent) == expected
