@@ -23,11 +23,9 @@ def _page(status: int, heading: str, paragraphs: list[str], link_text: str, link
                            link_text=link_text, link_url=link_url), status
 
 
-JSON_BLUEPRINTS = frozenset({"api", "chat"})
-
-
 def _wants_json() -> bool:
-    return (request.blueprint in JSON_BLUEPRINTS or request.path.startswith(("/api/", "/chat/"))
+    # /chat itself is a page (its form works without JavaScript); /chat/messages is JSON.
+    return (request.blueprint == "api" or request.path.startswith(("/api/", "/chat/"))
             or request.is_json)
 
 
@@ -40,6 +38,10 @@ def _csrf_failed(error: CSRFError):
         from .chat.views import retry_after_csrf
 
         return retry_after_csrf()
+    if request.endpoint == "chat.send_form":
+        from .chat.views import retry_form_after_csrf
+
+        return retry_form_after_csrf()
     if request.blueprint == "officers":
         return _page(400, _("Sorry, that did not work"),
                      [_("This page was open for a long time, so nothing was changed."),

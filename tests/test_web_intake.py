@@ -268,14 +268,3 @@ def test_starting_a_new_draft_deletes_expired_ones(app, client):
     db.session.expire_all()
     remaining = db.session.scalars(select(WebDraft.id)).all()
     assert old_id not in remaining and len(remaining) == 1
-
-
-def test_chat_without_javascript_keeps_the_message_in_the_web_form(client):
-    page = client.get("/chat").get_data(as_text=True)
-    assert 'method="post" action="/tell-us/what-happened"' in page
-    token = csrf_token(client, "/chat")
-    saved = client.post("/tell-us/what-happened",
-                        data={"text": "nobody listens to me at my home", "csrf_token": token})
-    assert saved.status_code == 302
-    assert "nobody listens to me at my home" in client.get(
-        "/tell-us/what-happened").get_data(as_text=True)
