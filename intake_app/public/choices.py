@@ -35,14 +35,21 @@ SERVICE_AREAS = {
     "residential": (_l("A children's home"), None),
     "leaving_care": (_l("Leaving care"), _l("Help when you are 16 to 25.")),
     "children_in_need": (_l("Help for me or my family"), None),
-    "child_protection": (_l("Keeping me safe"), _l("Child protection.")),
+    # Words a child may have heard from workers ("child protection", "early help", "SEND",
+    # "NYAS") stay, so they can find them, each with what it means in plain words.
+    "child_protection": (_l("Keeping me safe"), _l("Child protection. This is when workers "
+                                                   "check that a child is safe from harm.")),
     "front_door": (_l("Asking for help for the first time"), None),
-    "early_help": (_l("Early help"), None),
+    "early_help": (_l("Early help"), _l("Help for a family early on, before problems get "
+                                        "big.")),
     "disabled_children": (_l("Help for disabled children"), None),
     "adoption": (_l("Adoption"), None),
     "youth_justice": (_l("The youth justice team"), _l("The team you see if you got in "
                                                        "trouble with the police.")),
-    "send_education": (_l("School or special needs"), _l("SEND.")),
+    "send_education": (_l("School or special needs"), _l("SEND. This means special "
+                                                         "educational needs and "
+                                                         "disabilities: extra help to "
+                                                         "learn.")),
     "other": (_l("Something else, or I am not sure"), None),
 }
 
@@ -53,10 +60,12 @@ ADVOCATE = {
 }
 
 PROVIDERS = {
-    "nyas": (_l("NYAS"), None),
-    "barnardos": (_l("Barnardo's"), None),
-    "coram_voice": (_l("Coram Voice"), None),
-    "action_for_children": (_l("Action for Children"), None),
+    "nyas": (_l("NYAS"), _l("National Youth Advocacy Service: a charity with advocates for "
+                            "children.")),
+    "barnardos": (_l("Barnardo's"), _l("A children's charity.")),
+    "coram_voice": (_l("Coram Voice"), _l("A charity that helps children in care have their "
+                                          "say.")),
+    "action_for_children": (_l("Action for Children"), _l("A children's charity.")),
     "local": (_l("The council's own advocates"), None),
 }
 

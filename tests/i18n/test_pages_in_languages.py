@@ -116,3 +116,21 @@ def test_public_styles_use_logical_sides_so_rtl_pages_mirror() -> None:
         assert not physical.findall(css), name
     css = (root / "app.css").read_text()
     assert '[dir="rtl"] .back-link::before' in css and '[dir="rtl"] .button-start::after' in css
+
+
+@pytest.mark.parametrize(("group", "key", "term"), [
+    ("SERVICE_AREAS", "child_protection", "Child protection"),
+    ("SERVICE_AREAS", "early_help", "Early help"),
+    ("SERVICE_AREAS", "send_education", "SEND"),
+    ("PROVIDERS", "nyas", "NYAS"),
+    ("PROVIDERS", "coram_voice", "Coram Voice"),
+])
+def test_words_a_child_may_not_know_come_with_plain_words(app: Flask, group: str, key: str,
+                                                          term: str) -> None:
+    from intake_app.public import choices
+
+    label, hint = getattr(choices, group)[key]
+    with app.test_request_context():
+        words = f"{label} {hint or ''}"
+    assert term in words
+    assert len(words.replace(term, "").split()) >= 5, words
