@@ -19,6 +19,7 @@ from intake_app.domain.triage_training import read_rows
 EVALUATION = Path(__file__).resolve().parents[2] / "data" / "evaluation"
 BLIND_1 = EVALUATION / "safeguarding_blind_1.csv"
 BLIND_2 = EVALUATION / "safeguarding_blind_2.csv"
+BLIND_3 = EVALUATION / "safeguarding_blind_3.csv"
 
 # What the screen achieved on blind set 1 when it was last changed (README, "Safeguarding
 # screen: how it is measured"). A change may only keep or improve these.
@@ -30,6 +31,11 @@ BLIND_1_FLOOR = {"recall": 0.8554, "precision": 0.6636, "immediate_missed": 6,
 # round 2 after its changes. Before round 2: recall 0.8642 (140/162), precision 0.6763.
 BLIND_2_FLOOR = {"recall": 0.8888, "precision": 0.7024, "immediate_missed": 2,
                  "concern_seen_by_a_person": 0.7674}
+# Blind set 3 (written and committed before round 3), measured once before round 3 changed
+# anything: recall 0.7679 (172/224), precision 0.6908, 16 of 52 immediate-risk messages
+# missed, 17 of the 52 misses in Welsh.
+BLIND_3_FLOOR = {"recall": 0.7678, "precision": 0.6908, "immediate_missed": 16,
+                 "concern_seen_by_a_person": 0.6666}
 
 
 SETS = {
@@ -37,6 +43,8 @@ SETS = {
                               "immediate": 37}, BLIND_1_FLOOR),
     "blind set 2": (BLIND_2, {"rows": 418, "labels": {"alert": 162, "concern": 43, "none": 213},
                               "immediate": 48}, BLIND_2_FLOOR),
+    "blind set 3": (BLIND_3, {"rows": 488, "labels": {"alert": 224, "concern": 54, "none": 210},
+                              "immediate": 52}, BLIND_3_FLOOR),
 }
 
 
@@ -68,6 +76,9 @@ def test_blind_set_is_intact_and_read_as_a_screen_set(reports, name):
                             "misses; see issue 12")),
     pytest.param("blind set 2", marks=pytest.mark.xfail(
         strict=True, reason="blind set 2: recall 0.889, precision 0.702, 2 immediate-risk "
+                            "misses; see issue 12")),
+    pytest.param("blind set 3", marks=pytest.mark.xfail(
+        strict=True, reason="blind set 3: recall 0.768, precision 0.691, 16 immediate-risk "
                             "misses; see issue 12")),
 ])
 def test_blind_set_meets_the_issue_thresholds(reports, name):
