@@ -127,7 +127,9 @@ CORE_SETTINGS: tuple[Setting, ...] = (
     Setting("TEXT_MAX_CHARS", "5000", "Longest free text accepted in one answer.", parse=int),
     Setting("DEFAULT_LOCALE", "en", "Language used when none is chosen.",
             config_key="BABEL_DEFAULT_LOCALE"),
-    Setting("SUPPORTED_LOCALES", "en", "Comma-separated locales offered to people.",
+    Setting("SUPPORTED_LOCALES", "en", "Comma-separated locales offered to people: en, cy, "
+            "pl, ro, ar, ur have catalogues (translations/README.md). NATION=wales adds cy, "
+            "and the bot offers Welsh only where cy is offered.",
             parse=parse_list),
     Setting("RATELIMIT_STORAGE_URI", "memory://", "Flask-Limiter storage (redis:// in "
             "production, so limits hold across processes)."),
