@@ -134,3 +134,19 @@ def test_words_a_child_may_not_know_come_with_plain_words(app: Flask, group: str
         words = f"{label} {hint or ''}"
     assert term in words
     assert len(words.replace(term, "").split()) >= 5, words
+
+
+@pytest.mark.parametrize(("locale", "direction"), [("ar", "rtl"), ("cy", "ltr")])
+def test_emails_carry_their_language_and_direction(app: Flask, locale: str,
+                                                   direction: str) -> None:
+    """The acknowledgement email is read in a mail program: its <html> says the language
+    the text is in and which way it runs, as the pages do."""
+    from flask import render_template
+
+    with force_locale(locale):
+        html = render_template("acknowledgement/email.html", lang=locale, reference="ABCD-EFGH",
+                               reply_by="", can_reply=False, advocate_requested=False,
+                               safeguarding=False, out_of_hours="0300", council="x",
+                               sms_number="", council_phone="0300", channel="web",
+                               reply_by_short="", stage1_due="", reply_channel="none")
+    assert HTML_TAG.search(html).groups() == (locale, direction)
