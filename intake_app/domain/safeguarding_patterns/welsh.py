@@ -2,10 +2,61 @@
 
 Data, not code, matched like the English tables against the folded text: accents are
 folded away ("â" reads "a") and apostrophes dropped ("teimlo'n" reads "teimlon").
+
+A Welsh word changes its first letters after the word before it ("taro" hit: "ei daro" hit
+him, "fy nharo" hit me, "ei tharo" hit her), so the key verbs and nouns are written once as
+their radical and ``mutated`` spells every form; texting and spoken forms ("isio", "moyn",
+"di" for "wedi", "sai" for "dwi ddim") and English verbs with a Welsh ending ("hitio") sit
+beside them.
 """
+
+# Soft, nasal and aspirate forms of each initial (Welsh mutations); "ll" and "dd" fold to
+# "l" and "d" when letter runs are squeezed, so "lladd" and "ladd" already read the same.
+_MUTATIONS: dict[str, tuple[str, ...]] = {
+    "p": ("b", "mh", "ph"), "t": ("d", "nh", "th"), "c": ("g", "ngh", "ch"),
+    "b": ("f", "m"), "d": ("dd", "n"), "g": ("", "ng"), "m": ("f",), "ll": ("l",),
+    "rh": ("r",),
+}
+
+
+def mutated(*radicals: str) -> str:
+    """A regex alternation of ``radicals`` and every mutated form of each."""
+    forms: list[str] = []
+    for word in radicals:
+        forms.append(word)
+        for initial in ("ll", "rh", word[:1]):
+            if word.startswith(initial) and initial in _MUTATIONS:
+                forms.extend(form + word[len(initial):] for form in _MUTATIONS[initial])
+                break
+    return "(?:" + "|".join(dict.fromkeys(forms)) + ")"
+
+
+_HIT = mutated("taro", "curo", "cicio", "bwrw", "brifo", "dyrnu", "pwnio", "colbio", "waldio",
+               "clatsio", "slapio", "tagu", "gwthio", "taflu", "llosgi", "anafu", "cam drin",
+               "camdrin", "hitio", "pynsio", "beltio", "stido")
+# "Taro i mewn i" is to bump into someone; "taflu allan o'r wers" is sent out of a lesson.
+_NOT_BUMPED = r"(?! (?:i |fi )?(?:i mewn|allan o|mas o))"
+_SELF_HARM = mutated("lladd", "brifo", "torri", "llosgi", "niweidio", "anafu", "crafu", "tagu",
+                     "cosbi", "self harmio")
+_WANT = r"(?:eisiau|isio|isie|ishe|eisie|eisio|isho|ishio|moyn|mo[iy]n|am|angen|mynd i|yn mynd i)"
+_NOT_WANT = (r"(?:ddim|sai|sa i|so fi|smo fi|smo i|dwi ddim|dw i ddim|dydw i ddim|nid wyf)"
+             r" (?:eisiau|isio|isie|ishe|eisie|eisio|isho|moyn|mo[iy]n)")
+_ME = r"(?:fi|i|ni|mi)"
+_TABLETS = (mutated("tabledi", "tabled", "pils", "parasetamol", "paracetamol", "moddion",
+                    "meddyginiaeth", "cannydd", "gwenwyn", "capsiwlau") + r"|bleach|pills|"
+            r"tablets|meds|ibuprofen|co ?codamol")
+_TAKE = (mutated("cymryd", "llyncu", "cymerais", "cymerodd", "cymres", "cymrodd", "llyncais",
+                 "llyncodd", "bwyta") + r"|yfed|yfais|yfodd|necio")
+_LOTS = (r"(?:holl|i gyd|llwyth|lot|lwyth|gormod|llond llaw|pecyn|becyn|bocs|focs|potel|botel|"
+         r"[5-9]|[1-9]\d+|deg|pymtheg|ugain|dwsin)")
+_PLACE_HIGH = mutated("pont", "to", "clogwyn", "adeilad", "twr", "balconi")
 
 WELSH: dict[str, tuple[str, ...]] = {
     "self_harm_suicide": (
+        _SELF_HARM + r" (?:fy|ei|eu) (?:hun|hunan|hunain)|" + _WANT + r" (?:marw|farw|"
+        r"diflannu|neidio (?:oddi ar|off|o)|lladd fy)|" + _NOT_WANT + r" (?:byw|bod yma|bod yn "
+        r"fyw|deffro|bod o gwmpas)|(?:ar|ar ben|ar y|ar ben y) " + _PLACE_HIGH
+        + r"(?: [a-z]+){0,6} (?:neidio|neidio off|naid)|(?:wedi|di|yn|dal i) self ?harm\w*",
         r"lladd fy hun|llond bol",
         r"(?:eisio|isho|ishio|isie|ishe) marw|isio marw",
         r"(?:eisiau|isio|isie|eisie|ishe|moyn|mo[iy]n|am) marw|lladd fy (?:hun|hunan)|"
@@ -23,6 +74,10 @@ WELSH: dict[str, tuple[str, ...]] = {
         r"tase) (?:fi|i) (?:n )?marw",
     ),
     "physical_abuse": (
+        r"(?:fy|yn fy|wedi fy|di fy|cael fy|gael fy|nghael fy) " + _HIT + _NOT_BUMPED + r"|"
+        + _HIT + _NOT_BUMPED + r" " + _ME + r"(?! (?:yn|ar) (?:fifa|gem|pel|rygbi|ffwtbol|pwl))|"
+        r"(?:ei|eu) " + _HIT + r" (?:e|fe|o|fo|hi|nhw)|" + mutated("cleisiau", "clais", "gwaed")
+        + r" (?:ar fy|ar ei|achos|gan|ar ol)",
         r"(?:llystad|llysfam|tad|dad|mam) (?:yn|wedi) (?:fy )?(?:nharo|nghuro|mrifo|nghicio)",
         r"(?:fy|ei|yn|wedi) (?:nghuro|curo|guro|churo|nghicio|cicio|gicio|slapio)",
         r"(?:fy|ei|yn|wedi|eu) (?:nharo|taro|daro|tharo)|yn fy mwrw|fy mwrw|"
@@ -33,6 +88,12 @@ WELSH: dict[str, tuple[str, ...]] = {
         r"cicio|dyrnu) (?:fi|hi|fe|o|nhw)",
     ),
     "sexual_abuse": (
+        mutated("treisio", "cam drin rhywiol") + r"|" + mutated("cyffwrdd", "twtsio", "twtsho",
+        "byseddu") + r" (?:a |ag |yn )?(?:fi|fy|ynddo i|ynof|ynddi|hi)|(?:fy|yn fy|wedi fy) "
+        + mutated("cyffwrdd", "twtsio", "byseddu") + r"|dod (?:i|in|ir|mewn i|i mewn i)"
+        r"(?: n| fy| ei)? (?:stafell|ystafell|wely|ngwely|gwely|llofft|lofft)(?: [a-z]+){0,2} "
+        r"(?:yn y nos|gyda r nos|gydar nos|bob nos|pob nos|pan (?:ma|mae) (?:mam|dad) "
+        r"(?:allan|yn gwaith|yn y gwaith))",
         r"(?:fy|yn fy) nghyffwrdd|beichiog(?: [a-z0-9]+){0,4} (?:1[0-5]|deg|un ar ddeg|deuddeg|"
         r"tri ar ddeg|pedwar ar ddeg|pymtheg)",
         r"cyffwrdd (?:a |ag |yn )?(?:fi|fy|a fi|ynddo i|ynof fi|ynddi)|cyffwrdd a fi|"
@@ -50,6 +111,9 @@ WELSH: dict[str, tuple[str, ...]] = {
         r"ofn (?:fy nhad|fy mam|fy llystad|fy llysfam|mynd adref|mynd adre)",
     ),
     "neglect": (
+        r"(?:gadael|adael|gadel|adel) (?:ni|fi|nhw|ni n|fi n)? ?(?:ar (?:ben )?(?:ein|fy|eu) "
+        r"(?:hun|hunan|hunain))|ar (?:ben )?(?:ein|fy|eu) (?:hun|hunan|hunain)(?: [a-z]+){0,2} "
+        r"(?:drwy|trwy|drwyr|trwyr|dros|am) (?:nos|y nos|dydd|dyddiau|penwythnos|wythnos)",
         r"ddim yn (?:teimlo ?n |teimlon |teimlo yn )?(?:ddiogel|diogel|saff)|"
         r"(?:dim|heb) (?:bwyd|fwyd)|llwgu|newynu|ar (?:ben )?(?:fy|ein) hun(?:an)? drwy",
         r"dim (?:bwyd|byd i fwyta) yn y (?:ty|tŷ|cwpwrdd|ffrij)|llwglyd (?:trwyr amser|"
@@ -66,6 +130,9 @@ WELSH: dict[str, tuple[str, ...]] = {
         r"ir ty)",
     ),
     "missing": (
+        mutated("cicio", "taflu", "cael") + r" (?:fi |ni |fy |ei )?(?:allan|mas|ma s)"
+        r"(?! (?:o|o r|or|o y) (?:gem|tim|dosbarth|wers|ysgol))|(?:heb|dim|sgen i ddim|"
+        r"sgin i ddim) (?:le|lle|nunlle|unman|nunman) (?:i|y) (?:gysgu|aros|fynd|fyw)",
         r"(?:unman|nunlle|nunman|unlle) (?:i|y|lle) (?:gysgu|gysgu heno|aros|fyw|fynd|mynd)|"
         r"(?:does|dim|heb|sgen|sgin|sgenna|sgena|dwi heb)(?: [a-z]+){0,3} (?:le|lle|unman|"
         r"nunlle|gwely|cartref|gartref) (?:i|y) (?:gysgu|aros|fyw|fynd)|"
@@ -90,12 +157,19 @@ WELSH: dict[str, tuple[str, ...]] = {
         r"(?:am|mynd i) fy (?:nhrywanu|nghuro|lladd)|trywanu",
     ),
     "immediate_danger": (
+        r"(?:fy|wedi fy|di fy|cael fy|yn fy) " + mutated("cloi") + r"|(?:methu|ffaelu|ffili|"
+        r"ddim yn gallu) (?:dod|mynd|cael) (?:allan|mas|ma s)|(?:mynd i|mynd in|am|gonna|"
+        r"going to)(?: n| fy| ein)? (?:lladd|ladd|" + _HIT + r") (?:fi|i|ni)|tu (?:allan|fas) "
+        r"(?:i|ir|i r) (?:drws|ty|stafell|ffenest)(?: [a-z]+){0,4} (?:nawr|rwan|ofn)",
         r"mewn perygl|helpwch fi|help fi|ffoniwch yr heddlu|(?:mae|mae e|mae o|mae hi) yma nawr",
         r"help (?:plis|nawr|rwan|rŵan)|dewch (?:yn )?(?:gyflym|nawr|rwan)|mae (?:e|o|hi|"
         r"nhw) tu allan|"
         r"ffoniwch (?:999|ambiwlans)|ofn am fy mywyd|yn fy lladd (?:i )?(?:nawr|rwan)",
     ),
     "overdose_poisoning": (
+        r"(?:" + _TAKE + r")(?: [a-z0-9]+){0,3} " + _LOTS + r"(?: o| of)?(?: [a-z]+){0,2} (?:"
+        + _TABLETS + r")|(?:" + _TAKE + r")(?: [a-z]+){0,3} (?:" + _TABLETS + r") i gyd|"
+        r"(?:wedi|di|newydd) (?:cymryd|gymryd|neud|gwneud) (?:overdose|od|gorddos)",
         r"gorddos\w*|gor ddos\w*|(?:wedi |newydd )?(?:cymryd|llyncu|lyncu|gymryd) (?:llwyth o |"
         r"lot o |gormod o |llond llaw o |pecyn cyfan o |yr holl |\d+ (?:o )?)(?:dabledi|tabledi|"
         r"pils|parasetamol|paracetamol|moddion|meddyginiaeth)|(?:yfed|llyncu|wedi yfed) (?:cannydd|"
@@ -108,6 +182,9 @@ WELSH: dict[str, tuple[str, ...]] = {
         r"rhoi (?:fepio|fape|alcohol|arian|anrhegion) i fi",
     ),
     "online_sexual_abuse": (
+        mutated("lluniau", "llunia", "fideos", "fideo") + r" (?:noeth|noethlymun|heb (?:ddillad|"
+        r"dillad|ddim dillad|dop|top)|rhywiol|budr)|(?:gofyn|holi|isio|eisiau|moyn) (?:am )?"
+        r"(?:nudes|noethluniau|" + mutated("lluniau", "llunia") + r" (?:noeth|heb))",
         r"lluniau (?:noeth|ohona i|ohoni)|(?:rhannu|anfon|postio|dangos) (?:fy |ei |y )?lluniau|"
         r"(?:bygwth|am) (?:rhannu|ddangos|anfon|bostio) (?:fy |ei |y )?lluniau|(?:gofyn|"
         r"holi) am luniau",
