@@ -135,3 +135,25 @@ def test_the_scans_can_fail(tmp_path: Path) -> None:
                       'ok = _("Fine words")\nbad = {"text": "Type a message"}\n'
                       'logger.info("log line here")\nday = format_date(d, "EEEE d MMMM")\n')
     assert module_literals(module) == ["Type a message"]
+
+
+ENGLISH_DATES = re.compile(r"\.strftime\(|\bdate_in_words\(|\|\s*strftime\b")
+
+
+@pytest.mark.parametrize("path", CHILD_FACING_MODULES + PUBLIC_TEMPLATES,
+                         ids=lambda path: path.name)
+def test_dates_a_child_reads_are_written_by_babel(path: Path) -> None:
+    """strftime and calendar.date_in_words write English day and month names whatever the
+    language: dates a child reads go through Babel's format_date in their locale."""
+    assert not ENGLISH_DATES.findall(path.read_text(encoding="utf-8")), path.name
+
+
+def test_the_babel_dates_are_in_the_language(app) -> None:
+    from datetime import date
+
+    from intake_app.services.api_intake import words_for_date
+
+    friday = date(2026, 12, 4)
+    assert words_for_date(friday, "en") == "Friday 4 December 2026"
+    assert words_for_date(friday, "cy") == "Dydd Gwener 4 Rhagfyr 2026"
+    assert words_for_date(friday, "pl").startswith("piątek 4 grudnia")

@@ -150,3 +150,18 @@ def test_emails_carry_their_language_and_direction(app: Flask, locale: str,
                                sms_number="", council_phone="0300", channel="web",
                                reply_by_short="", stage1_due="", reply_channel="none")
     assert HTML_TAG.search(html).groups() == (locale, direction)
+
+
+@pytest.mark.parametrize("path", ["/", "/what-is-an-advocate", "/chat", "/tell-us",
+                                  "/no-such-page"])
+def test_every_public_page_has_the_language_link_and_is_in_the_language(
+        client: FlaskClient, path: str) -> None:
+    """The step pages, the chat and even the page-not-found page: a child who cannot read
+    English can always find their language, and the page they land on is in it."""
+    client.get("/language/ur?next=/")
+    page = client.get(path, follow_redirects=True).get_data(as_text=True)
+    assert HTML_TAG.search(page).groups() == ("ur", "rtl")
+    names = {code: name for code, _, name in LANGUAGE_LINK.findall(page)}
+    assert names == {"en": "English", "cy": "Cymraeg", "pl": "Polski", "ro": "Română",
+                     "ar": "العربية"}
+    assert translated("ur", "Leave this site") in page
