@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from pathlib import Path
 from typing import Any
 
 from flask import Flask
@@ -19,7 +20,16 @@ from sqlalchemy import select
 from intake_app.extensions import db
 from intake_app.models import Conversation
 from intake_app.services.acknowledgement import safety_reply
-from support.peers import FakeRasa, twilio_params, twilio_signature
+from support.peers import (
+    PUBLIC_BASE_URL,
+    TWILIO_ACCOUNT,
+    TWILIO_TOKEN,
+    FakeRasa,
+    twilio_params,
+    twilio_signature,
+)
+
+from ..conftest import dispose, make_app
 
 DISCLOSURE = "my foster carer hits me when im home"
 TOKEN = re.compile(r'data-csrf-token="([^"]+)"')
@@ -99,3 +109,17 @@ def test_an_english_council_offers_the_bot_no_welsh(
     fake_rasa.answer = bot_picks_welsh_on_2
     sms(client, "2")
     assert db.session.scalars(select(Conversation)).one().language == "en"
+
+
+def test_a_council_in_wales_offers_the_bot_welsh_whatever_it_lists(
+        tmp_path: Path, compiled_translations: Path, fake_rasa: FakeRasa) -> None:
+    wales = make_app(tmp_path, SUPPORTED_LOCALES=("en",), NATION="wales",
+                     BABEL_TRANSLATION_DIRECTORIES=str(compiled_translations),
+                     RASA_URL=fake_rasa.url, TWILIO_AUTH_TOKEN=TWILIO_TOKEN,
+                     TWILIO_ACCOUNT_SID=TWILIO_ACCOUNT, PUBLIC_BASE_URL=PUBLIC_BASE_URL)
+    try:
+        with wales.app_context():
+            sms(wales.test_client(), "helo")
+        assert fake_rasa.received[0]["metadata"]["languages"] == ["en", "cy"]
+    finally:
+        dispose(wales)
