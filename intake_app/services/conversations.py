@@ -154,7 +154,11 @@ def handle_inbound(inbound: Inbound) -> Turn:
                 language=language,
                 reply_languages=tuple(reply_languages[index] for index in kept),
                 degraded=degraded, safeguarding=result.flagged, bot_seconds=bot_seconds)
-    if turn.body:
+    if inbound.channel == "chat":
+        # The chat page shows each reply as a message of its own, and draws them again from
+        # these rows on a reload; a text message is stored as the one body it was sent as.
+        _store_outbound(conversation_id, *turn.replies)
+    elif turn.body:
         _store_outbound(conversation_id, turn.body)
     return turn
 
@@ -303,9 +307,10 @@ def _store_inbound(conversation: Conversation, inbound: Inbound, body: str,
     return message
 
 
-def _store_outbound(conversation_id: int, body: str) -> None:
-    db.session.add(ChannelMessage(conversation_id=conversation_id, direction="outbound",
-                                  body=body))
+def _store_outbound(conversation_id: int, *bodies: str) -> None:
+    for body in bodies:
+        db.session.add(ChannelMessage(conversation_id=conversation_id, direction="outbound",
+                                      body=body))
     db.session.commit()
 
 

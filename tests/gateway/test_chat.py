@@ -160,3 +160,15 @@ def test_reloading_the_chat_shows_the_conversation_from_the_server(
     assert "i have a question" not in shown_log(app.test_client())  # another browser
     client.get("/leave")
     assert "i have a question" not in shown_log(client)  # after "Leave this site"
+
+
+def test_a_reload_shows_each_answer_as_the_script_did(
+        client: FlaskClient, fake_rasa: FakeRasa) -> None:
+    fake_rasa.answer = lambda message: [
+        {"recipient_id": message["sender"], "text": "Hi! I can help."},
+        {"recipient_id": message["sender"], "text": "What do you want to tell us?"}]
+    answered = post(client, chat_token(client), "hi", "m1").get_json()
+    assert answered["replies"] == ["Hi! I can help.", "What do you want to tell us?"]
+    log = shown_log(client)
+    assert log.count("chat-message--us") == 2
+    assert log.index("Hi! I can help.") < log.index("What do you want to tell us?")
