@@ -69,6 +69,14 @@ def parse_positive_int(raw: str) -> int:
     return number
 
 
+def parse_fernet_keys(raw: str) -> tuple[str, ...]:
+    """Comma-separated Fernet keys, each checked now so a typo stops the start, not a read."""
+    keys = parse_list(raw)
+    for key in keys:
+        Fernet(key.encode())
+    return keys
+
+
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 
 
@@ -87,8 +95,13 @@ CORE_SETTINGS: tuple[Setting, ...] = (
             config_key="SQLALCHEMY_DATABASE_URI"),
     Setting("SECRET_KEY", GENERATED, "Signs sessions and CSRF tokens.",
             generate=lambda: secrets.token_urlsafe(48)),
-    Setting("ENCRYPTION_KEY", GENERATED, "Fernet key that encrypts contact details and "
-            "drafts at rest.", generate=lambda: Fernet.generate_key().decode()),
+    Setting("ENCRYPTION_KEY", GENERATED, "Fernet key that encrypts contact details, free "
+            "text, transcripts and drafts at rest (ENCRYPTION_KEYS, when set, is used instead).",
+            generate=lambda: Fernet.generate_key().decode()),
+    Setting("ENCRYPTION_KEYS", "", "Fernet keys, newest first, comma-separated, for a key "
+            "rotation: the first encrypts, any of them reads; unset, ENCRYPTION_KEY alone. "
+            "Put a new key first, run flask keys rotate, then drop the old one.",
+            parse=parse_fernet_keys),
     Setting("LOOKUP_HASH_KEY", GENERATED, "Key of the HMAC that looks up phone numbers "
             "without storing them in clear.", generate=lambda: secrets.token_hex(32)),
     Setting("RASA_CHANNEL_SECRET", GENERATED, "Shared secret the gateway sends to Rasa's "
