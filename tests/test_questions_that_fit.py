@@ -7,6 +7,7 @@ import itertools
 import re
 
 import pytest
+import textstat
 from flask.testing import FlaskClient
 from sqlalchemy import select
 
@@ -14,6 +15,7 @@ from intake_app.extensions import db
 from intake_app.models import Representation
 
 from .conftest import post_form
+from .html_checks import main_text
 from .web_journey import answer, send_complaint
 
 HELPER = {"helper_name": "Priya Shah", "organisation": "Speak Up Service",
@@ -245,3 +247,15 @@ def test_with_no_council_name_the_header_and_title_read_your_council(client, pat
     assert "Tell Your" not in page
     assert re.search(r"<title>[^<]* - Tell your council</title>", page)
     assert '<a href="/" class="site-name">Tell your council</a>' in page
+
+
+@pytest.mark.parametrize("role", ["young_person", "advocate"])
+def test_the_changed_pages_read_at_about_age_nine(client, role):
+    answer_up_to_reply(client, role=role)
+    answer(client, "advocate", {"advocate": "yes"})
+    answer(client, "advocate-provider", {"advocate_provider": "nyas"})
+    finish_with_a_text_reply(client)
+    for path in ("/tell-us/what-happened", "/tell-us/advocate", "/tell-us/advocate-provider",
+                 "/tell-us/reply", "/tell-us/safe-contact", "/tell-us/check", "/chat"):
+        text = main_text(client.get(path).get_data())
+        assert textstat.flesch_kincaid_grade(text) <= 5, (path, text)
