@@ -111,6 +111,17 @@ _TEXT_SPEAK = {
         "no1": "no one", "noone": "no one", "alot": "a lot", "b4": "before", "h8": "hate",
         "m8": "mate", "m8s": "mates", "goin": "going", "doin": "doing", "dyin": "dying",
         "tryin": "trying", "cryin": "crying", "sayin": "saying", "bein": "being",
+        # Dropped vowels and clipped words ("tuk", "cnt", "lockd"), so "jst tuk loads of
+        # paracetamol" and "lockd in cnt get out" read as the patterns spell them.
+        "tuk": "took", "jst": "just", "cnt": "cant", "dnt": "dont",
+        "wnt": "want", "wnna": "wanna", "tmrw": "tomorrow", "tmr": "tomorrow",
+        "tmoz": "tomorrow", "2moz": "tomorrow", "nite": "night", "lst": "last",
+        "ppl": "people", "plz": "please", "pls": "please", "plez": "please", "sed": "said",
+        "skl": "school", "skool": "school", "yday": "yesterday", "yest": "yesterday",
+        "hr": "hour", "hrs": "hours", "lockd": "locked", "kickd": "kicked", "hitd": "hit",
+        "neva": "never", "evry": "every", "shud": "should", "wud": "would", "cud": "could",
+        "coz": "because", "cuz": "because", "nuffin": "nothing", "nuthin": "nothing",
+        "wat": "what", "wot": "what", "gt": "got", "prob": "probably",
     }.items()
 }
 # Dropped g's ("scratchin", "sleepin", "hittin"): a word of five or more letters ending in

@@ -29,6 +29,15 @@ from .blocks import (
 
 FIRST_PERSON: dict[str, tuple[str, ...]] = {
     "self_harm_suicide": (
+        # At a height and wanting to jump; a rope or noose made ready; "not here tomorrow".
+        r"(?:on|at|standing on|stood on|sat on|sitting on|up on|on top of|top of|edge of) (?:the "
+        r"|a |this |that |my )?(?:top of (?:the |a )?)?(?:bridge|roof|cliff|ledge|balcony|edge|"
+        r"multi ?storey|car park|tower|top floor|flats|building|railway|train tracks|tracks)"
+        r"(?: [a-z0-9]+){0,8} (?:jump|jumping|to jump|step off|let go)(?! (?:on|in|about|around|"
+        r"up and down|for joy))|(?:rope|noose|ligature)(?: [a-z]+){0,3} (?:ready|round my neck|"
+        r"around my neck|tied|set up)|not (?:gonna|gona|gna|going to) be (?:alive (?:tomorrow|by|"
+        r"in the morning|much longer|for long)|(?:here|around) (?:by (?:the )?morning|much "
+        r"longer|for (?:much )?longer|this time tomorrow|after tonight))",
         # "kill me" alone, not a threat from someone else ("he'll kill me", "dad will kill me").
         r"kms|(?<!hel )(?<!shel )(?<!theyl )(?<!wil )(?<!hed )(?<!shed )(?<!theyd )(?<!would )"
         r"(?<!gona )(?<!gna )(?<!going to )(?<!wants to )(?<!wanted to )(?<!trying to )"
@@ -433,6 +442,13 @@ FIRST_PERSON: dict[str, tuple[str, ...]] = {
         r"bullied)|stab\w*|(?:follows?|followed|following) me",
     ),
     "immediate_danger": (
+        # Shut in with someone dangerous close by: "locked in my room, can't get out".
+        r"(?:locked|locks|lock|shut|trapped|stuck) (?:me |us )?(?:in|inside) (?:my|the|our|a|his|"
+        r"her|this) (?:room|bedroom|bathroom|toilet|house|flat|cupboard|car|shed)(?: [a-z]+){0,6}"
+        r" (?:cant|cannot|can not|wont let me|not allowed to) (?:get|go) out|(?:smashing|smashed|"
+        r"smashes|trashing|wrecking|breaking|throwing) (?:up )?(?:the |our |my )?(?:house|kitchen|"
+        r"flat|place|furniture|everything|things|stuff)(?: up)?(?: [a-z]+){0,6} (?:now|right now|"
+        r"screaming|scared|crying|drunk|shouting|again|bleeding)",
         r"in danger|(?:help|hlp) (?:me|us)(?: [a-z]+){0,1} (?:now|asap|quick|quickly)|"
         r"(?:please|pls|plz|plez) help(?: me| us)?(?: now| quick| asap)|sos|"
         r"(?:call|ring|phone|get) (?:the )?(?:police|999|ambulance)|"
@@ -750,7 +766,7 @@ THIRD_PERSON: dict[str, tuple[str, ...]] = {
         BE + r" (?:being )?(?:kept|held|locked|trapped) (?:at|in|inside) (?:the |a |his |her |"
         r"their |this |some |an )?(?:flat|house|room|address|car|van)|(?:cant|cannot|can not|"
         r"is not able to|isnt allowed to|not allowed to) (?:leave|get out)(?! (?:the )?(?:placement"
-        r"|care|school|the meeting))",
+        r"|care|school|the meeting)| of (?:bed|the (?:contract|tenancy|lease|habit|deal)))",
         r"(?:gun|knife|weapon|machete|blade)(?: [a-z]+){0,3} (?:right now|now)|(?:go|get|come"
         r"|send someone) (?:round|over|there|to the (?:house|flat))(?: there)? (?:now|right now|"
         r"quick|asap|immediately|urgently)",

@@ -100,6 +100,13 @@ HARMS: dict[str, tuple[str, ...]] = {
         r"collect\w*|drive\w*|drove)(?: [a-z]+)? (?:me|her|us|them)(?: up)?",
     ),
     "online_sexual_abuse": (
+        # As a professional writes it: "requesting indecent images", "sexually explicit".
+        r"indecent (?:images?|photos?|pictures?|videos?|material|content)|(?:sexually explicit|"
+        r"explicit|intimate|sexual|nude|naked) (?:images|photos|pictures|videos|selfies|content|"
+        r"material)(?: [a-z]+){0,3} (?:of|from|to|with) (?:a |the |an )?(?:child|children|minor|"
+        r"pupil|student|young person|girl|boy|him|her|them|me|my)|(?:requesting|requested|"
+        r"soliciting|solicited|demanding|demanded|coercing|coerced|pressuring|pressured) (?:\w+ )?"
+        r"(?:sexual|explicit|intimate|nude|naked|indecent) \w+",
         r"blackmail\w*(?: [a-z0-9]+){0,5} (?:pics|pictures|photos|nudes|videos|vids|images|"
         r"snaps|screenshots?)|(?:pics|pictures|photos|nudes|videos|vids|images) (?:to |2 )?"
         r"blackmail|fake (?:nudes?|naked \w+|porn)|deep ?fakes? (?:of|nude)|nudif\w*",
@@ -145,6 +152,14 @@ HARMS: dict[str, tuple[str, ...]] = {
         r"(?:top|clothes))",
     ),
     "modern_slavery": (
+        # Made to work for nothing, or to pay off the journey; papers kept to keep them there.
+        r"(?:made|make|makes|making|force|forces|forced|forcing) (?:me|him|her|them|us)?(?: to)? "
+        r"work(?: [a-z0-9]+){0,5} (?:for (?:no|free|nothing)|4 (?:no|free|nothing)|no money|no "
+        r"pay|without (?:pay|money|wages)|unpaid|to pay (?:off|back)|long hours)|pay (?:off|back) "
+        r"(?:a |the |my |his |her |their )?debt (?:to|for) (?:the )?(?:people|men|man|gang|"
+        r"smugglers?|traffickers?|agents?|boss)|(?:took|taken|takes|kept|keeps|keep|has|have|"
+        r"got|holding|hold) (?:my|his|her|their|our) (?:passport|papers|documents|id)(?: [a-z0-9]"
+        r"+){0,6} (?:work|working|wages|pay (?:me|him|her|them|us))",
         r"(?:clean|cleaning|cook|cooking|work|working|look after|looking after)(?: [a-z]+){0,5} "
         r"(?:all day|every day|day and night|all night|from morning)(?: [a-z]+){0,6} (?:dont|doesnt"
         r"|wont|never|not|cant) (?:let|allowed|allow|go)(?: [a-z]+){0,2} (?:school|out|leave)",
@@ -213,7 +228,7 @@ HARMS: dict[str, tuple[str, ...]] = {
         r"cousin|uncle|man|stranger))|(?:im|i am|shes|she is|hes|he is) (?:marrying|gonna marry|"
         r"going to marry|to marry|marryin) (?:my|her|his|a|an|this|some|sum1|someone)",
         r"(?:marry|married|marrying|wed|engaged|engagement)(?: (?:to|2))? (?:my|her|his) (?:cousin|"
-        r"uncle|dads friend|mums friend)|(?:engaged|married|marry|marrying)(?: [a-z0-9]+){0,4} "
+        r"uncle|dads friend|mums friend)|(?:engaged|married|marry|marrying)(?: [a-z0-9]+){0,6} "
         r"(?:never met|never even met|not met|doesnt know|dont know|twice (?:my|her|his) age|"
         r"much older|way older|(?:2|3|4)\d (?:years old|yr old|yo))",
         r"forced (?:marriage|to marry|into (?:a )?marriage|into marrying|to get married|to be "
