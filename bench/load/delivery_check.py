@@ -83,6 +83,9 @@ def check(app: Any, ledger_path: Path, case_store: CaseStoreReceiver,
                    sum(entry["kind"] == "sms" for entry in ledger))
     unfinished = [entry for entry in ledger if entry["kind"] == "sms_unfinished"]
     findings.count("SMS conversations without a reference at the end", len(unfinished))
+    endings = Counter(entry["last_reply"][:90].replace("\n", " ") for entry in unfinished)
+    findings.notes += [f"{count} SMS conversation(s) ended on: {ending!r}"
+                       for ending, count in endings.most_common()]
     findings.count("disclosing texts answered", len(disclosing_sids))
     findings.count("case or alert rows still waiting after the drain", still_waiting)
     if still_waiting:

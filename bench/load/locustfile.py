@@ -59,6 +59,21 @@ DISCLOSING = (
     "I want to kill myself, I have been hurting myself every night",
 )
 
+# What the bot asks (a piece of its wording, lower case) and what the child answers.
+STORY = "<what happened>"
+ANSWERS = (  # the most specific first: the summary repeats the earlier answers
+    ("here is what i will send", "yes"),
+    ("reply 1 for english", "1"),
+    ("what do you want to tell us", "1"),
+    ("tell me what happened", STORY),
+    ("anything else", "done"),
+    ("what would you like to happen", "a worker who calls me back"),
+    ("which service", "my social worker"),
+    ("text you back", "yes"),
+    ("advocate", "no"),
+)
+MAX_TURNS = 16
+
 phone_numbers = (f"+4479{number:08d}" for number in itertools.count(uuid.uuid4().int % 10**7))
 
 
@@ -89,16 +104,21 @@ class WebComplainant(HttpUser):
     wait_time = between(1, 3)
     fixed_count = int(os.environ.get("BENCH_WEB_USERS", "50"))
 
-    def step(self, slug: str, data: dict[str, Any]) -> None:
-        """GET the page (its CSRF token), POST the answer; a good answer redirects."""
+    def step(self, slug: str, data: dict[str, Any]) -> bool:
+        """GET the page (its CSRF token), POST the answer; a good answer redirects. False
+        when either failed: the person would start again, so this journey ends there."""
         page = self.client.get(f"/tell-us/{slug}", name="web: GET question")
         token = CSRF.search(page.text)
+        if page.status_code != 200 or token is None:
+            return False
         with self.client.post(f"/tell-us/{slug}", name="web: POST answer",
-                              data={**data, "csrf_token": token.group(1) if token else ""},
+                              data={**data, "csrf_token": token.group(1)},
                               allow_redirects=False, catch_response=True) as response:
             if response.status_code != 302:
                 response.failure(f"{slug}: HTTP {response.status_code}")
+                return False
         self.wait()  # reading the next question and typing take a person a while
+        return True
 
     @task
     def complain(self) -> None:
@@ -113,11 +133,14 @@ class WebComplainant(HttpUser):
                            ("what-would-help", {"what_would_help": "someone to listen"}),
                            ("advocate", {"advocate": "no"}),
                            ("reply", {"reply_channel": "none"}), ("sharing", {})):
-            self.step(slug, data)
+            if not self.step(slug, data):
+                return
         check = self.client.get("/tell-us/check", name="web: GET check")
         token = CSRF.search(check.text)
+        if check.status_code != 200 or token is None:
+            return
         with self.client.post("/tell-us/check", name="web: POST send",
-                              data={"csrf_token": token.group(1) if token else ""},
+                              data={"csrf_token": token.group(1)},
                               allow_redirects=False, catch_response=True) as response:
             if response.status_code != 302 or "/tell-us/sent" not in response.headers.get(
                     "Location", ""):
@@ -144,6 +167,10 @@ class TextingChild(HttpUser):
         self.validator = RequestValidator(os.environ["BENCH_TWILIO_TOKEN"])
         self.account = os.environ["BENCH_TWILIO_ACCOUNT"]
         self.inbound_url = os.environ["BENCH_PUBLIC_BASE_URL"] + "/sms/inbound"
+        # A connection kept alive across a pause as long as gunicorn's keep-alive (5 s) may
+        # be closed by the server just as the next request goes: an error of the load
+        # generator, not of the service. Twilio opens its own connections anyway.
+        self.client.headers["Connection"] = "close"
 
     def say(self, phone: str, body: str) -> tuple[str, list[str]]:
         """One signed text; its MessageSid and the texts of the TwiML answer."""
@@ -177,18 +204,24 @@ class TextingChild(HttpUser):
             if replies:
                 LEDGER.add(kind="disclosure_sms", sid=sid, phone=phone)
             return
-        turns = ("hi", "1", "1", ORDINARY[uuid.uuid4().int % len(ORDINARY)], "done",
-                 "a worker who calls me back", "my social worker", "no", "yes", "yes")
-        for body in turns:
-            _, replies = self.say(phone, body)
-            if not replies:
+        # Answer what the bot asks, as a child would; the order of its questions depends
+        # on what it understood, so each reply is read rather than a script followed.
+        story = ORDINARY[uuid.uuid4().int % len(ORDINARY)]
+        _, replies = self.say(phone, "hi")
+        for _turn in range(MAX_TURNS):
+            said = " ".join(replies)
+            reference = reference_in(said)
+            if reference is not None:
+                LEDGER.add(kind="sms", reference=reference)
                 return
+            answer = next((answer for cue, answer in ANSWERS if cue in said.lower()), None)
+            if answer is None or "nothing has been sent" in said.lower():
+                # The bot lost the thread (or started again on its own: "contact ... got
+                # cancelled again" reads to it as "start again"): counted as unfinished.
+                break
             self.wait()
-        reference = reference_in(" ".join(replies))
-        if reference is not None:
-            LEDGER.add(kind="sms", reference=reference)
-        else:
-            LEDGER.add(kind="sms_unfinished", phone=phone, last_reply=" ".join(replies)[:200])
+            _, replies = self.say(phone, story if answer == STORY else answer)
+        LEDGER.add(kind="sms_unfinished", phone=phone, last_reply=" ".join(replies)[:200])
 
 
 class Officer(HttpUser):
@@ -203,6 +236,7 @@ class Officer(HttpUser):
             with open(os.environ["BENCH_STAFF"], encoding="utf-8") as handle:
                 Officer.accounts = json.load(handle)
         account = Officer.accounts.pop()
+        self.client.headers["Connection"] = "close"  # see TextingChild.on_start
         page = self.client.get("/officers/sign-in", name="officer: sign-in page")
         token = CSRF.search(page.text)
         self.client.post("/officers/sign-in", name="officer: sign in",
@@ -234,11 +268,11 @@ class Officer(HttpUser):
         reference = self.references[uuid.uuid4().int % len(self.references)]
         page = self.client.get(f"/officers/records/{reference}", name="officer: record")
         token = CSRF.search(page.text)
-        if uuid.uuid4().int % 2:
+        if page.status_code != 200 or token is None or uuid.uuid4().int % 2:
             return
         with self.client.post(f"/officers/records/{reference}/notes", name="officer: add note",
                               data={"add_note-body": "Read it; calling the team lead.",
-                                    "add_note-csrf_token": token.group(1) if token else ""},
+                                    "add_note-csrf_token": token.group(1)},
                               allow_redirects=False, catch_response=True) as response:
             if response.status_code != 302:
                 response.failure(f"note: HTTP {response.status_code}")
