@@ -12,7 +12,7 @@ from typing import Any
 from flask import Flask, request
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from .config import load_settings, settle_derived_settings
+from .config import load_settings, refuse_placeholder_council_details, settle_derived_settings
 from .extensions import db, migrate
 from .web_extensions import babel, csrf, limiter, login_manager
 
@@ -42,6 +42,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     if config:
         app.config.update(config)
     settle_derived_settings(app.config)
+    refuse_placeholder_council_details(app.config)
     from .i18n import settle_locales
 
     settle_locales(app.config)

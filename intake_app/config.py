@@ -110,7 +110,8 @@ CORE_SETTINGS: tuple[Setting, ...] = (
             "with the same value (the Procfile passes it on).",
             generate=lambda: secrets.token_urlsafe(32)),
     Setting("COUNCIL_NAME", "your council", "The council's name as children read it "
-            "(unset, pages read 'Tell your council')."),
+            "(unset, pages read 'Tell your council'). Must be set in production: the app "
+            "refuses to start on PostgreSQL with the default."),
     Setting("NATION", "england", "england, wales, scotland or northern_ireland: bank "
             "holidays and statutory timescales."),
     Setting("CUTOFF_TIME", "17:00", "Messages after this local time (Europe/London) count "
@@ -122,10 +123,13 @@ CORE_SETTINGS: tuple[Setting, ...] = (
     Setting("CORPORATE_STAGE1_EXTENDED_WORKING_DAYS", "20", "Corporate procedure: stage 1 "
             "extended limit.", parse=int),
     Setting("OUT_OF_HOURS_NUMBER", "0300 123 4567", "The council's out-of-hours social care "
-            "number, given in every safety reply."),
+            "number, given in every safety reply. Must be set in production (the app "
+            "refuses to start on PostgreSQL with the example number)."),
     Setting("COUNCIL_PHONE", "0300 123 4000", "The council's children's services phone "
-            "number, given to a child who asks to talk to a person but leaves no way to "
-            "reach them."),
+            "number, given with COUNCIL_OPENING_HOURS in every acknowledgement and status "
+            "answer, and to a child who asks to talk to a person but leaves no way to reach "
+            "them. Must be set in production (the app refuses to start on PostgreSQL with "
+            "the example number)."),
     Setting("COUNCIL_OPENING_HOURS", "mon-fri 09:00-17:00", "When COUNCIL_PHONE is "
             "answered: spans like 'mon-fri 09:00-17:00; sat 10:00-13:00', told to children "
             "in their language.", parse=parse_opening_hours),
@@ -224,6 +228,36 @@ def load_settings(instance_path: Path) -> dict[str, Any]:
         INSTANCE_PATH=str(instance_path),
     )
     return config
+
+
+# What a child is told to call or is named: placeholders a council must replace before
+# children are told them (the defaults are for the embedded default on one machine).
+COUNCIL_DETAILS = ("COUNCIL_NAME", "COUNCIL_PHONE", "OUT_OF_HOURS_NUMBER")
+
+
+class PlaceholderCouncilDetails(RuntimeError):
+    """Configured for production with the embedded default's council details."""
+
+
+def configured_for_production(config: Any) -> bool:
+    """A database other than SQLite: production's PostgreSQL (ARCHITECTURE rule 5), where
+    children are given what the site says."""
+    return not str(config.get("SQLALCHEMY_DATABASE_URI", "")).startswith("sqlite")
+
+
+def refuse_placeholder_council_details(config: Any) -> None:
+    """Stop the start, saying what to set, rather than tell frightened children to call a
+    number that is not the council's. Tests (TESTING) run on PostgreSQL with the defaults;
+    the embedded default (SQLite) keeps them so a fresh checkout runs."""
+    if config.get("TESTING") or not configured_for_production(config):
+        return
+    defaults = {setting.name: setting.default for setting in CORE_SETTINGS}
+    placeholders = [name for name in COUNCIL_DETAILS if config.get(name) == defaults[name]]
+    if placeholders:
+        raise PlaceholderCouncilDetails(
+            "Refusing to start: " + ", ".join(placeholders) + " still have the example "
+            "values, and children would be told them. Set each to the council's own (see "
+            "README.md, Settings).")
 
 
 def settle_derived_settings(config: dict[str, Any]) -> None:
