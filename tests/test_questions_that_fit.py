@@ -27,7 +27,7 @@ def answer_up_to_reply(client: FlaskClient, *, type_: str = "complaint",
                        role: str = "young_person") -> None:
     answer(client, "what", {"type": type_})
     answer(client, "who", {"role": role})
-    if role == "advocate":
+    if role in ("advocate", "professional"):
         answer(client, "helper", HELPER)
     answer(client, "about", {"service_area": "fostering"})
     answer(client, "what-happened", {"text": "my carer reads my diary"})
@@ -173,8 +173,9 @@ def test_a_helper_is_asked_about_the_young_person_and_about_themselves(client):
         < page.index("About you") < page.index("Priya Shah")
 
 
-def test_a_helper_is_not_offered_school_times_for_themselves(client):
-    answer_up_to_reply(client, role="advocate")
+@pytest.mark.parametrize("role", ["advocate", "professional", "parent", "carer", "relative"])
+def test_a_grown_up_is_not_offered_school_times_for_themselves(client, role):
+    answer_up_to_reply(client, role=role)
     answer(client, "reply", {"reply_channel": "sms", "phone": "07911 234567"})
     page = client.get("/tell-us/safe-contact").get_data(as_text=True)
     for school_time in ("before school", "in school hours", "after school"):
@@ -184,8 +185,9 @@ def test_a_helper_is_not_offered_school_times_for_themselves(client):
     assert refused.status_code == 400
 
 
-def test_a_young_person_is_offered_school_times(client):
-    answer_up_to_reply(client)
+@pytest.mark.parametrize("role", ["young_person", "care_leaver", "other"])
+def test_a_young_person_is_offered_school_times(client, role):
+    answer_up_to_reply(client, role=role)
     answer(client, "reply", {"reply_channel": "sms", "phone": "07911 234567"})
     page = client.get("/tell-us/safe-contact").get_data(as_text=True)
     assert "In the morning, before school" in page and "In school hours" in page

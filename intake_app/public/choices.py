@@ -28,6 +28,8 @@ ROLES = {
 
 # Roles that speak for a young person, so we ask who they are and how the young person agreed.
 HELPER_ROLES = frozenset({"advocate", "professional"})
+# Grown-ups, who are not asked about school times for themselves.
+ADULT_ROLES = HELPER_ROLES | {"parent", "carer", "relative"}
 
 SERVICE_AREAS = {
     "children_in_care": (_l("Being in care"), None),
@@ -86,9 +88,10 @@ CONTACT_TIMES = {
     "evening": (_l("In the evening"), None),
 }
 
-# Someone answering for a young person is asked about their own day, not about school: the
-# same windows (outbox/contact_windows.WINDOWS), without "before school" and "school hours".
-HELPER_CONTACT_TIMES = {
+# A grown-up (a helper, a parent or carer) is asked about their own day, not about school:
+# the same windows (outbox/contact_windows.WINDOWS), without "before school" and "school
+# hours".
+ADULT_CONTACT_TIMES = {
     "any": (_l("Any time, 7am to 9pm"), None),
     "after_school": (_l("Weekday afternoons, 3:30pm to 6pm"), None),
     "evening": (_l("In the evening, 6pm to 9pm"), None),

@@ -17,7 +17,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 
 from . import choices, forms
-from .choices import HELPER_ROLES
+from .choices import ADULT_ROLES, HELPER_ROLES
 
 Answers = dict[str, Any]
 
@@ -40,14 +40,20 @@ def _wants_a_named_advocate(answers: Answers) -> bool:
     return _not_a_compliment(answers) and answers.get("advocate") == "yes"
 
 
+def is_adult(answers: Answers) -> bool:
+    """A grown-up answering (a helper, a parent, a carer): the safe times are about their
+    own day, not about school."""
+    return answers.get("role") in ADULT_ROLES
+
+
 def contact_times(answers: Answers) -> dict:
-    """The safe times offered: a helper is asked about their own day, not about school."""
-    return choices.HELPER_CONTACT_TIMES if is_helper(answers) else choices.CONTACT_TIMES
+    """The safe times offered: a grown-up is asked about their own day, not about school."""
+    return choices.ADULT_CONTACT_TIMES if is_adult(answers) else choices.CONTACT_TIMES
 
 
 def _times_still_offered(answers: Answers) -> bool:
-    """Times ticked before the person said they are a helper (or the other way round) are
-    asked again rather than sent for a day they were never offered."""
+    """Times ticked before the person changed who they are (a young person, then a parent,
+    say) are asked again rather than sent for a day they were never offered."""
     offered = contact_times(answers)
     return all(time in offered for time in answers.get("times") or ())
 
