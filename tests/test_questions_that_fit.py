@@ -118,8 +118,8 @@ def test_a_compliment_is_not_asked_what_would_make_it_better_nor_offered_an_advo
     answer(client, "about", {"service_area": "fostering"})
     after = answer(client, "what-happened", {"text": "my carer is kind to me"})
     assert after.headers["Location"].endswith("/tell-us/reply")
-    assert client.get("/tell-us/what-would-help").status_code == 302
-    assert client.get("/tell-us/advocate").status_code == 302
+    for skipped in ("/tell-us/what-would-help", "/tell-us/advocate"):
+        assert client.get(skipped).headers["Location"].endswith("/tell-us/reply")
     answer(client, "reply", {"reply_channel": "none"})
     answer(client, "sharing", {})
     page = check_page(client)

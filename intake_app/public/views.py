@@ -192,7 +192,9 @@ def step(slug: str):
     if _needs_choice(answers):
         return redirect(url_for("public.resume"))
     if not step.applies(answers):
-        return redirect(url_for("public.begin"))
+        # A page off the path taken (Back to the advocate offer after choosing a compliment,
+        # say): on to the next question, not to "carry on or start again".
+        return _carry_on(answers)
     if answers:
         _mark_seen()
     form = _form(step, answers, data={name: answers.get(name) for name in step.fields})
