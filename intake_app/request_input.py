@@ -5,6 +5,9 @@
   recursion), no lone surrogate in any string (``"\\ud800"`` is valid JSON but cannot be
   stored or sent as UTF-8), and no NaN or Infinity (not JSON, and PostgreSQL refuses them).
   A body that breaks a rule reads as not JSON: ``get_json(silent=True)`` gives None.
+  NUL (``"\\u0000"``) is dropped from every string: PostgreSQL text cannot hold it, and
+  every free-text answer drops control characters anyway (``domain.draft``), so the
+  message is kept and an id with a NUL simply matches nothing.
 - Forms: nothing here takes a file, so a file posted into a form (even into a text field)
   is refused with 400.
 """
@@ -58,6 +61,18 @@ def check_json_value(value: Any) -> None:
                 pending.extend((child, depth + 1) for child in item)
 
 
+def _without_nul(value: Any) -> Any:
+    """``value`` with NUL dropped from every string (keys too). Recursion is safe: the
+    value was checked to be at most ``MAX_JSON_DEPTH`` deep."""
+    if isinstance(value, str):
+        return value.replace("\x00", "")
+    if isinstance(value, list):
+        return [_without_nul(child) for child in value]
+    if isinstance(value, dict):
+        return {_without_nul(key): _without_nul(child) for key, child in value.items()}
+    return value
+
+
 class CheckedJSONProvider(DefaultJSONProvider):
     """Flask's JSON, with ``loads`` refusing what ``check_json_value`` refuses."""
 
@@ -68,7 +83,8 @@ class CheckedJSONProvider(DefaultJSONProvider):
         except RecursionError as error:
             raise UnacceptableJSON(f"nested more than {MAX_JSON_DEPTH} deep") from error
         check_json_value(value)
-        return value
+        nul = b"\\u0000" if isinstance(s, bytes) else "\\u0000"
+        return _without_nul(value) if nul in s else value
 
 
 def _refuse_files() -> None:

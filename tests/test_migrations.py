@@ -10,7 +10,7 @@ from sqlalchemy import create_engine, inspect
 from intake_app.extensions import db
 from intake_app.health import migration_heads
 
-from .conftest import make_app
+from .conftest import make_app, sqlite_only
 
 
 def test_empty_database_upgrades_to_head_and_matches_the_models(tmp_path):
@@ -26,6 +26,7 @@ def test_empty_database_upgrades_to_head_and_matches_the_models(tmp_path):
             "channel_message", "web_draft"} <= tables
 
 
+@sqlite_only("WAL mode and the busy timeout are SQLite's")
 def test_sqlite_runs_in_wal_mode_with_a_busy_timeout(tmp_path):
     app = make_app(tmp_path)
     with app.app_context(), db.engine.connect() as connection:
@@ -44,6 +45,8 @@ def test_downgrade_to_empty_leaves_no_tables(tmp_path):
         engine.dispose()
 
 
+@sqlite_only("written in SQLite's literals; tests/postgres/test_callbacks_postgres.py "
+             "runs migration 0006 on PostgreSQL")
 def test_callback_requests_from_before_0006_show_at_once_and_can_be_texted_back(tmp_path):
     """Nobody could see them before: each is due the day it was made (overdue at the top
     of the queue), and one from a text conversation is texted back on its number."""

@@ -13,6 +13,7 @@ from intake_app.models import CallbackRequest, Conversation, StaffUser
 from intake_app.services import callbacks
 from intake_app.services.protection import encrypt_json, lookup_hash
 
+from ..conftest import sqlite_only
 from .conftest import drain, messages, webhook_settings
 from .test_email import _smtp_settings, smtp_server  # noqa: F401 - fixture
 
@@ -52,6 +53,7 @@ def test_the_alert_email_reaches_the_complaints_team_without_the_number(
     assert "7911123456" not in text and "they moved me" not in text
 
 
+@sqlite_only("the embedded default, where the log is the complaints inbox, is SQLite")
 def test_embedded_default_writes_the_alert_to_the_log_without_the_number(
         forwarding_app, caplog, monkeypatch):
     app = forwarding_app()

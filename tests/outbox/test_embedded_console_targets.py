@@ -9,9 +9,11 @@ import logging
 from intake_app.extensions import db
 from intake_app.outbox.enqueue import enqueue
 
+from ..conftest import sqlite_only
 from .conftest import add_record, drain, messages, webhook_settings
 
 
+@sqlite_only("the embedded default, where the log is every target, is SQLite")
 def test_embedded_default_logs_email_and_referral_without_failing(forwarding_app, caplog):
     app = forwarding_app(SMTP_HOST="", ADVOCACY_PROVIDERS={})
     app.logger.addHandler(caplog.handler)

@@ -17,6 +17,7 @@ from intake_app.outbox.states import backoff_seconds
 from intake_app.outbox.worker import configuration_problems, run_once
 from intake_app.services.protection import lookup_hash
 
+from ..conftest import sqlite_only
 from .conftest import add_case, add_record, app_logs, drain, messages, webhook_settings
 
 PHONE = "+447911123456"
@@ -190,6 +191,7 @@ def test_safeguarding_alert_goes_to_the_duty_team_webhook(forwarding_app, receiv
     assert alert["case"]["safeguarding"]["kinds"] == ["physical_abuse"]
 
 
+@sqlite_only("the embedded default, where the log is the duty team, is SQLite")
 def test_safeguarding_alert_goes_to_the_log_in_the_embedded_default(forwarding_app, caplog):
     app = forwarding_app()  # CASE_STORE=database on SQLite, no duty team email or webhook
     assert configuration_problems(app.config) == []
@@ -286,6 +288,8 @@ def test_webhook_answering_429_is_retried_after_its_retry_after(forwarding_app, 
         assert case.next_attempt_at >= before + timedelta(seconds=0.05)
 
 
+@sqlite_only("the embedded default (SQLite) needs no duty-team target; elsewhere one is "
+             "required")
 def test_configuration_problems_are_named_before_the_worker_starts(forwarding_app):
     app = forwarding_app(CASE_STORE="webhook", CASE_STORE_WEBHOOK_URL="",
                          CASE_STORE_WEBHOOK_SECRET="", SMS_ADAPTER="twilio")

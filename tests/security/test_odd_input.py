@@ -238,3 +238,21 @@ def test_a_deadline_within_two_years_is_taken(app: Flask, client: FlaskClient,
                                  "deadlines": {"stage1_due": due.isoformat()}})
     assert response.status_code == 201
     assert db.session.scalars(select(Representation)).one().stage1_due == due
+
+
+def test_a_nul_in_json_is_dropped_and_the_message_kept(
+        app: Flask, client: FlaskClient, intake_headers: dict[str, str]) -> None:
+    """PostgreSQL text cannot hold NUL (U+0000): a NUL anywhere, even in an id the service
+    looks up, must not turn a message into a 500 (the PostgreSQL pass runs this too)."""
+    def post(**fields: str):
+        return client.post("/api/v1/representations", headers=intake_headers,
+                           data=json.dumps(representation(**fields)),
+                           content_type="application/json")
+
+    kept = post(text="My carer\u0000 shouts at me every night")
+    unknown_id = post(conversation_id="chat-\u0000")
+
+    assert kept.status_code == 201
+    (record,) = db.session.scalars(select(Representation))
+    assert record.text == "My carer shouts at me every night"
+    assert unknown_id.status_code == post(conversation_id="chat-").status_code != 500

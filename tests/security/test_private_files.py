@@ -16,7 +16,9 @@ from intake_app import create_app
 from intake_app.extensions import db
 from intake_app.outbox.adapters.case_store import case_store_engine
 
-from ..conftest import dispose
+from ..conftest import dispose, sqlite_only
+
+pytestmark = sqlite_only("the modes of SQLite's files (PostgreSQL keeps its own)")
 
 
 def mode(path: Path) -> int:
