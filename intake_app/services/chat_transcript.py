@@ -21,19 +21,24 @@ from ..models import ChannelMessage, Conversation
 class ChatLine:
     mine: bool  # what the person sent; otherwise our answer
     text: str
+    # Our answers are in the conversation's language, which may not be the page's (the
+    # child changed the page's language): the page marks them with it.
+    lang: str | None = None
 
 
 def chat_transcript(public_id: str | None) -> list[ChatLine]:
     """The chat conversation ``public_id`` names, oldest first; empty when there is none."""
     if not public_id:
         return []
-    conversation_id = db.session.scalar(
-        select(Conversation.id).where(Conversation.public_id == public_id,
-                                      Conversation.channel == "chat"))
-    if conversation_id is None:
+    found = db.session.execute(
+        select(Conversation.id, Conversation.language).where(
+            Conversation.public_id == public_id, Conversation.channel == "chat")).first()
+    if found is None:
         return []
+    conversation_id, language = found
     messages = db.session.scalars(
         select(ChannelMessage).where(ChannelMessage.conversation_id == conversation_id)
         .order_by(ChannelMessage.created_at, ChannelMessage.id))
-    return [ChatLine(mine=message.direction == "inbound", text=message.body)
+    return [ChatLine(mine=message.direction == "inbound", text=message.body,
+                     lang=None if message.direction == "inbound" else language)
             for message in messages]

@@ -75,4 +75,9 @@ def test_a_chat_reply_is_marked_with_its_language(browser, site: str) -> None:
     reply = page.locator(".chat-message--us .chat-text").last
     reply.wait_for()
     assert reply.get_attribute("lang") == "ar"
+    # Drawn again by the server after a reload, and in English now: still marked Arabic.
+    page.goto(f"{site}/language/en?next=/chat")
+    redrawn = page.locator(".chat-message--us .chat-text").last
+    assert redrawn.get_attribute("lang") == "ar"
+    assert page.locator(".chat-message--you .chat-text").last.get_attribute("lang") is None
     page.close()
