@@ -18,7 +18,13 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import answers
-from actions.intake_client import IntakeClient, IntakeRejected, IntakeUnavailable, Submission
+from actions.intake_client import (
+    IntakeClient,
+    IntakeRejected,
+    IntakeUnavailable,
+    StatusLimited,
+    Submission,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -362,6 +368,11 @@ class ActionSubmit(Action):
         dispatcher.utter_message(
             response="utter_submitted", reference=result.reference, reply_by=reply_by
         )
+        if result.status_secret:
+            dispatcher.utter_message(
+                response="utter_status_secret", reference=result.reference,
+                secret=result.status_secret,
+            )
         return [*_reset_story(), SlotSet("reference", result.reference)]
 
 
@@ -382,7 +393,8 @@ def _submit_keeping_the_record(payload: dict[str, Any]) -> Submission:
 
 
 class ActionCheckStatus(Action):
-    """STATUS ABCD-EFGH: the API only answers for the conversation that sent it."""
+    """STATUS ABCD-EFGH: the API answers the conversation that sent it (or one from the
+    same phone); STATUS ABCD-EFGH 123456, with the secret number, from any phone or chat."""
 
     def name(self) -> str:
         return "action_check_status"
@@ -396,10 +408,14 @@ class ActionCheckStatus(Action):
         if reference is None:
             dispatcher.utter_message(response="utter_ask_reference")
             return []
+        secret = answers.find_status_secret(_text(tracker))
         try:
             status = await asyncio.to_thread(
-                client_factory().status, reference, tracker.sender_id
+                client_factory().status, reference, tracker.sender_id, secret
             )
+        except StatusLimited as limited:
+            dispatcher.utter_message(response="utter_status_limited", status_text=limited.text)
+            return []
         except IntakeUnavailable as error:
             logger.warning("status failed for %s: %s", tracker.sender_id, error)
             dispatcher.utter_message(response="utter_service_unavailable")

@@ -299,6 +299,16 @@ def find_reference(text: str) -> str | None:
     return f"{match.group(1)}-{match.group(2)}".upper()
 
 
+_STATUS_SECRET = re.compile(r"(?<![0-9])([0-9]{3})[ -]?([0-9]{3})(?![0-9])")
+
+
+def find_status_secret(text: str) -> str | None:
+    """The six-digit secret number after the reference ("STATUS ABCD-EFGH 123456", or
+    "123 456"), which lets a child check from any phone; None when there is none."""
+    match = _STATUS_SECRET.search(_REFERENCE.sub(" ", text or ""))
+    return match.group(1) + match.group(2) if match else None
+
+
 def _match_provider(text: str) -> str | None:
     answer = normalise(text)
     for key, words in _PROVIDER_KEYWORDS:

@@ -23,6 +23,15 @@ class IntakeUnavailable(Exception):
     """The API could not be reached or failed (timeout, connection error, 5xx)."""
 
 
+class StatusLimited(Exception):
+    """Too many status look-ups that found nothing; ``text`` is what to tell the child
+    (when to try again, who to call), in their language."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__("status look-ups limited")
+        self.text = text
+
+
 class IntakeRejected(Exception):
     """The API refused the request as invalid (422); ``errors`` says which fields."""
 
@@ -39,6 +48,9 @@ class Submission:
     reply_by: str
     reply_by_words: str
     safeguarding: bool
+    # The number that, with the reference, lets the child check from any phone (None
+    # when the API has no new one to give: a repeated submission).
+    status_secret: str | None = None
 
 
 @dataclass(frozen=True)
@@ -96,15 +108,31 @@ class IntakeClient:
             reply_by=body.get("reply_by", ""),
             reply_by_words=body.get("reply_by_words", ""),
             safeguarding=bool(body.get("safeguarding", False)),
+            status_secret=body.get("status_secret") or None,
         )
 
-    def status(self, reference: str, conversation_id: str) -> Status | None:
-        """Return the status, or None when the reference is unknown to this sender."""
-        response = self._request(
-            "GET",
-            f"/representations/{reference}/status",
-            params={"conversation_id": conversation_id},
-        )
+    def status(
+        self, reference: str, conversation_id: str, secret: str | None = None
+    ) -> Status | None:
+        """Return the status, or None when the reference is unknown to this sender (or,
+        with the secret number, from anywhere: unknown, or not its secret)."""
+        if secret is None:
+            response = self._request(
+                "GET",
+                f"/representations/{reference}/status",
+                params={"conversation_id": conversation_id},
+            )
+        else:
+            response = self._request(
+                "POST",
+                "/status-checks",
+                json={"conversation_id": conversation_id, "reference": reference,
+                      "secret": secret},
+            )
+            limited = (_json_object(response, "status").get("status_text")
+                       if response.status_code == 429 else None)
+            if limited:  # this reference or phone, not the bot's own token, is limited
+                raise StatusLimited(str(limited))
         if response.status_code == 404:
             return None
         if response.status_code != 200:

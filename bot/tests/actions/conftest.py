@@ -13,6 +13,7 @@ from actions.intake_client import (
     IntakeRejected,
     IntakeUnavailable,
     Status,
+    StatusLimited,
     Submission,
 )
 
@@ -23,6 +24,9 @@ class FakeIntakeClient:
     def __init__(self) -> None:
         self.submitted: list[dict[str, Any]] = []
         self.status_calls: list[tuple[str, str]] = []
+        self.status_secrets: list[str | None] = []
+        # What the API says when look-ups are limited (None: they are not).
+        self.status_limited: str | None = None
         self.callbacks: list[dict[str, Any]] = []
         # What the API answers to a submission; a test that checks where the reference
         # and date go may set its own.
@@ -44,9 +48,14 @@ class FakeIntakeClient:
         self.submitted.append(payload)
         return self.submission
 
-    def status(self, reference: str, conversation_id: str) -> Status | None:
+    def status(
+        self, reference: str, conversation_id: str, secret: str | None = None
+    ) -> Status | None:
         self._fail_if_unavailable()
         self.status_calls.append((reference, conversation_id))
+        self.status_secrets.append(secret)
+        if self.status_limited is not None:
+            raise StatusLimited(self.status_limited)
         if reference not in self.known_references:
             return None
         return Status(reference, "triaged", "We have it and a person is looking at it.")

@@ -251,6 +251,47 @@ def test_status_passes_the_conversation_and_answers(fake_client: FakeIntakeClien
     assert events == []  # asking about a record in the middle of a story keeps the story
 
 
+def test_status_with_the_secret_number_passes_it_on(fake_client: FakeIntakeClient) -> None:
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(text="status abcd-efgh 123 456", intent="status",
+                           entities=[{"entity": "reference", "value": "abcd-efgh"}])
+    asyncio.run(actions.ActionCheckStatus().run(dispatcher, tracker, {}))
+    assert fake_client.status_calls == [("ABCD-EFGH", "conv-123")]
+    assert fake_client.status_secrets == ["123456"]
+    assert responses(dispatcher) == ["utter_status"]
+
+
+def test_status_without_a_secret_number_asks_as_this_conversation(
+    fake_client: FakeIntakeClient,
+) -> None:
+    asyncio.run(actions.ActionCheckStatus().run(
+        CollectingDispatcher(), make_tracker(text="STATUS ABCD-EFGH", intent="status"), {}))
+    assert fake_client.status_secrets == [None]
+
+
+def test_too_many_wrong_tries_pass_on_the_apps_kind_words(
+    fake_client: FakeIntakeClient,
+) -> None:
+    fake_client.status_limited = "You have tried a lot of times. Try again from Monday 10:00."
+    dispatcher = CollectingDispatcher()
+    asyncio.run(actions.ActionCheckStatus().run(
+        dispatcher, make_tracker(text="STATUS ABCD-EFGH 654321", intent="status"), {}))
+    (message,) = dispatcher.messages
+    assert (message["response"], message["status_text"]) == (
+        "utter_status_limited", fake_client.status_limited)
+
+
+def test_a_new_record_gives_the_child_its_secret_number(fake_client: FakeIntakeClient) -> None:
+    fake_client.submission = Submission(
+        "ZXCV-BNMK", "2026-12-11", "Friday 11 December 2026", False, status_secret="042917")
+    dispatcher = CollectingDispatcher()
+    asyncio.run(actions.ActionSubmit().run(
+        dispatcher, make_tracker(COMPLETE_ANSWERS, text="yes", intent="affirm"), {}))
+    assert responses(dispatcher) == ["utter_submitted", "utter_status_secret"]
+    assert (dispatcher.messages[1]["reference"], dispatcher.messages[1]["secret"]) == (
+        "ZXCV-BNMK", "042917")
+
+
 def test_status_of_unknown_or_missing_reference(fake_client: FakeIntakeClient) -> None:
     dispatcher = CollectingDispatcher()
     asyncio.run(actions.ActionCheckStatus().run(

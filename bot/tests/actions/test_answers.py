@@ -114,6 +114,10 @@ def test_done_and_reference_spotting() -> None:
     assert answers.find_reference("status abcd-efgh pls") == "ABCD-EFGH"
     assert answers.find_reference("status ABCDEFGH") == "ABCD-EFGH"
     assert answers.find_reference("status") is None
+    assert answers.find_status_secret("STATUS ABCD-EFGH 042917") == "042917"
+    assert answers.find_status_secret("status abcdefgh 042 917 thanks") == "042917"
+    assert answers.find_status_secret("status 2345-6789") is None  # a reference, not a secret
+    assert answers.find_status_secret("STATUS ABCD-EFGH") is None
 
 
 def test_welsh_dates_are_made_from_the_iso_date() -> None:

@@ -27,6 +27,7 @@ from actions.intake_client import (
     IntakeRejected,
     IntakeUnavailable,
     Status,
+    StatusLimited,
     Submission,
 )
 
@@ -313,6 +314,31 @@ def test_a_status_request_the_api_refuses_is_the_api_unavailable(
     api.answer("GET", STATUS, json_answer(422, {"errors": {"conversation_id": "is required"}}))
     with pytest.raises(IntakeUnavailable):
         client.status("ABCD-EFGH", "conv-123")
+
+
+def test_status_with_a_secret_number_is_posted_not_put_in_the_address(
+    api: IntakeApi, client: IntakeClient,
+) -> None:
+    api.answer("POST", "/api/v1/status-checks", json_answer(200, {
+        "reference": "ABCD-EFGH", "status": "triaged", "status_text": "We are on it.",
+        "case_status": None, "next_date": None, "updated_at": "2026-11-20T10:00:00+00:00"}))
+    status = client.status("ABCD-EFGH", "conv-123", "042917")
+    (request,) = api.received
+    assert (request.method, request.path, request.query) == ("POST", "/api/v1/status-checks", {})
+    assert request.json() == {"conversation_id": "conv-123", "reference": "ABCD-EFGH",
+                              "secret": "042917"}
+    assert status == Status("ABCD-EFGH", "triaged", "We are on it.")
+
+
+def test_status_look_ups_limited_bring_the_words_for_the_child(
+    api: IntakeApi, client: IntakeClient,
+) -> None:
+    api.answer("POST", "/api/v1/status-checks", json_answer(429, {
+        "error": "Too Many Requests", "message": "see Retry-After",
+        "status_text": "You have tried a lot of times."}))
+    with pytest.raises(StatusLimited) as limited:
+        client.status("ABCD-EFGH", "conv-123", "042917")
+    assert limited.value.text == "You have tried a lot of times."
 
 
 def test_callback_sends_how_and_when_and_reads_the_promise(
