@@ -7,6 +7,7 @@ import re
 from flask import g
 from flask.testing import FlaskClient
 from sqlalchemy import func, select
+from sqlalchemy.exc import OperationalError
 
 from intake_app.extensions import db
 from intake_app.models import ChannelMessage, Conversation
@@ -172,3 +173,17 @@ def test_a_reload_shows_each_answer_as_the_script_did(
     log = shown_log(client)
     assert log.count("chat-message--us") == 2
     assert log.index("Hi! I can help.") < log.index("What do you want to tell us?")
+
+
+def test_without_javascript_a_fault_still_answers_on_the_page(
+        client: FlaskClient, fake_rasa: FakeRasa, monkeypatch) -> None:
+    from intake_app.chat import views
+
+    def locked(inbound):
+        raise OperationalError("INSERT", {}, Exception("database is locked"))
+
+    monkeypatch.setattr(views, "handle_inbound", locked)
+    response = client.post("/chat", data={**chat_form(client), "text": "i want to go home"})
+    assert response.status_code == 200
+    page = response.get_data(as_text=True)
+    assert "Sorry, something went wrong." in page and "A person will read it." in page
