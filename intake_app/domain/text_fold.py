@@ -136,9 +136,13 @@ _NOT_DROPPED_G = frozenset(_squeeze(word) for word in (
     "linchpin tailspin terrapin mandarin vermin benjamin gelatin gremlin muslin poplin "
     "berlin dublin merlin kremlin franklin collin elfin melanin ketamin nicotin"
 ).split())
+# A dropped "e" before a final "d" ("swallowd", "punchd", "grabd", "kickd"): only after
+# letters no English word ends on before a "d" ("crowd" aside), so "hold", "bird" and
+# "hand" stay as they are.
+_DROPPED_E = re.compile(r"[a-z]{2,}(?:w|k|ch|sh|p|b|g|m|t)d")
 _TEXT_SPEAK_WORD = re.compile(
     r"(?<![a-z0-9])(?:" + "|".join(sorted(_TEXT_SPEAK, key=len, reverse=True))
-    + r"|[a-z]{2,}[b-df-hj-np-tv-z]in)(?![a-z0-9])"
+    + r"|[a-z]{2,}[b-df-hj-np-tv-z]in|" + _DROPPED_E.pattern + r")(?![a-z0-9])"
 )
 
 
@@ -151,9 +155,10 @@ def _expand_text_speak(folded: str, starts: list[int], ends: list[int]) -> Norma
         word = match[0]
         replacement = _TEXT_SPEAK.get(word)
         if replacement is None:
-            if word in _NOT_DROPPED_G:
+            if word in _NOT_DROPPED_G or word == "crowd":
                 continue
-            replacement = word + "g"
+            replacement = (word[:-1] + "ed" if _DROPPED_E.fullmatch(word)
+                           else word + "g")
         if replacement == word:
             continue
         begin, finish = match.start(), match.end()

@@ -50,7 +50,20 @@ RESOLVED = (
     r"(?:sorted|dealt with|resolved|reported|handled|investigated)(?: [a-z]+){0,3} (?:already|"
     r"at the time|back then|years ago)|already (?:been )?(?:reported|dealt with|sorted|"
     r"investigated)|(?:is|its|all) (?:over|behind me) now|(?:doing|feeling) (?:ok|okay|fine|"
-    r"good|well|great) now|happy now|safe now|(?:llawer|lot) gwell (?:nawr|rwan)|yn saff nawr"
+    r"good|well|great) now|happy now|safe now|(?:llawer|lot) gwell (?:nawr|rwan)|yn saff nawr|"
+    # Safe, well or settled where they are now; the one who hurt them gone; a past time off.
+    r"(?:im|i am|i feel|were|we are|things are|everything is|its|it is|all) (?:much |so |a lot |"
+    r"way |really )?(?:safe|ok|okay|fine|settled|happy|happier|calm|calmer|good|better)"
+    r" (?:now|here|there)|(?:hes|shes|theyve|he has|she has|theyre|he is|she is) "
+    r"(?:moved (?:away|out)|left|gone|in prison)(?: [a-z]+){0,2} now|(?:hes|shes|theyre|he is|she "
+    r"is|they are|came|come|got) (?:back|home)(?: [a-z]+){0,2} (?:now|safe|safely)(?! [a-z]+ "
+    r"(?:bruis\w*|marks|blood|hurt|injur\w*|cuts?))|(?:stopped|not done it|havent done it|not cut|"
+    r"havent cut)(?: [a-z]+){0,2} (?:for|in) (?:over |nearly |almost )?(?:\d+|a|one|two|three|"
+    r"four|five|six|several|a few|few) (?:weeks|months|years|year|month)|(?:historic|historical|"
+    r"non recent) (?:abuse|allegations?|disclosures?|concerns?)|(?:following|after) (?:the|a) "
+    r"(?:police )?(?:investigation|section 47|s47|strategy meeting)|(?:nawr|rwan|erbyn hyn) "
+    r"(?:a |ac )?(?:dwin|dwi n|dw in|rwyn|rydw in) (?:iawn|saff|hapus|ddiogel)|(?:dwin|dwi n|"
+    r"dw in|rwyn|rydw in) (?:iawn|saff|hapus|ddiogel) (?:nawr|rwan|erbyn hyn)"
 )
 # Anything that says it is still going on keeps the alert.
 ONGOING = (

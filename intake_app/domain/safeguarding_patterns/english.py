@@ -29,6 +29,8 @@ from .blocks import (
 
 FIRST_PERSON: dict[str, tuple[str, ...]] = {
     "self_harm_suicide": (
+        r"(?:dont|do not|dnt|cant|cannot) (?:want to |wanna |wana )?(?:carry on|go on|keep going)"
+        r"(?! (?:with|at|in|to) )",
         # At a height and wanting to jump; a rope or noose made ready; "not here tomorrow".
         r"(?:on|at|standing on|stood on|sat on|sitting on|up on|on top of|top of|edge of) (?:the "
         r"|a |this |that |my )?(?:top of (?:the |a )?)?(?:bridge|roof|cliff|ledge|balcony|edge|"
@@ -137,6 +139,10 @@ FIRST_PERSON: dict[str, tuple[str, ...]] = {
         r"sharpener|glass) (?:to|on) my",
     ),
     "physical_abuse": (
+        # Someone else slamming a head or hand into something ("slammed my hed in2 the door").
+        r"(?:slam|slams|slammed|slamming|smash|smashed|smashing) (?:my|his|her) (?:head|hed|face|"
+        r"hand|fingers?|arm)(?: [a-z]+){0,2} (?:in|into|on|against|off) (?:the|a|my) (?:door|"
+        r"wall|floor|table|car|window|fridge)",
         r"(?<!it )(?<!that )(?<!this )" + HIT_VERB + r" (?:me|mi|us)(?! off)",
         r"(?:" + ADULT + r"|who|and|just|always|keeps|still)" + FILL + r" " + HIT_VERB
         + r" " + VICTIM,
@@ -174,6 +180,8 @@ FIRST_PERSON: dict[str, tuple[str, ...]] = {
         r"him|her) with",
     ),
     "sexual_abuse": (
+        r"(?:gets?|got|getting|comes?|came|coming) (?:in|into) (?:the |my |her |his )?"
+        r"(?:shower|bath|bed) with (?:me|her|him|them|us)",
         TOUCH + r" (?:me|mi|her|him|us)|(?:feels?|felt|feeling) (?:me|her|him|us) up",
         r"(?:keeps|always|tries to|tried to|trying to|wants to|made me|makes me) " + TOUCH,
         TOUCH + r" (?:my|her|his|me on my|me on the) " + BODY,
@@ -281,6 +289,9 @@ FIRST_PERSON: dict[str, tuple[str, ...]] = {
         r"dark|heights|exams|needles|the dentist|clowns))",
     ),
     "neglect": (
+        r"(?:hasnt|has not|havent|have not|didnt|did not|never|not) (?:come|came|been) "
+        r"(?:back|home)(?: [a-z]+){0,8} (?:just me|only me|on (?:my|our) own|by (?:my|our) "
+        r"?sel(?:f|ves)|alone|no food|no one else|nobody else)",
         r"(?:come|comes|coming|came|arrive\w*|turn\w* up|go|goes|sent) (?:in)?to (?:school|"
         r"nursery|college) (?:hungry|starving|dirty|smelly|unwashed|with no (?:food|coat|lunch)|"
         r"in the same clothes)|(?:same|dirty) clothes (?:all|every|for) (?:week|day|days|the "
@@ -442,6 +453,11 @@ FIRST_PERSON: dict[str, tuple[str, ...]] = {
         r"bullied)|stab\w*|(?:follows?|followed|following) me",
     ),
     "immediate_danger": (
+        r"(?:kick|kicks|kicking|kicked|smash|smashing|smashed|bang|banging|break|breaking|trying to"
+        r" (?:break|kick|smash)) (?:the |my |our |down the )?(?:front |back |bedroom |bathroom )?"
+        r"(?:door|window)(?: [a-z]+){0,1} (?:in|down|open)|(?:force|forcing|forced|push|pushing)"
+        r" (?:his|her|their) way (?:in|into)|trying to get in(?! (?:to )?(?:college|uni|school|the "
+        r"team|the club|touch))",
         # Shut in with someone dangerous close by: "locked in my room, can't get out".
         r"(?:locked|locks|lock|shut|trapped|stuck) (?:me |us )?(?:in|inside) (?:my|the|our|a|his|"
         r"her|this) (?:room|bedroom|bathroom|toilet|house|flat|cupboard|car|shed)(?: [a-z]+){0,6}"

@@ -35,6 +35,8 @@ _OLDER_MALE = r"(?:boyfriend|bf|fella|man|guy|bloke|lad|partner|friend|mate)"
 
 HARMS: dict[str, tuple[str, ...]] = {
     "overdose_poisoning": (
+        r"ingest(?:ed|ing|ion|s)?|(?:an )?unknown (?:quantity|amount|number) of (?:her |his |their "
+        r")?(?:prescribed )?\w+",
         _TOOK + r" " + _QUANTITY + r"(?: [a-z]+){0,3} " + _TABLETS,
         r"over ?dos\w*|ovrdos\w*|overdoes|od on|odd on|(?:i|ive|she|shes|he|hes|they|has|have|"
         r"had|just) (?:just )?odd(?! (?:one|thing|things|bit|way|job|jobs|socks?|numbers?))",
@@ -100,6 +102,11 @@ HARMS: dict[str, tuple[str, ...]] = {
         r"collect\w*|drive\w*|drove)(?: [a-z]+)? (?:me|her|us|them)(?: up)?",
     ),
     "online_sexual_abuse": (
+        # Money demanded with a threat to show or send something: sextortion, however told.
+        r"(?:wants?|wanted|asking for|asks for|demanding|demands) (?:money|cash|\d+|more|"
+        r"gift ?cards?|robux|vbucks)(?: [a-z]+){0,3} (?:or|otherwise|else) (?:hell|he will|hes "
+        r"gonna|he is going to|theyll|they will|shell|she will|it will|they are going to) "
+        r"(?:show|send|post|share|leak|tell|expose)",
         # As a professional writes it: "requesting indecent images", "sexually explicit".
         r"indecent (?:images?|photos?|pictures?|videos?|material|content)|(?:sexually explicit|"
         r"explicit|intimate|sexual|nude|naked) (?:images|photos|pictures|videos|selfies|content|"
@@ -152,6 +159,10 @@ HARMS: dict[str, tuple[str, ...]] = {
         r"(?:top|clothes))",
     ),
     "modern_slavery": (
+        r"(?:made|makes|make|making|forced|forces|force|forcing) (?:me |him |her |them |us )?"
+        r"(?:to )?(?:clean|cook|care for|look after|work|mind)(?: [a-z]+){0,8} (?:instead of|not "
+        r"allowed to go to|cant go to|doesnt go to|never goes to|never go to) (?:going to |"
+        r"attending )?(?:school|college)",
         # Made to work for nothing, or to pay off the journey; papers kept to keep them there.
         r"(?:made|make|makes|making|force|forces|forced|forcing) (?:me|him|her|them|us)?(?: to)? "
         r"work(?: [a-z0-9]+){0,5} (?:for (?:no|free|nothing)|4 (?:no|free|nothing)|no money|no "
@@ -190,6 +201,9 @@ HARMS: dict[str, tuple[str, ...]] = {
         r" after)",
     ),
     "radicalisation": (
+        r"proscribed (?:\w+ )?(?:organisation|organization|group)|(?:support|supports|supporting|"
+        r"sympathy) for (?:a |the )?(?:terrorist|extremist|proscribed|jihadi|far right|neo ?nazi)|"
+        r"research\w* (?:weapons|bombs?|how to (?:make|build) (?:a )?(?:bomb|weapon|gun))",
         r"(?:muslims|jews|immigrants|foreigners|asylum seekers|refugees|migrants|black people|"
         r"white people|gay people|infidels|kuffar|non ?believers)(?: [a-z]+){0,3} (?:are |r )?"
         r"(?:taking over|the enemy|invading|invaders|replacing us|need to be stopped|should be "

@@ -53,6 +53,8 @@ _PLACE_HIGH = mutated("pont", "to", "clogwyn", "adeilad", "twr", "balconi")
 
 WELSH: dict[str, tuple[str, ...]] = {
     "self_harm_suicide": (
+        r"(?:methu|ffaelu|ffili|ddim yn gallu|sa in gallu|sain gallu|sai n gallu|dwi ddim yn gallu)"
+        r" (?:cario|mynd) (?:mlaen|ymlaen)|llythyr (?:ffarwel|hwyl fawr)",
         _SELF_HARM + r" (?:fy|ei|eu) (?:hun|hunan|hunain)|" + _WANT + r" (?:marw|farw|"
         r"diflannu|neidio (?:oddi ar|off|o)|lladd fy)|" + _NOT_WANT + r" (?:byw|bod yma|bod yn "
         r"fyw|deffro|bod o gwmpas)|(?:ar|ar ben|ar y|ar ben y) " + _PLACE_HIGH
@@ -74,6 +76,7 @@ WELSH: dict[str, tuple[str, ...]] = {
         r"tase) (?:fi|i) (?:n )?marw",
     ),
     "physical_abuse": (
+        r"(?:rhoi|roi|rhoid|cael|gael|ges|cafodd) " + mutated("cweir", "stid", "crasfa", "cosfa"),
         r"(?:fy|yn fy|wedi fy|di fy|cael fy|gael fy|nghael fy) " + _HIT + _NOT_BUMPED + r"|"
         + _HIT + _NOT_BUMPED + r" " + _ME + r"(?! (?:yn|ar) (?:fifa|gem|pel|rygbi|ffwtbol|pwl))|"
         r"(?:ei|eu) " + _HIT + r" (?:e|fe|o|fo|hi|nhw)|" + mutated("cleisiau", "clais", "gwaed")
@@ -88,6 +91,10 @@ WELSH: dict[str, tuple[str, ...]] = {
         r"cicio|dyrnu) (?:fi|hi|fe|o|nhw)",
     ),
     "sexual_abuse": (
+        r"(?:neud|gwneud|wneud|gneud|neith|nath) (?:pethau|petha|pethe|stwff)(?: [a-z]+){0,2} i "
+        r"(?:fi|mi|ni|hi)(?: [a-z]+){0,3} (?:yn y nos|gyda r nos|ddim yn (?:licio|hoffi|lecio)|"
+        r"dim yn (?:licio|hoffi)|cas|rhyfedd|drwg)|" + mutated("gorfodi", "gorfod") + r" (?:fi |i |"
+        r"fi i |hi i |ni i )?(?:gael|cael) rhyw",
         mutated("treisio", "cam drin rhywiol") + r"|" + mutated("cyffwrdd", "twtsio", "twtsho",
         "byseddu") + r" (?:a |ag |yn )?(?:fi|fy|ynddo i|ynof|ynddi|hi)|(?:fy|yn fy|wedi fy) "
         + mutated("cyffwrdd", "twtsio", "byseddu") + r"|dod (?:i|in|ir|mewn i|i mewn i)"
@@ -104,6 +111,8 @@ WELSH: dict[str, tuple[str, ...]] = {
         r"ei) (?:ngwely|gwely|stafell) (?:yn y nos|gyda nos)",
     ),
     "emotional_abuse": (
+        r"(?:difaru|difaru cael|edifar|edifaru)(?: [a-z]+){0,2} (?:fi|fy nghael|ein cael|cael fi|"
+        r"cael ni)",
         r"ofn (?:e|fe|hi|nhw|arna i|arnaf|mynd adre\w*|mynd nol|fy|ei)|mae ofn|dw i ofn|dwi ofn|"
         r"(?:b|m|f)ygwth\w*|gweiddi arna i|arna i ofn|arnaf ofn",
         r"galw enwau arna (?:i|fi)|dweud (?:fy mod i|mod i|bo fi)(?: [a-z]+)? (?:dda i ddim|dwp|"
@@ -111,6 +120,8 @@ WELSH: dict[str, tuple[str, ...]] = {
         r"ofn (?:fy nhad|fy mam|fy llystad|fy llysfam|mynd adref|mynd adre)",
     ),
     "neglect": (
+        r"(?:heb|dim|neb wedi rhoi|ddim wedi cael|heb gael)(?: [a-z]+){0,2} (?:bwyd|fwyd|bwyta|"
+        r"fwyta)(?: [a-z]+){0,3} ers (?:dau|tri|pedwar|\d+|dyddiau|ddyddiau|ddoe|y penwythnos)",
         r"(?:gadael|adael|gadel|adel) (?:ni|fi|nhw|ni n|fi n)? ?(?:ar (?:ben )?(?:ein|fy|eu) "
         r"(?:hun|hunan|hunain))|ar (?:ben )?(?:ein|fy|eu) (?:hun|hunan|hunain)(?: [a-z]+){0,2} "
         r"(?:drwy|trwy|drwyr|trwyr|dros|am) (?:nos|y nos|dydd|dyddiau|penwythnos|wythnos)",
@@ -157,6 +168,8 @@ WELSH: dict[str, tuple[str, ...]] = {
         r"(?:am|mynd i) fy (?:nhrywanu|nghuro|lladd)|trywanu",
     ),
     "immediate_danger": (
+        r"(?:plis|pls|plz) (?:helpwch|help)|helpwch (?:ni|fi|plis)|(?:torri|dorri|cicio|gicio)"
+        r" (?:r|y|yr)? ?(?:drws|ffenest) (?:lawr|i lawr|i mewn)",
         r"(?:fy|wedi fy|di fy|cael fy|yn fy) " + mutated("cloi") + r"|(?:methu|ffaelu|ffili|"
         r"ddim yn gallu) (?:dod|mynd|cael) (?:allan|mas|ma s)|(?:mynd i|mynd in|am|gonna|"
         r"going to)(?: n| fy| ein)? (?:lladd|ladd|" + _HIT + r") (?:fi|i|ni)|tu (?:allan|fas) "
@@ -200,6 +213,8 @@ WELSH: dict[str, tuple[str, ...]] = {
         r"(?:ymuno|ymuno a|ymuno ag) (?:isis|grwp eithafol|eithafwyr)|(?:gwneud|adeiladu) bom",
     ),
     "forced_marriage": (
+        r"rhaid (?:i )?(?:fi|mi|hi|ni|ti) " + mutated("priodi") + r"|" + mutated("priodi")
+        + r" (?:fy|ei) " + mutated("cefnder", "cyfnither"),
         r"(?:fy|ei|eu) (?:ngorfodi|gorfodi|horfodi) i (?:briodi|briodas)|gorfod priodi|"
         r"priodi (?:fy|ei) (?:nghefnder|cefnder|chefnder|nghyfnither|cyfnither|chyfnither)|"
         r"(?:fy mod i|mod i|bo fi|bod hi|ei bod hi)(?:n| yn) priodi|priodi (?:dyn|rhywun) "
