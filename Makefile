@@ -70,12 +70,14 @@ lint: install-dev
 # take `make test` past 30 minutes on two cores; the first pass runs them.
 test: install-dev translations lint bot-test
 	bash scripts/ensure_postgres.sh
+	bash scripts/ensure_redis.sh
 	bash scripts/ensure_chromium.sh
 	$(BIN)/python -m pytest -q
 	TEST_DATABASE=postgres $(BIN)/python -m pytest -q -m "not rasa and not browser"
 
 test-fast: install-dev lint
 	bash scripts/ensure_postgres.sh
+	bash scripts/ensure_redis.sh
 	bash scripts/ensure_chromium.sh
 	$(BIN)/python -m pytest -q -m "not rasa"
 

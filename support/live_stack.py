@@ -100,11 +100,13 @@ def model_path() -> Path:
 
 
 def bot_processes(work: Path, rasa_port: int, api_url: str, api_token: str,
-                  channel_secret: str) -> tuple[BotProcess, BotProcess]:
+                  channel_secret: str, endpoints: str = "endpoints.yml",
+                  **stores: str) -> tuple[BotProcess, BotProcess]:
     """The action server and the Rasa server, configured like ``make run`` but on free
     ports and with their own tracker database. ``channel_secret`` is the app's
     RASA_CHANNEL_SECRET: the REST channel's secret and, as in the bot's Makefile, the
-    token Rasa sends to the action server."""
+    token Rasa sends to the action server. ``endpoints`` and ``stores`` (environment
+    variables it reads) choose other stores, as production's RASA_ENDPOINTS does."""
     actions_port = free_port()
     env = {
         **os.environ,
@@ -119,6 +121,7 @@ def bot_processes(work: Path, rasa_port: int, api_url: str, api_token: str,
         "RASA_TELEMETRY_ENABLED": "false",
         "TF_CPP_MIN_LOG_LEVEL": "2",
         "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
+        **stores,
     }
     actions = BotProcess(
         "action server",
@@ -126,12 +129,16 @@ def bot_processes(work: Path, rasa_port: int, api_url: str, api_token: str,
         [str(BOT_BIN / "python"), "actions_server.py", "--actions", "actions",
          "-p", str(actions_port)],
         env, f"http://127.0.0.1:{actions_port}/health", work / "actions.log")
-    rasa = BotProcess(
-        "rasa server",
+    return actions, rasa_process(work, rasa_port, env, endpoints)
+
+
+def rasa_process(work: Path, port: int, env: dict[str, str], endpoints: str = "endpoints.yml",
+                 name: str = "rasa server") -> BotProcess:
+    """A Rasa server with ``bot_processes``' environment; more than one may share stores."""
+    return BotProcess(
+        name,
         # `rasa run` through the bot's launcher, as `make -C bot run-rasa` starts it.
         [str(BOT_BIN / "python"), "rasa_server.py", "run", "--model", str(model_path()),
-         "-i", "127.0.0.1", "-p", str(rasa_port), "--cors", "none",
-         "--credentials", "credentials.yml",
-         "--endpoints", "endpoints.yml"],
-        env, f"http://127.0.0.1:{rasa_port}/", work / "rasa.log")
-    return actions, rasa
+         "-i", "127.0.0.1", "-p", str(port), "--cors", "none",
+         "--credentials", "credentials.yml", "--endpoints", endpoints],
+        env, f"http://127.0.0.1:{port}/", work / f"{name.replace(' ', '_')}.log")
