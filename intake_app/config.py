@@ -166,8 +166,10 @@ def all_settings() -> tuple[Setting, ...]:
     from .officers.settings import OFFICER_SETTINGS
     from .outbox.settings import OUTBOX_SETTINGS
     from .sms.settings import GATEWAY_SETTINGS
+    from .web_server_settings import WEB_SERVER_SETTINGS
 
-    return CORE_SETTINGS + GATEWAY_SETTINGS + OUTBOX_SETTINGS + OFFICER_SETTINGS
+    return (CORE_SETTINGS + GATEWAY_SETTINGS + OUTBOX_SETTINGS + OFFICER_SETTINGS
+            + WEB_SERVER_SETTINGS)
 
 
 PRIVATE_FOLDER_MODE = 0o700

@@ -1,5 +1,6 @@
 """The embedded default's web process: the site on 127.0.0.1 with the outbox worker as a
-thread beside it (production runs gunicorn and ``flask outbox work`` instead)."""
+thread beside it (production runs gunicorn and ``flask outbox work`` instead). Both start
+the app through ``prepared_app``, so both load the model and store spooled texts first."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import logging
 import os
 from typing import Any
 
+from flask import Flask
 from werkzeug.serving import WSGIRequestHandler, make_server
 
 from . import create_app
@@ -31,7 +33,11 @@ class AppLoggedRequestHandler(WSGIRequestHandler):
         logger.warning("the server refused a request it could not read (HTTP %s)", code)
 
 
-def main() -> None:
+def prepared_app() -> Flask:
+    """The app, ready to serve. gunicorn (``gunicorn.conf.py``) calls this once in its
+    master process, before it forks the workers."""
+    from .extensions import db
+
     app = create_app()
     with app.app_context():
         # Load the triage model now, not on a child's first message (the bot's API call
@@ -44,6 +50,13 @@ def main() -> None:
         recovered = inbound_spool.replay()
         if recovered:
             app.logger.warning("stored %d texts spooled during a fault", recovered)
+        # A forked worker must not share this process's database connections.
+        db.engine.dispose()
+    return app
+
+
+def main() -> None:
+    app = prepared_app()
     if app.config.get("OUTBOX_WORKER", "thread") == "thread":
         from .outbox.worker import start_worker_thread
 
