@@ -111,15 +111,16 @@ def clock_start(
 def statutory_timescales(nation: str) -> dict[str, int]:
     """Stage 1 limits for the nation, from taxonomy.yaml ``timescales_working_days``.
 
-    Wales has a two-stage procedure: local resolution (used as stage 1) and formal
-    investigation (used as the extended/next limit).
+    Wales has a two-stage procedure: local resolution is stage 1 and has no extension
+    (its extended limit is the same day); the formal investigation is stage 2, with its
+    own clock (``domain.stages``), never a longer stage 1.
     """
     _subdivision(nation)
     figures = taxonomy()["timescales_working_days"][_TIMESCALE_SOURCE[nation]]
     if "local_resolution" in figures:
         return {
             "stage1": figures["local_resolution"],
-            "stage1_extended": figures["formal_investigation"],
+            "stage1_extended": figures["local_resolution"],
         }
     return {"stage1": figures["stage1"], "stage1_extended": figures["stage1_extended"]}
 

@@ -145,7 +145,7 @@ def test_statutory_deadlines_over_christmas():
     assert deadlines.stage1_due == date(2027, 1, 6)
 
 
-def test_wales_uses_local_resolution_and_formal_investigation_limits():
+def test_wales_local_resolution_has_no_extension():
     deadlines = compute_deadlines(
         datetime(2026, 11, 20, 10, 0, tzinfo=UTC),
         procedure="statutory",
@@ -155,8 +155,8 @@ def test_wales_uses_local_resolution_and_formal_investigation_limits():
         **CORPORATE,
     )
     assert deadlines.stage1_due == date(2026, 12, 4)  # 10 working days
-    # 25 working days, skipping Christmas Day and the Boxing Day substitute.
-    assert deadlines.stage1_extended_due == date(2026, 12, 29)
+    # The formal investigation is stage 2 (domain.stages), not a longer stage 1.
+    assert deadlines.stage1_extended_due == date(2026, 12, 4)
 
 
 def test_corporate_procedure_uses_configured_timescales():
