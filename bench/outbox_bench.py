@@ -37,7 +37,7 @@ from intake_app import create_app
 from intake_app.domain.draft import Draft
 from intake_app.domain.references import new_reference
 from intake_app.extensions import db
-from intake_app.models import OutboxMessage, Representation
+from intake_app.models import OutboxMessage, Representation, RepresentationContact
 from intake_app.outbox.worker import WorkerThread, run_once
 from intake_app.services.intake import submit
 
@@ -122,7 +122,7 @@ def fill(app: Flask, count: int) -> None:
                 "reference": reference, "channel": "web", "language": "en",
                 "type": "complaint", "text": f"Benchmark complaint {reference}: nobody "
                 "told me my review meeting was moved.", "complainant_role": "young_person",
-                "reply_channel": "none", "contact_safety": {}, "secondary_categories": [],
+                "secondary_categories": [],
                 "triage": {}, "triage_reasons": ["bench"], "triage_flags": [],
                 "safeguarding_kinds": [], "safeguarding_evidence": [],
                 "primary_category": "communication", "priority": "normal",
@@ -133,6 +133,10 @@ def fill(app: Flask, count: int) -> None:
             } for reference in batch])
             ids = dict(db.session.execute(select(Representation.reference, Representation.id)
                                           .where(Representation.reference.in_(batch))).all())
+            db.session.execute(insert(RepresentationContact), [{
+                "representation_id": ids[reference], "reply_channel": "none",
+                "contact_safety": {},
+            } for reference in batch])
             db.session.execute(insert(OutboxMessage), [{
                 "kind": "case", "representation_id": ids[reference], "payload": {},
                 "idempotency_key": f"{reference}:case", "urgent": False, "state": "pending",

@@ -28,14 +28,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from flask import Flask, url_for
 from flask.testing import FlaskClient
 from flask_migrate import upgrade
-from sqlalchemy import event, insert, text
+from sqlalchemy import event, insert, select, text
 
 from intake_app import create_app
 from intake_app.domain.calendar import compute_deadlines
 from intake_app.domain.draft import CHANNELS
 from intake_app.domain.references import display, new_reference
 from intake_app.extensions import db
-from intake_app.models import Representation, StaffUser
+from intake_app.models import Representation, RepresentationContact, StaffUser
 from intake_app.officers.access import SEEN_AT, TWO_FACTOR_PASSED
 from intake_app.taxonomy import keys
 
@@ -183,8 +183,17 @@ class Records:
 def fill(records: Records, count: int) -> None:
     batch = 5_000
     for start in range(0, count, batch):
-        db.session.execute(insert(Representation.__table__),
-                           list(records.rows(min(batch, count - start))))
+        rows = list(records.rows(min(batch, count - start)))
+        # The contact half of each row goes to its own table, as submit() stores it.
+        contacts = {row["reference"]: {"reply_channel": row.pop("reply_channel"),
+                                       "contact_safety": row.pop("contact_safety")}
+                    for row in rows}
+        db.session.execute(insert(Representation.__table__), rows)
+        ids = dict(db.session.execute(select(Representation.reference, Representation.id)
+                                      .where(Representation.reference.in_(contacts))).all())
+        db.session.execute(insert(RepresentationContact.__table__),
+                           [{"representation_id": ids[reference], **contact}
+                            for reference, contact in contacts.items()])
     # A few per cent are duplicates of an earlier record.
     db.session.execute(text("UPDATE representation SET duplicate_of_id = id - 1 "
                             "WHERE id > 1 AND id % 40 = 0 AND duplicate_of_id IS NULL"))

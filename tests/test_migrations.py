@@ -75,3 +75,79 @@ def test_callback_requests_from_before_0006_show_at_once_and_can_be_texted_back(
                 "SELECT id, method, due_on, attempts FROM callback_request ORDER BY id")).all()
     assert [(row.id, row.method, str(row.due_on), row.attempts) for row in rows] == [
         (1, "text", str(date(2026, 3, 2)), 0), (2, "none", str(date(2026, 3, 3)), 0)]
+
+
+def test_contact_details_from_before_0009_are_read_through_the_record_and_go_back(tmp_path):
+    """0009 moves how to reach the person to a row of its own: a record made before it
+    keeps its reply route, contact and helper details and safe times, read through
+    ``record.contact``; the downgrade puts them back on the record."""
+    from datetime import UTC, datetime
+
+    from flask_migrate import downgrade, upgrade
+    from sqlalchemy import JSON, Boolean, DateTime, LargeBinary, column, insert, select, table
+
+    from intake_app.models import Representation
+    from intake_app.services.protection import decrypt_json, encrypt_json, lookup_hash
+
+    phone = "+447911123456"
+    safety = {"times": ["after_school"], "leave_message": False, "note": "not mum"}
+    old_record = table(
+        "representation", column("id"), column("reference"), column("channel"),
+        column("language"), column("type"), column("text"), column("complainant_role"),
+        column("advocate_requested"), column("needs_review", Boolean), column("priority"),
+        column("safeguarding_flag", Boolean), column("status"),
+        *(column(name, JSON) for name in ("secondary_categories", "triage", "triage_reasons",
+                                          "triage_flags", "safeguarding_kinds",
+                                          "safeguarding_evidence")),
+        *(column(name, DateTime(timezone=True))
+          for name in ("received_at", "created_at", "updated_at")),
+        column("reply_channel"), column("contact_encrypted", LargeBinary),
+        column("phone_lookup_hash"), column("contact_safety", JSON),
+        column("on_behalf_encrypted", LargeBinary))
+    made = datetime(2026, 12, 1, 10, 0, tzinfo=UTC)
+
+    def old_row(record_id: int, reference: str, **contact: object) -> dict[str, object]:
+        return {"id": record_id, "reference": reference, "channel": "web", "language": "en",
+                "type": "complaint", "text": "Nobody calls me back.",
+                "complainant_role": "advocate", "advocate_requested": "no",
+                "needs_review": True, "priority": "normal", "safeguarding_flag": False,
+                "status": "needs_review", "secondary_categories": [], "triage": {},
+                "triage_reasons": [], "triage_flags": [], "safeguarding_kinds": [],
+                "safeguarding_evidence": [], "received_at": made, "created_at": made,
+                "updated_at": made, "reply_channel": "none", "contact_encrypted": None,
+                "phone_lookup_hash": None, "contact_safety": {}, "on_behalf_encrypted": None,
+                **contact}
+
+    app = make_app(tmp_path)
+    with app.app_context():
+        downgrade(revision="0008")
+        with db.engine.begin() as connection:
+            connection.execute(insert(old_record), [
+                old_row(1, "AAAA1111", reply_channel="sms",
+                        contact_encrypted=encrypt_json({"name": "Sam", "phone": phone}),
+                        phone_lookup_hash=lookup_hash(phone), contact_safety=safety,
+                        on_behalf_encrypted=encrypt_json({"organisation": "NYAS"})),
+                old_row(2, "BBBB2222")])
+        upgrade()
+
+        reachable, anonymous = (db.session.get(Representation, 1),
+                                db.session.get(Representation, 2))
+        assert reachable.contact.reply_channel == "sms"
+        assert decrypt_json(reachable.contact.contact_encrypted) == {"name": "Sam",
+                                                                     "phone": phone}
+        assert reachable.contact.phone_lookup_hash == lookup_hash(phone)
+        assert reachable.contact.contact_safety == safety
+        assert decrypt_json(reachable.contact.on_behalf_encrypted) == {"organisation": "NYAS"}
+        assert (anonymous.contact.reply_channel, anonymous.contact.contact_encrypted,
+                anonymous.contact.contact_safety) == ("none", None, {})
+        db.session.remove()
+
+        downgrade(revision="0008")
+        with db.engine.connect() as connection:
+            rows = connection.execute(
+                select(old_record.c.reply_channel, old_record.c.phone_lookup_hash,
+                       old_record.c.contact_safety, old_record.c.contact_encrypted)
+                .order_by(old_record.c.id)).all()
+        assert [tuple(row[:3]) for row in rows] == [("sms", lookup_hash(phone), safety),
+                                                    ("none", None, {})]
+        assert decrypt_json(rows[0].contact_encrypted)["phone"] == phone

@@ -26,8 +26,8 @@ from .web_journey import answer, send_complaint
 def test_the_web_form_takes_mobiles_from_the_uk_and_abroad(client, typed, stored) -> None:
     send_complaint(client, reply={"reply_channel": "sms", "phone": typed})
     record = db.session.scalars(select(Representation)).one()
-    assert record.reply_channel == "sms"
-    assert decrypt_json(record.contact_encrypted)["phone"] == stored
+    assert record.contact.reply_channel == "sms"
+    assert decrypt_json(record.contact.contact_encrypted)["phone"] == stored
 
 
 def test_a_number_from_abroad_without_its_country_code_gets_a_kind_message(client) -> None:

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from intake_app.domain.draft import Contact, ContactSafety, Draft, OnBehalf
 from intake_app.domain.references import normalise
 from intake_app.extensions import db
-from intake_app.models import AuditEvent, OutboxMessage, Representation
+from intake_app.models import AuditEvent, OutboxMessage, Representation, RepresentationContact
 from intake_app.services import intake
 from intake_app.services.intake import InvalidDraft, submit
 from intake_app.services.protection import decrypt_json, lookup_hash
@@ -113,11 +113,11 @@ def test_contact_details_are_encrypted_at_rest_and_phone_is_found_by_keyed_hash(
     result = submit(draft(reply_channel="sms", contact=Contact(phone="07911 123456")),
                     actor="web")
     record = db.session.get(Representation, result.representation_id)
-    assert b"7911123456" not in record.contact_encrypted
-    assert decrypt_json(record.contact_encrypted)["phone"] == "+447911123456"
-    assert record.phone_lookup_hash == lookup_hash("+447911123456")
-    found = db.session.scalars(select(Representation).where(
-        Representation.phone_lookup_hash == lookup_hash("+447911123456"))).one()
+    assert b"7911123456" not in record.contact.contact_encrypted
+    assert decrypt_json(record.contact.contact_encrypted)["phone"] == "+447911123456"
+    assert record.contact.phone_lookup_hash == lookup_hash("+447911123456")
+    found = db.session.scalars(select(Representation).join(Representation.contact).where(
+        RepresentationContact.phone_lookup_hash == lookup_hash("+447911123456"))).one()
     assert found.id == record.id
 
 
@@ -125,7 +125,7 @@ def test_anonymous_sender_gets_no_message_rows_and_no_contact_kept(app):
     result = submit(draft(reply_channel="none", contact=Contact(phone="07911 123456")),
                     actor="web")
     record = db.session.get(Representation, result.representation_id)
-    assert record.contact_encrypted is None and record.phone_lookup_hash is None
+    assert record.contact.contact_encrypted is None and record.contact.phone_lookup_hash is None
     kinds = {row.kind for row in db.session.scalars(select(OutboxMessage))}
     assert not kinds & {"sms", "email"}
     assert "can not reply" in result.acknowledgement_text
@@ -158,8 +158,8 @@ def test_helper_details_and_contact_safety_are_kept(app):
                                                        leave_message=False,
                                                        note="only text")), actor="advocate")
     record = db.session.get(Representation, result.representation_id)
-    assert decrypt_json(record.on_behalf_encrypted)["organisation"] == "NYAS"
-    assert record.contact_safety == {"times": ["after_school"], "leave_message": False,
+    assert decrypt_json(record.contact.on_behalf_encrypted)["organisation"] == "NYAS"
+    assert record.contact.contact_safety == {"times": ["after_school"], "leave_message": False,
                                      "note": "only text"}
 
 

@@ -48,7 +48,7 @@ def test_each_role_can_send(client, role):
     assert page.status_code == 200
     record = db.session.scalars(select(Representation)).one()
     assert record.complainant_role == role
-    assert (record.on_behalf_encrypted is not None) == (helper is not None)
+    assert (record.contact.on_behalf_encrypted is not None) == (helper is not None)
 
 
 def test_a_complaint_is_saved_with_audit_and_outbox_rows(client):
@@ -60,8 +60,8 @@ def test_a_complaint_is_saved_with_audit_and_outbox_rows(client):
     assert db.session.scalar(select(func.count(AuditEvent.id))) == 1
     kinds = {row.kind for row in db.session.scalars(select(OutboxMessage))}
     assert {"case", "advocacy_referral", "sms"} <= kinds
-    assert record.contact_safety["times"] == ["after_school"]
-    assert record.contact_safety["leave_message"] is False
+    assert record.contact.contact_safety["times"] == ["after_school"]
+    assert record.contact.contact_safety["leave_message"] is False
 
 
 def test_pressing_send_twice_makes_one_record(client):

@@ -13,7 +13,13 @@ from .conversation import (
 )
 from .draft import WebDraft
 from .outbox import OUTBOX_STATES, OutboxMessage
-from .representation import CaseStatusUpdate, RecordNote, Representation, TriageCorrection
+from .representation import (
+    CaseStatusUpdate,
+    RecordNote,
+    Representation,
+    RepresentationContact,
+    TriageCorrection,
+)
 from .staff import STAFF_ROLES, ServiceToken, StaffUser
 
 __all__ = [
@@ -31,6 +37,7 @@ __all__ = [
     "OutboxMessage",
     "RecordNote",
     "Representation",
+    "RepresentationContact",
     "ServiceToken",
     "SmsOptOut",
     "StaffUser",

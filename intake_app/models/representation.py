@@ -21,7 +21,7 @@ from sqlalchemy import (
     true,
 )
 from sqlalchemy.ext.hybrid import hybrid_property
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 from sqlalchemy.sql.elements import ColumnElement
 
 from ..extensions import db
@@ -66,17 +66,12 @@ class Representation(db.Model):
     what_would_help: Mapped[str | None] = mapped_column(Text)
     service_area: Mapped[str | None] = mapped_column(String(32))
     complainant_role: Mapped[str] = mapped_column(String(32))
-    # Helper's name, organisation, relationship and how the young person agreed (encrypted).
-    on_behalf_encrypted: Mapped[bytes | None] = mapped_column(LargeBinary)
 
     advocate_requested: Mapped[str] = mapped_column(String(16), default="no")
     advocate_provider: Mapped[str | None] = mapped_column(String(32))
 
-    reply_channel: Mapped[str] = mapped_column(String(16), default="none")
-    contact_encrypted: Mapped[bytes | None] = mapped_column(LargeBinary)
-    phone_lookup_hash: Mapped[str | None] = mapped_column(String(64), index=True)
-    # When it is safe to contact: times of day and whether a message may be left.
-    contact_safety: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # How to reach the person and when it is safe to: a row of its own (below).
+    contact: Mapped[RepresentationContact] = relationship(cascade="all, delete-orphan")
 
     # Triage.
     primary_category: Mapped[str | None] = mapped_column(String(32))
@@ -151,6 +146,28 @@ class Representation(db.Model):
     @classmethod
     def _needs_safeguarding_handling(cls) -> ColumnElement[bool]:
         return and_(cls.safeguarding_flag == true(), cls.safeguarding_handled_at.is_(None))
+
+
+class RepresentationContact(db.Model):
+    """How to reach the person behind a record, and when it is safe to.
+
+    Made with the record (services/intake.py) and kept apart from it: everything that could
+    identify or reach the person is in this one row, so the record's history can be kept
+    when the contact details are deleted, and the officers' queue, which never shows them,
+    does not load them.
+    """
+
+    __tablename__ = "representation_contact"
+
+    representation_id: Mapped[int] = mapped_column(ForeignKey("representation.id"),
+                                                   primary_key=True)
+    reply_channel: Mapped[str] = mapped_column(String(16), default="none")
+    contact_encrypted: Mapped[bytes | None] = mapped_column(LargeBinary)
+    phone_lookup_hash: Mapped[str | None] = mapped_column(String(64), index=True)
+    # When it is safe to contact: times of day and whether a message may be left.
+    contact_safety: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # Helper's name, organisation, relationship and how the young person agreed (encrypted).
+    on_behalf_encrypted: Mapped[bytes | None] = mapped_column(LargeBinary)
 
 
 class CaseStatusUpdate(db.Model):

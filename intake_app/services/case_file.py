@@ -99,7 +99,7 @@ def load(record: Representation) -> CaseFile:
         status_history=history,
         notes=[(note, names.get(note.author_id, "")) for note in notes],
         staff_names=names,
-        on_behalf=decrypt_json(record.on_behalf_encrypted),
+        on_behalf=decrypt_json(record.contact.on_behalf_encrypted),
         deadlines=_deadlines(record),
         duplicate_of=(db.session.get(Representation, record.duplicate_of_id)
                       if record.duplicate_of_id else None),

@@ -211,7 +211,7 @@ def _tell_child(record: Representation, update: CaseStatusUpdate, *, at: datetim
                 ) -> str | None:
     """Queue the plain-words update by the route the child chose: SMS or email. Phone and
     letter replies are for a person to make; "no reply" means no message at all."""
-    if record.reply_channel not in ("sms", "email"):
+    if record.contact.reply_channel not in ("sms", "email"):
         return None
     with force_locale(record.language):
         context: dict[str, Any] = {
@@ -226,7 +226,7 @@ def _tell_child(record: Representation, update: CaseStatusUpdate, *, at: datetim
         }
         text = render_template("notifications/case_status.txt", **context).strip()
         key = f"status:{update.id}"
-        if record.reply_channel == "sms":
+        if record.contact.reply_channel == "sms":
             enqueue("sms", record, {"purpose": "case_status", "body": " ".join(text.split())},
                     key_suffix=key, at=at)
         else:
@@ -237,7 +237,7 @@ def _tell_child(record: Representation, update: CaseStatusUpdate, *, at: datetim
                 "text": text,
                 "html": render_template("notifications/case_status_email.html", **context),
             }, key_suffix=key, at=at)
-    return record.reply_channel
+    return record.contact.reply_channel
 
 
 def status_for_child(reference: str, *, conversation_public_id: str) -> ChildStatus:
@@ -249,8 +249,8 @@ def status_for_child(reference: str, *, conversation_public_id: str) -> ChildSta
     if conversation is None:
         raise UnknownRecord(reference)
     same_conversation = record.conversation_id == conversation.id
-    same_phone = (record.phone_lookup_hash is not None
-                  and record.phone_lookup_hash == conversation.phone_lookup_hash)
+    same_phone = (record.contact.phone_lookup_hash is not None
+                  and record.contact.phone_lookup_hash == conversation.phone_lookup_hash)
     if not (same_conversation or same_phone):
         raise UnknownRecord(reference)
     with force_locale(record.language):

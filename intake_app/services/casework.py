@@ -83,10 +83,10 @@ def record_viewed(record: Representation, officer: Officer) -> None:
 def reveal_contact(record: Representation, officer: Officer) -> dict[str, str]:
     """The person's contact details, decrypted for one page; the audit row names the
     details shown, never their values."""
-    contact = decrypt_json(record.contact_encrypted) or {}
+    contact = decrypt_json(record.contact.contact_encrypted) or {}
     shown = [name for name in CONTACT_FIELDS if contact.get(name)]
     record_event(officer.actor, "record.contact_revealed", record,
-                 after={"fields": shown, "reply_channel": record.reply_channel})
+                 after={"fields": shown, "reply_channel": record.contact.reply_channel})
     db.session.commit()
     return {name: contact[name] for name in shown}
 

@@ -21,7 +21,7 @@ from flask_babel import gettext as _
 from sqlalchemy import func, or_, select
 
 from ..extensions import db
-from ..models import Representation
+from ..models import Representation, RepresentationContact
 from .audit import record_event
 from .casework import CaseworkRefused, Officer, find_record
 from .wall_clock import SYSTEM_CLOCK, WallClock
@@ -61,9 +61,10 @@ def suggestions(record: Representation) -> list[Suggestion]:
     own_words = words(record.text[:COMPARED_CHARS])
     rows = db.session.execute(
         select(Representation.id, Representation.reference, Representation.received_at,
-               Representation.type, Representation.phone_lookup_hash,
+               Representation.type, RepresentationContact.phone_lookup_hash,
                Representation.duplicate_of_id,
                func.substr(Representation.text, 1, COMPARED_CHARS).label("start"))
+        .outerjoin(Representation.contact)
         .where(Representation.received_at.between(record.received_at - WINDOW,
                                                   record.received_at + WINDOW),
                Representation.id != record.id,
@@ -73,8 +74,8 @@ def suggestions(record: Representation) -> list[Suggestion]:
     for row in rows:
         if row.id == record.duplicate_of_id:
             continue
-        same_sender = (record.phone_lookup_hash is not None
-                       and row.phone_lookup_hash == record.phone_lookup_hash)
+        same_sender = (record.contact.phone_lookup_hash is not None
+                       and row.phone_lookup_hash == record.contact.phone_lookup_hash)
         other_words = words(row.start)
         similarity = (jaccard(own_words, other_words)
                       if min(len(own_words), len(other_words)) >= MIN_WORDS else 0.0)

@@ -30,7 +30,7 @@ from ..domain.triage import (
     triage,
 )
 from ..extensions import db
-from ..models import Representation
+from ..models import Representation, RepresentationContact
 from ..outbox.enqueue import enqueue
 from . import FieldErrors, acknowledgement
 from .audit import record_event
@@ -200,13 +200,18 @@ def _new_record(
         what_would_help=draft.what_would_help or None,
         service_area=draft.service_area,
         complainant_role=draft.role,
-        on_behalf_encrypted=encrypt_json(asdict(draft.on_behalf)) if draft.on_behalf else None,
         advocate_requested=draft.advocate,
         advocate_provider=_advocate_provider(draft),
-        reply_channel=draft.reply_channel,
-        contact_encrypted=encrypt_json(contact) if contact else None,
-        phone_lookup_hash=lookup_hash(contact["phone"]) if contact and contact["phone"] else None,
-        contact_safety=asdict(draft.contact_safety) | {"times": list(draft.contact_safety.times)},
+        contact=RepresentationContact(
+            reply_channel=draft.reply_channel,
+            contact_encrypted=encrypt_json(contact) if contact else None,
+            phone_lookup_hash=(lookup_hash(contact["phone"]) if contact and contact["phone"]
+                               else None),
+            contact_safety=(asdict(draft.contact_safety)
+                            | {"times": list(draft.contact_safety.times)}),
+            on_behalf_encrypted=(encrypt_json(asdict(draft.on_behalf)) if draft.on_behalf
+                                 else None),
+        ),
         primary_category=result.primary_category,
         secondary_categories=list(result.secondary_categories),
         type_confidence=result.type_confidence,
@@ -259,10 +264,10 @@ def _enqueue_deliveries(record: Representation, draft: Draft,
         enqueue("advocacy_referral", record, {"provider": record.advocate_provider}, at=at)
     # SMS and chat answer in the conversation itself; other channels get the
     # acknowledgement by the route the person chose. Anonymous senders see it on screen.
-    if record.reply_channel == "sms" and draft.channel not in ("sms", "chat"):
+    if record.contact.reply_channel == "sms" and draft.channel not in ("sms", "chat"):
         enqueue("sms", record, {"purpose": "acknowledgement", "body": ack.sms},
                 key_suffix="acknowledgement", at=at)
-    if record.reply_channel == "email":
+    if record.contact.reply_channel == "email":
         enqueue("email", record, {"purpose": "acknowledgement", "subject": ack.email_subject,
                                   "text": ack.text, "html": ack.email_html},
                 key_suffix="acknowledgement", at=at)

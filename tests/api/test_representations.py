@@ -95,8 +95,8 @@ def test_a_conversation_lends_its_phone_and_is_attached(client, intake_headers):
     assert response.status_code == 201
     record = db.session.scalars(select(Representation)).one()
     assert record.conversation_id == conversation.id
-    assert decrypt_json(record.contact_encrypted)["phone"] == PHONE
-    assert record.phone_lookup_hash == conversation.phone_lookup_hash
+    assert decrypt_json(record.contact.contact_encrypted)["phone"] == PHONE
+    assert record.contact.phone_lookup_hash == conversation.phone_lookup_hash
 
 
 def test_an_unknown_conversation_is_a_field_error(client, intake_headers):

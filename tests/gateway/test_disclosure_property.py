@@ -20,6 +20,7 @@ from intake_app.models import (
     Conversation,
     OutboxMessage,
     Representation,
+    RepresentationContact,
 )
 from intake_app.services.tokens import create_token
 
@@ -66,7 +67,8 @@ chat_ids = (f"p{number}" for number in itertools.count(1))
 def _forget_everything() -> None:
     """Each example starts from an empty service (the fixtures are per test, not example)."""
     db.session.rollback()
-    for model in (OutboxMessage, AuditEvent, Representation, ChannelMessage, Conversation):
+    for model in (OutboxMessage, AuditEvent, RepresentationContact, Representation,
+                  ChannelMessage, Conversation):
         db.session.execute(delete(model))
     db.session.commit()
 

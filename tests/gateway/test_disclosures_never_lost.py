@@ -139,7 +139,7 @@ def test_a_text_from_a_sim_from_abroad_is_answered_and_kept_with_its_reply_route
     replies = twiml(send_sms("my placement is ending and nobody asked me", sender=sender))
     assert replies and "not working" in replies[0]
     record = db.session.scalars(select(Representation)).one()
-    assert record.reply_channel == "sms" and record.phone_lookup_hash is not None
+    assert record.contact.reply_channel == "sms" and record.contact.phone_lookup_hash is not None
 
 
 def test_a_bot_that_answers_nothing_never_leaves_the_child_silent(

@@ -209,7 +209,7 @@ def test_bot_down_gives_degraded_mode_and_keeps_everything(
     first, second = db.session.scalars(select(Representation).order_by(Representation.id))
     for record in (first, second):
         assert record.status == "needs_review" and record.needs_review
-        assert record.channel == "sms" and record.reply_channel == "sms"
+        assert record.channel == "sms" and record.contact.reply_channel == "sms"
     assert "nobody has visited me" in first.text
     # What came after the first record is a record of its own, so it reaches the case store.
     assert second.text == "and my pocket money is late"

@@ -170,8 +170,8 @@ def test_complaint_from_hello_to_reference_and_status(stack: LiveStack) -> None:
     assert (record.type, record.declared_type, record.channel) == ("complaint", "complaint", "sms")
     assert record.service_area == "children_in_care"
     assert (record.advocate_requested, record.advocate_provider) == ("yes", "nyas")
-    assert record.reply_channel == "sms"
-    assert decrypt_json(record.contact_encrypted)["phone"] == phone
+    assert record.contact.reply_channel == "sms"
+    assert decrypt_json(record.contact.contact_encrypted)["phone"] == phone
     assert record.what_would_help == "a worker who calls me back"
     assert record.primary_category in keys("complaint_categories")
     # A declared complaint about contact with a named service and no risk: confident
@@ -337,8 +337,8 @@ def test_a_child_texting_from_a_sim_from_abroad_gets_a_reference(stack: LiveStac
     [answer] = stack.say(phone, "yes")
     [record] = stack.records(phone)
     assert f"Your reference is {display(record.reference)}" in answer
-    assert record.reply_channel == "sms"
-    assert decrypt_json(record.contact_encrypted)["phone"] == phone
+    assert record.contact.reply_channel == "sms"
+    assert decrypt_json(record.contact.contact_encrypted)["phone"] == phone
 
 
 def test_no_text_but_stop_goes_unanswered_whatever_fails(

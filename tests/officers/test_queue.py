@@ -13,7 +13,7 @@ from sqlalchemy import select
 from intake_app.domain.calendar import add_working_days
 from intake_app.domain.references import display, new_reference
 from intake_app.extensions import db
-from intake_app.models import AuditEvent, Representation
+from intake_app.models import AuditEvent, Representation, RepresentationContact
 from intake_app.services.queue import london_today
 
 from .conftest import sign_in_as
@@ -34,6 +34,8 @@ def make_record(**fields) -> Representation:
         "stage1_extended_due": add_working_days(due, 10, nation="england") if due else None,
         # Distinct received times, in creation order, so "oldest first" is predictable.
         "received_at": datetime(2026, 1, 1, tzinfo=UTC) + timedelta(minutes=next(_received)),
+        # No way to reach the person, as submit() stores an anonymous record.
+        "contact": RepresentationContact(),
     }
     values.update(fields)
     record = Representation(**values)

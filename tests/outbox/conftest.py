@@ -16,7 +16,7 @@ from flask import Flask
 
 from intake_app.domain.references import new_reference
 from intake_app.extensions import db
-from intake_app.models import OutboxMessage, Representation
+from intake_app.models import OutboxMessage, Representation, RepresentationContact
 from intake_app.outbox.enqueue import enqueue
 from intake_app.services.protection import encrypt_json, lookup_hash
 
@@ -94,12 +94,14 @@ def add_record(
     *,
     reply_channel: str = "none",
     contact: dict[str, str] | None = None,
+    contact_safety: dict[str, Any] | None = None,
     safeguarding: bool = False,
     **fields: Any,
 ) -> Representation:
     """A saved record as submit() would leave it, without running triage (these tests are
     about delivery, not about triage)."""
     phone = (contact or {}).get("phone")
+    safety = contact_safety or {"times": ["after_school"], "leave_message": False, "note": ""}
     values: dict[str, Any] = {
         "reference": new_reference(),
         "channel": "web",
@@ -107,10 +109,12 @@ def add_record(
         "type": "complaint",
         "text": "My social worker never calls me back.",
         "complainant_role": "young_person",
-        "reply_channel": reply_channel,
-        "contact_encrypted": encrypt_json(contact) if contact else None,
-        "phone_lookup_hash": lookup_hash(phone) if phone else None,
-        "contact_safety": {"times": ["after_school"], "leave_message": False, "note": ""},
+        "contact": RepresentationContact(
+            reply_channel=reply_channel,
+            contact_encrypted=encrypt_json(contact) if contact else None,
+            phone_lookup_hash=lookup_hash(phone) if phone else None,
+            contact_safety=safety,
+        ),
         "primary_category": "communication",
         "triage_reasons": ["Mentions calls not returned"],
         "priority": "urgent" if safeguarding else "normal",

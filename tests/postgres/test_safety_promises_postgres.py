@@ -92,4 +92,4 @@ def test_a_sim_from_abroad_keeps_its_reply_route(app: Flask) -> None:
     sms(app, "my placement is ending and nobody asked me", "SM" + "2" * 32,
         sender="+48600123456")
     record = db.session.scalars(select(Representation)).one()
-    assert record.reply_channel == "sms" and record.phone_lookup_hash is not None
+    assert record.contact.reply_channel == "sms" and record.contact.phone_lookup_hash is not None

@@ -31,9 +31,9 @@ def _iso_time(value: datetime) -> str:
 
 def contact_details(record: Representation) -> dict[str, str] | None:
     """Decrypted contact details, or None when the person did not agree to be contacted."""
-    if record.reply_channel == "none":
+    if record.contact.reply_channel == "none":
         return None
-    stored = decrypt_json(record.contact_encrypted) or {}
+    stored = decrypt_json(record.contact.contact_encrypted) or {}
     return {name: stored[name] for name in ("name", "phone", "email", "address")
             if stored.get(name)}
 
@@ -55,7 +55,7 @@ def transcript(record: Representation) -> list[dict[str, str]]:
 
 def build_case_document(record: Representation, *, idempotency_key: str) -> dict[str, Any]:
     """The ``case.v1`` JSON document for ``record``."""
-    on_behalf = decrypt_json(record.on_behalf_encrypted)
+    on_behalf = decrypt_json(record.contact.on_behalf_encrypted)
     return {
         "schema": SCHEMA_VERSION,
         "idempotency_key": idempotency_key,
@@ -91,9 +91,9 @@ def build_case_document(record: Representation, *, idempotency_key: str) -> dict
             "provider": record.advocate_provider,
         },
         "reply": {
-            "channel": record.reply_channel,
+            "channel": record.contact.reply_channel,
             "contact": contact_details(record),
-            "contact_safety": dict(record.contact_safety or {}),
+            "contact_safety": dict(record.contact.contact_safety or {}),
         },
         "deadlines": {
             "clock_start": _iso_date(record.clock_start),

@@ -241,7 +241,7 @@ def deliver_sms_message(message: OutboxMessage, record: Representation | None) -
         raise PermanentError("no phone number on the record")
     if opted_out(phone):
         return Skipped("the number texted STOP")
-    wait_until = next_allowed(now(), (record.contact_safety or {}).get("times"))
+    wait_until = next_allowed(now(), (record.contact.contact_safety or {}).get("times"))
     if wait_until is not None:
         return Deferred(wait_until)
     return send_sms(phone, message.payload["body"])
