@@ -63,7 +63,9 @@ RESOLVED = (
     r"non recent) (?:abuse|allegations?|disclosures?|concerns?)|(?:following|after) (?:the|a) "
     r"(?:police )?(?:investigation|section 47|s47|strategy meeting)|(?:nawr|rwan|erbyn hyn) "
     r"(?:a |ac )?(?:dwin|dwi n|dw in|rwyn|rydw in) (?:iawn|saff|hapus|ddiogel)|(?:dwin|dwi n|"
-    r"dw in|rwyn|rydw in) (?:iawn|saff|hapus|ddiogel) (?:nawr|rwan|erbyn hyn)"
+    r"dw in|rwyn|rydw in) (?:iawn|saff|hapus|ddiogel) (?:nawr|rwan|erbyn hyn)|(?:teachers?|"
+    r"school|staff|police|the council|social worker|mum|dad|carers?) (?:sorted|dealt with|"
+    r"handled|stopped) (?:it|this|them|him|her)(?: out)?"
 )
 # Anything that says it is still going on keeps the alert.
 ONGOING = (

@@ -100,8 +100,8 @@ FIRST_PERSON: dict[str, tuple[str, ...]] = {
         r"cant do this any ?more|no reason to live|ctb|dont want to wake up|"
         r"want it all to end|not be here any ?more|not worth living|end my self|"
         r"cant take (?:it|this|any ?more)(?: any ?more)?|want (?:it|everything|the pain|this) "
-        r"to stop|disappear forever|if i (?:died|was dead|was gone|killed my ?self|wasnt here|"
-        r"wasnt alive)|sh again|been sh|shing|sui ?cid\w*",
+        r"to stop|disappear forever|if i (?:just )?(?:died|was dead|was gone|killed my ?self|"
+        r"wasnt here|wasnt alive)|sh again|been sh|shing|sui ?cid\w*",
         r"(?:end|ending) (?:it|everything|this|my suffering)|never wake up|(?:so |just )?done "
         r"with (?:everything|life|it all|living|being alive)|(?:tired|sick) of (?:living|life|"
         r"being alive)|(?:dont|do not|cant|dnt) see (?:the|any|a) point(?: (?:in|of|to))?"
@@ -531,6 +531,8 @@ THIRD_PERSON: dict[str, tuple[str, ...]] = {
         r"purpose|mak(?:es|ing) " + THEM + r" ?sel(?:f|ves) sick",
     ),
     "physical_abuse": (
+        r"non ?accidental injur\w*|(?:injury|injuries|bruising|bruises|fracture|burns?|marks)"
+        r"(?: [a-z]+){0,4} (?:not consistent|inconsistent) with",
         # Passive voice: "she is being hit", "he was hit by his foster carer".
         BE + r" (?:being )?(?:badly |really |seriously |regularly |repeatedly )?(?:hit|beaten|"
         r"beat|beaten up|beat up|punched|kicked|slapped|smacked|thumped|whacked|battered|"
@@ -682,6 +684,10 @@ THIRD_PERSON: dict[str, tuple[str, ...]] = {
         + THEIR + r" (?:partner|boyfriend|husband|ex|girlfriend|wife)",
     ),
     "missing": (
+        r"(?:did not|didnt|has not|hasnt|have not|havent|not|never) (?:return|returned|come back|"
+        r"came back|been back|come home|came home)(?: to)?(?: (?:the|her|his|their|my))? "
+        r"(?:childrens home|home|placement|unit|foster home|house|carers)?(?: [a-z]+){0,3} "
+        r"(?:last night|since|overnight|yesterday|all night|for two nights|for days)",
         # "Jade has gone missing", "Kai went missing on Saturday": the word before names
         # the one missing, unless it is a thing ("his passport went missing").
         r"(?!(?:file|files|paperwork|passport|money|documents?|forms?|letters?|reports?|records?|"

@@ -102,6 +102,9 @@ HARMS: dict[str, tuple[str, ...]] = {
         r"collect\w*|drive\w*|drove)(?: [a-z]+)? (?:me|her|us|them)(?: up)?",
     ),
     "online_sexual_abuse": (
+        r"(?:send|give|buy|get)\w* (?:me |her |him |them )?(?:robux|v ?bucks|money|skins|"
+        r"gift ?cards?|credit|top ?ups?|vapes)(?: [a-z]+){0,2} if (?:i|she|he|they) (?:show|showed|"
+        r"send|sent|take|took|do|did|video|go on cam|get on cam|went on cam|undress|strip)",
         # Money demanded with a threat to show or send something: sextortion, however told.
         r"(?:wants?|wanted|asking for|asks for|demanding|demands) (?:money|cash|\d+|more|"
         r"gift ?cards?|robux|vbucks)(?: [a-z]+){0,3} (?:or|otherwise|else) (?:hell|he will|hes "
@@ -201,6 +204,9 @@ HARMS: dict[str, tuple[str, ...]] = {
         r" after)",
     ),
     "radicalisation": (
+        r"(?:kill|kills|killing|attack|attacks|attacking|hurt|hurts|hurting|fight|fights)(?: all)? "
+        r"(?:people|those|anyone|everyone|others) (?:who|that) (?:are not|arent|isnt|dont|do not|"
+        r"aint)",
         r"proscribed (?:\w+ )?(?:organisation|organization|group)|(?:support|supports|supporting|"
         r"sympathy) for (?:a |the )?(?:terrorist|extremist|proscribed|jihadi|far right|neo ?nazi)|"
         r"research\w* (?:weapons|bombs?|how to (?:make|build) (?:a )?(?:bomb|weapon|gun))",
@@ -229,9 +235,12 @@ HARMS: dict[str, tuple[str, ...]] = {
         r"|college|mosque|church|synagogue|shopping centre|concert)",
     ),
     "forced_marriage": (
-        r"(?:found|finding|find|chosen|chose|picked|arranged|choosing) (?:a |an |the )?(?:man|"
-        r"husband|wife|someone|boy|girl|bride|groom|older man)(?: [a-z]+){0,3} (?:for (?:me|her|"
-        r"him|my sister) )?(?:to marry|to wed|to get married)",
+        r"(?:picked|chosen|chose|found|arranged) (?:the |a |an )?(?:guy|man|bloke|boy|lad|husband|"
+        r"wife|girl|person|someone)(?: [a-z]+){0,2} (?:im|i am|shes|she is|hes|he is|i) (?:gna|"
+        r"gonna|gona|going to|have to|has to|got to|to) (?:marry|be married to|wed)",
+        r"(?:found|finding|find|chosen|chose|picked|arranged|choosing) (?:a |an |the )?(?:guy|"
+        r"bloke|lad|man|husband|wife|someone|boy|girl|bride|groom|older man)(?: [a-z]+){0,3} "
+        r"(?:for (?:me|her|him|my sister) )?(?:to marry|to wed|to get married)",
         r"(?:made|making|make|makes|forced|forcing|have|has|had|got|gotta|must) (?:to |2 )?"
         r"(?:marry|wed|get married|be married)(?! (?:in|at)\b)",
         r"(?:im|i am|shes|she is|hes|he is|i m|were|we are) (?:getting|gettin|being|going to get|"

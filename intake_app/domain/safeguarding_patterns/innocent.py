@@ -54,7 +54,8 @@ INNOCENT = (
     # Cooking, hair, doctors and accidents told as such.
     r"cut (?:my|his|her) (?:finger|thumb|hand) (?:chopping|cutting|cooking|on (?:a|the) "
     r"(?:tin|can|paper|knife))|burnt (?:the )?(?:toast|dinner|tea|food|pizza|chips|cake|pan|"
-    r"rice|beans)|hair ?cut|cut (?:my|his|her) hair|cut (?:it|them) too short|"
+    r"rice|beans)|(?:everything|the food|food|dinner|tea|the toast|it|the chips|the pizza) "
+    r"(?:is|was|got|gets|always) burnt|hair ?cut|cut (?:my|his|her) hair|cut (?:it|them) too short|"
     r"(?:ears?|nose) pierced(?: [a-z]+){0,3}(?: (?:hurt|hurts|stung))?|"
     r"(?:had|got|have|get|getting) (?:a|my|the|our) (?:jab|injection|vaccine|vaccination|"
     r"blood test|booster|flu jab)(?: [a-z]+){0,5}(?: (?:hurt|hurts|stung))?",
@@ -81,7 +82,15 @@ INNOCENT = (
     r"(?:the |a )?(?:oven|hob|pan|kettle|stove|toaster|tray|hair straighteners|straighteners)|"
     r"(?:hurt|brifo|frifo) (?:fy|ei) (?:mys|mraich|nghoes|nhroed|mhen|mhen glin)(?: [a-z]+){0,1} "
     r"(?:yn chwarae|yn y gampfa|ar y trampolin)",
+    r"(?:got |was |been |get )?(?:hit|struck|smacked|whacked|knocked) (?:in the (?:face|head|eye|"
+    r"nose) )?(?:by|with) (?:a|the) (?:ball|football|netball|rugby ball|cricket ball|bat|racket|"
+    r"hockey stick|swing|branch|frisbee)(?: (?:in|at|during|playing) (?:pe|football|footy|"
+    r"netball|rugby|cricket|hockey|training|the park|school|break|lunch))?(?: and (?:now )?"
+    r"(?:i |he |she )?(?:have|has|got) a (?:black eye|bruise|bump|nosebleed|lump|fat lip))?",
     # Fears and worries of ordinary life.
+    r"(?:dwi |dw i |mae gen i |mae |sgen i )?(?:ofn|gen i ofn|arna i ofn) (?:y tywyllwch|"
+    r"pryfed cop|cwn|ci|uchder|nodwyddau|y deintydd|"
+    r"arholiadau|stormydd|ysbrydion|taranau)",
     r"(?:scared|frightened|afraid|terrified|petrified|worried|nervous|anxious|stressed) (?:of|"
     r"about) (?:the dark|spiders?|dogs?|heights|clowns|needles|the dentist|wasps|bees|thunder|"
     r"storms|the sea|flying|ghosts|horror films|exams?|tests?|my exams|(?:my |the )?(?:gcses|"

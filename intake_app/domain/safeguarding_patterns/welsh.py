@@ -53,6 +53,8 @@ _PLACE_HIGH = mutated("pont", "to", "clogwyn", "adeilad", "twr", "balconi")
 
 WELSH: dict[str, tuple[str, ...]] = {
     "self_harm_suicide": (
+        r"(?:dechrau|dechre|ail ddechrau|wedi dechrau) (?:torri|dorri|brifo|frifo|llosgi|losgi)|"
+        r"(?:neidio|naid) (?:oddi ar|oddir|off|o|or|o r) (?:y |r )?" + _PLACE_HIGH,
         r"(?:methu|ffaelu|ffili|ddim yn gallu|sa in gallu|sain gallu|sai n gallu|dwi ddim yn gallu)"
         r" (?:cario|mynd) (?:mlaen|ymlaen)|llythyr (?:ffarwel|hwyl fawr)",
         _SELF_HARM + r" (?:fy|ei|eu) (?:hun|hunan|hunain)|" + _WANT + r" (?:marw|farw|"
@@ -91,6 +93,8 @@ WELSH: dict[str, tuple[str, ...]] = {
         r"cicio|dyrnu) (?:fi|hi|fe|o|nhw)",
     ),
     "sexual_abuse": (
+        mutated("llaw", "dwylo", "bysedd") + r" (?:o dan|dan|i mewn i|lawr|tu mewn i) (?:fy|ei) "
+        + mutated("dillad", "trwsus", "trowsus", "sgert", "nicer", "pants"),
         r"(?:neud|gwneud|wneud|gneud|neith|nath) (?:pethau|petha|pethe|stwff)(?: [a-z]+){0,2} i "
         r"(?:fi|mi|ni|hi)(?: [a-z]+){0,3} (?:yn y nos|gyda r nos|ddim yn (?:licio|hoffi|lecio)|"
         r"dim yn (?:licio|hoffi)|cas|rhyfedd|drwg)|" + mutated("gorfodi", "gorfod") + r" (?:fi |i |"
@@ -111,6 +115,8 @@ WELSH: dict[str, tuple[str, ...]] = {
         r"ei) (?:ngwely|gwely|stafell) (?:yn y nos|gyda nos)",
     ),
     "emotional_abuse": (
+        mutated("galw") + r" (?:i|fi|ni)? ?(?:n|yn) (?:dwp|twp|hyll|dew|tew|ddiwerth|diwerth|"
+        r"sbwriel|ddim byd|dda i ddim|fabi|babi)",
         r"(?:difaru|difaru cael|edifar|edifaru)(?: [a-z]+){0,2} (?:fi|fy nghael|ein cael|cael fi|"
         r"cael ni)",
         r"ofn (?:e|fe|hi|nhw|arna i|arnaf|mynd adre\w*|mynd nol|fy|ei)|mae ofn|dw i ofn|dwi ofn|"
@@ -120,6 +126,9 @@ WELSH: dict[str, tuple[str, ...]] = {
         r"ofn (?:fy nhad|fy mam|fy llystad|fy llysfam|mynd adref|mynd adre)",
     ),
     "neglect": (
+        r"neb yn (?:edrych|gofalu) ar (?:ol|ein hol|fy ol|ei hol)|neb yn (?:edrych|gofalu) (?:ar "
+        r"ol )?(?:fy|ein|ei) (?:chwaer|mrawd|brawd|babi|plant)|" + mutated("meddw") + r" (?:bob "
+        r"dydd|bob nos|trwyr amser|drwyr amser|o hyd|trwy r amser|drwy r amser)",
         r"(?:heb|dim|neb wedi rhoi|ddim wedi cael|heb gael)(?: [a-z]+){0,2} (?:bwyd|fwyd|bwyta|"
         r"fwyta)(?: [a-z]+){0,3} ers (?:dau|tri|pedwar|\d+|dyddiau|ddyddiau|ddoe|y penwythnos)",
         r"(?:gadael|adael|gadel|adel) (?:ni|fi|nhw|ni n|fi n)? ?(?:ar (?:ben )?(?:ein|fy|eu) "
@@ -134,6 +143,8 @@ WELSH: dict[str, tuple[str, ...]] = {
         r"(?:meddw|wedi meddwi) (?:trwyr amser|drwyr amser|o hyd|bob nos|bob dydd)",
     ),
     "domestic_abuse": (
+        mutated("taflu") + r" (?:pethau|petha|pethe|platiau|llestri|stwff|pethau)? ?at (?:mam|dad|"
+        r"fi|ni|hi|fy mam)",
         r"(?:taro|daro|brifo|frifo|cam ?drin) (?:mam|mami|dad|fy mam)|trais yn y cartref",
         r"(?:dad|tad|llystad|cariad mam|fy nhad|partner mam) (?:yn|wedi) (?:taro|brifo|curo|bwrw|"
         r"cicio|tagu) mam|"
@@ -180,6 +191,9 @@ WELSH: dict[str, tuple[str, ...]] = {
         r"ffoniwch (?:999|ambiwlans)|ofn am fy mywyd|yn fy lladd (?:i )?(?:nawr|rwan)",
     ),
     "overdose_poisoning": (
+        r"(?:" + _TAKE + r") (?:" + _TABLETS + r") (?:fy|ei|eu) (?:mam|mham|fam|nhad|tad|dad|nain|"
+        r"mamgu|famgu|nhaid|taid|dadcu|chwaer|mrawd|brawd)|(?:" + _TAKE + r") (?:" + _TABLETS
+        + r")(?: [a-z]+){0,4} (?:tua |bron |dros )?" + _LOTS,
         r"(?:" + _TAKE + r")(?: [a-z0-9]+){0,3} " + _LOTS + r"(?: o| of)?(?: [a-z]+){0,2} (?:"
         + _TABLETS + r")|(?:" + _TAKE + r")(?: [a-z]+){0,3} (?:" + _TABLETS + r") i gyd|"
         r"(?:wedi|di|newydd) (?:cymryd|gymryd|neud|gwneud) (?:overdose|od|gorddos)",
