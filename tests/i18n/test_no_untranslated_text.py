@@ -29,6 +29,9 @@ CHILD_FACING_MODULES = sorted([
     ROOT / "intake_app" / "services" / "conversations.py",
     ROOT / "intake_app" / "services" / "acknowledgement.py",
     ROOT / "intake_app" / "services" / "callbacks.py",
+    ROOT / "intake_app" / "services" / "child_news.py",
+    ROOT / "intake_app" / "services" / "status_checks.py",
+    ROOT / "intake_app" / "services" / "council_contact.py",
 ])
 GETTEXT_CALLS = {"_", "gettext", "ngettext", "lazy_gettext", "_l", "lazy_ngettext",
                  "pgettext", "npgettext"}
