@@ -159,6 +159,13 @@ CORE_SETTINGS: tuple[Setting, ...] = (
             "on, unless PUBLIC_BASE_URL is plain http on this machine (the embedded default, "
             "make run on http://127.0.0.1); 1 or 0 to force it.", parse=parse_bool_or_auto),
     Setting("LOG_LEVEL", "INFO", "Python logging level."),
+    Setting("RETENTION_DAYS", "90", "flask retention purge removes a record's free text, "
+            "contact details and transcripts this many days after the case store accepted "
+            "it (never while its safeguarding alert is unhandled).", parse=parse_positive_int),
+    Setting("RASA_TRACKER_DB_URL", "sqlite:///bot/.rasa/tracker.db", "SQLAlchemy URL of the "
+            "bot's SQL tracker store (bot/endpoints.yml, TRACKER_DB_URL), whose conversations "
+            "flask retention purge deletes with the record; a relative sqlite:/// path is "
+            "read from the project folder."),
 )
 
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Integer, String
+from sqlalchemy import ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..extensions import db
-from .types import UTCDateTime, utcnow
+from .types import EncryptedJSON, UTCDateTime, utcnow
 
 
 class AuditEvent(db.Model):
@@ -22,5 +22,7 @@ class AuditEvent(db.Model):
     action: Mapped[str] = mapped_column(String(64))
     representation_id: Mapped[int | None] = mapped_column(
         ForeignKey("representation.id"), index=True)
-    before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
-    after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    # Encrypted: a snapshot can hold an officer's words (a decision's reason, what was
+    # done about an alert), which are encrypted on the record too.
+    before: Mapped[dict[str, Any] | None] = mapped_column(EncryptedJSON)
+    after: Mapped[dict[str, Any] | None] = mapped_column(EncryptedJSON)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, LargeBinary, String, Text, text
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, LargeBinary, String, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..extensions import db
-from .types import UTCDateTime, utcnow
+from .types import EncryptedText, UTCDateTime, utcnow
 
 
 class Conversation(db.Model):
@@ -44,7 +44,7 @@ class ChannelMessage(db.Model):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     conversation_id: Mapped[int] = mapped_column(ForeignKey("conversation.id"), index=True)
     direction: Mapped[str] = mapped_column(String(8))  # inbound / outbound
-    body: Mapped[str] = mapped_column(Text)
+    body: Mapped[str] = mapped_column(EncryptedText)
     # Twilio's MessageSid (or the chat client's message id): a retry must not store twice.
     provider_message_id: Mapped[str | None] = mapped_column(String(64), unique=True)
     safeguarding_flag: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -85,7 +85,7 @@ class CallbackRequest(db.Model):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     conversation_id: Mapped[int | None] = mapped_column(ForeignKey("conversation.id"))
     representation_id: Mapped[int | None] = mapped_column(ForeignKey("representation.id"))
-    note: Mapped[str | None] = mapped_column(Text)
+    note: Mapped[str | None] = mapped_column(EncryptedText)
     status: Mapped[str] = mapped_column(String(16), default="open")  # open / closed
     method: Mapped[str] = mapped_column(String(16), default="none")
     contact_encrypted: Mapped[bytes | None] = mapped_column(LargeBinary)
@@ -108,5 +108,5 @@ class CallbackAttempt(db.Model):
                                                      index=True)
     staff_id: Mapped[int] = mapped_column(ForeignKey("staff_user.id"))
     outcome: Mapped[str] = mapped_column(String(16))
-    note: Mapped[str | None] = mapped_column(Text)
+    note: Mapped[str | None] = mapped_column(EncryptedText)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -25,7 +25,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from sqlalchemy.sql.elements import ColumnElement
 
 from ..extensions import db
-from .types import UTCDateTime, utcnow
+from .types import EncryptedJSON, EncryptedText, UTCDateTime, utcnow
 
 # The officers' queue shows open records: partial indexes over just those keep it fast
 # however many closed ones pile up. services/queue.py filters with this very clause, so
@@ -59,11 +59,12 @@ class Representation(db.Model):
     channel: Mapped[str] = mapped_column(String(16))  # web / sms / chat / advocate / api
     language: Mapped[str] = mapped_column(String(8), default="en")
 
-    # What the person told us, as plain text (markup stripped on the way in).
+    # What the person told us, as plain text (markup stripped on the way in). Free text
+    # is encrypted at rest (EncryptedText, EncryptedJSON): SQL can neither read nor search it.
     declared_type: Mapped[str | None] = mapped_column(String(16))
     type: Mapped[str] = mapped_column(String(16))
-    text: Mapped[str] = mapped_column(Text)
-    what_would_help: Mapped[str | None] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(EncryptedText)
+    what_would_help: Mapped[str | None] = mapped_column(EncryptedText)
     service_area: Mapped[str | None] = mapped_column(String(32))
     complainant_role: Mapped[str] = mapped_column(String(32))
 
@@ -77,8 +78,10 @@ class Representation(db.Model):
     primary_category: Mapped[str | None] = mapped_column(String(32))
     secondary_categories: Mapped[list[str]] = mapped_column(JSON, default=list)
     type_confidence: Mapped[float | None] = mapped_column(Float)
-    triage: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
-    triage_reasons: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # The whole triage result, evidence with the person's words included.
+    triage: Mapped[dict[str, Any]] = mapped_column(EncryptedJSON, default=dict)
+    # Reasons may quote the person (the words that raised a flag).
+    triage_reasons: Mapped[list[str]] = mapped_column(EncryptedJSON, default=list)
     triage_flags: Mapped[list[str]] = mapped_column(JSON, default=list)
     model_version: Mapped[str | None] = mapped_column(String(64))
     needs_review: Mapped[bool] = mapped_column(Boolean, default=True)
@@ -87,7 +90,8 @@ class Representation(db.Model):
     procedure_reason: Mapped[str | None] = mapped_column(Text)
     safeguarding_flag: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
     safeguarding_kinds: Mapped[list[str]] = mapped_column(JSON, default=list)
-    safeguarding_evidence: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    safeguarding_evidence: Mapped[list[dict[str, Any]]] = mapped_column(EncryptedJSON,
+                                                                        default=list)
 
     # Working-day deadlines.
     clock_start: Mapped[date | None] = mapped_column(Date)
@@ -98,7 +102,7 @@ class Representation(db.Model):
     # Lifecycle.
     # Set when the stage 1 limit is extended to 20 working days; the reason is kept.
     stage1_extended: Mapped[bool] = mapped_column(Boolean, default=False)
-    stage1_extension_reason: Mapped[str | None] = mapped_column(Text)
+    stage1_extension_reason: Mapped[str | None] = mapped_column(EncryptedText)
     # The clock stops while an advocate is appointed; on resume the deadlines move on by
     # the working days it was paused, and the total is kept for reports.
     clock_paused_on: Mapped[date | None] = mapped_column(Date)
@@ -113,13 +117,13 @@ class Representation(db.Model):
     assigned_to_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id"), index=True)
     sufficient_interest: Mapped[str | None] = mapped_column(String(8))  # yes / no
     # What the person will be told about the procedure and sufficient interest.
-    decision_reason_for_person: Mapped[str | None] = mapped_column(Text)
+    decision_reason_for_person: Mapped[str | None] = mapped_column(EncryptedText)
     duplicate_of_id: Mapped[int | None] = mapped_column(ForeignKey("representation.id"))
     withdrawn_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # How the safeguarding alert was handled: who acted, when, and what was done.
     safeguarding_handled_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     safeguarding_handled_by: Mapped[str | None] = mapped_column(String(128))
-    safeguarding_action: Mapped[str | None] = mapped_column(Text)
+    safeguarding_action: Mapped[str | None] = mapped_column(EncryptedText)
     safeguarding_recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id"))
 
     status: Mapped[str] = mapped_column(String(24), default="received", index=True)
@@ -164,8 +168,9 @@ class RepresentationContact(db.Model):
     reply_channel: Mapped[str] = mapped_column(String(16), default="none")
     contact_encrypted: Mapped[bytes | None] = mapped_column(LargeBinary)
     phone_lookup_hash: Mapped[str | None] = mapped_column(String(64), index=True)
-    # When it is safe to contact: times of day and whether a message may be left.
-    contact_safety: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # When it is safe to contact: times of day, whether a message may be left, and the
+    # person's note (encrypted, like all free text).
+    contact_safety: Mapped[dict[str, Any]] = mapped_column(EncryptedJSON, default=dict)
     # Helper's name, organisation, relationship and how the young person agreed (encrypted).
     on_behalf_encrypted: Mapped[bytes | None] = mapped_column(LargeBinary)
 
@@ -181,7 +186,7 @@ class CaseStatusUpdate(db.Model):
     event_key: Mapped[str] = mapped_column(String(128), unique=True)
     case_status: Mapped[str] = mapped_column(String(32))
     outcome: Mapped[str | None] = mapped_column(String(32))
-    message_for_child: Mapped[str | None] = mapped_column(Text)
+    message_for_child: Mapped[str | None] = mapped_column(EncryptedText)
     deadlines: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
@@ -194,7 +199,7 @@ class RecordNote(db.Model):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     representation_id: Mapped[int] = mapped_column(ForeignKey("representation.id"), index=True)
     author_id: Mapped[int] = mapped_column(ForeignKey("staff_user.id"))
-    body: Mapped[str] = mapped_column(Text)
+    body: Mapped[str] = mapped_column(EncryptedText)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 

@@ -26,5 +26,6 @@ from . import (  # noqa: E402,F401 - the view modules register their routes on b
     queue_views,
     report_views,
     sign_in_views,
+    subject_access_views,
     user_views,
 )

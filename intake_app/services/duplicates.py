@@ -7,8 +7,8 @@ the next day because nobody answered. Suggestions are records received within
 number) or whose words are nearly the same. "Nearly the same" is the Jaccard index of the
 two sets of words, at least ``SIMILAR_TEXT``: on the repository's 990 labelled messages,
 all different, only 4 of 485,605 pairs reach 0.6 (and 331 reach 0.3), while a message sent
-again with a few words changed stays well above it. Only the window's records are read,
-and only the start of each text, so the case view stays quick with a large backlog.
+again with a few words changed stays well above it. Only the window's records are read
+(and the start of each text compared), so the case view stays quick with a large backlog.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from flask_babel import gettext as _
-from sqlalchemy import func, or_, select
+from sqlalchemy import or_, select
 
 from ..extensions import db
 from ..models import Representation, RepresentationContact
@@ -63,7 +63,7 @@ def suggestions(record: Representation) -> list[Suggestion]:
         select(Representation.id, Representation.reference, Representation.received_at,
                Representation.type, RepresentationContact.phone_lookup_hash,
                Representation.duplicate_of_id,
-               func.substr(Representation.text, 1, COMPARED_CHARS).label("start"))
+               Representation.text)
         .outerjoin(Representation.contact)
         .where(Representation.received_at.between(record.received_at - WINDOW,
                                                   record.received_at + WINDOW),
@@ -76,11 +76,13 @@ def suggestions(record: Representation) -> list[Suggestion]:
             continue
         same_sender = (record.contact.phone_lookup_hash is not None
                        and row.phone_lookup_hash == record.contact.phone_lookup_hash)
-        other_words = words(row.start)
+        # The text is encrypted at rest, so SQL cannot cut it: it is cut once decrypted.
+        start = row.text[:COMPARED_CHARS]
+        other_words = words(start)
         similarity = (jaccard(own_words, other_words)
                       if min(len(own_words), len(other_words)) >= MIN_WORDS else 0.0)
         if same_sender or similarity >= SIMILAR_TEXT:
-            excerpt = row.start[:120] + ("…" if len(row.start) > 120 else "")
+            excerpt = start[:120] + ("…" if len(start) > 120 else "")
             found.append(Suggestion(row.reference, row.received_at, row.type, excerpt,
                                     same_sender, round(similarity, 2)))
     found.sort(key=lambda item: (-item.similarity, not item.same_sender, item.reference))

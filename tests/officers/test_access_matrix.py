@@ -52,6 +52,7 @@ ALLOWED: dict[str, frozenset[str]] = {
     "officers.record_audit": MANAGER,
     "officers.audit_log": MANAGER,
     "officers.audit_export": MANAGER,
+    "officers.subject_access": MANAGER,
     "officers.reports": MANAGER,
     "officers.report_csv": MANAGER,
     "officers.users": ADMIN,

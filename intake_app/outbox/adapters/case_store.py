@@ -14,7 +14,6 @@ from typing import Any
 
 from flask import current_app
 from sqlalchemy import (
-    JSON,
     Boolean,
     Column,
     DateTime,
@@ -29,13 +28,15 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import IntegrityError, OperationalError
 
+from ...models.types import EncryptedJSON
 from ..outcomes import Delivered, PermanentError, RetryableError
 from .mail import Attachment, send_email
 from .signed_http import post_signed
 from .templates import render_staff_text
 
 # The stand-in case store's layout (docs/case_store.md). Its own metadata, so the intake
-# database's migrations never see it.
+# database's migrations never see it. The document holds the person's words and contact
+# details, so it is encrypted like the intake database's free text.
 case_store_metadata = MetaData()
 intake_case = Table(
     "intake_case",
@@ -47,7 +48,7 @@ intake_case = Table(
     Column("type", String(16), nullable=False),
     Column("priority", String(8), nullable=False),
     Column("safeguarding", Boolean, nullable=False),
-    Column("document", JSON, nullable=False),
+    Column("document", EncryptedJSON, nullable=False),
     Column("stored_at", DateTime(timezone=True), nullable=False),
 )
 
