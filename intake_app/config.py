@@ -151,6 +151,12 @@ CORE_SETTINGS: tuple[Setting, ...] = (
     Setting("RATELIMIT_STORAGE_URI", "memory://", "Flask-Limiter storage (redis:// in "
             "production, so limits hold across processes)."),
     Setting("PUBLIC_RATE_LIMIT", "60 per minute", "Limit on public form posts per address."),
+    Setting("STATUS_RATE_LIMIT", "10 per hour; 30 per day", "Status look-ups that find "
+            "nothing (wrong reference or secret number) allowed per address (the status "
+            "page) or per phone (STATUS by text; per conversation in the chat)."),
+    Setting("STATUS_REFERENCE_RATE_LIMIT", "10 per hour; 20 per day", "Status look-ups "
+            "that find nothing allowed for one reference, from anywhere, so the six-digit "
+            "secret number cannot be guessed."),
     Setting("API_RATE_LIMIT", "600 per minute", "Limit on intake API requests per service "
             "token (requests without a live token count per address)."),
     Setting("MAX_CONTENT_LENGTH", "262144", "Largest request body accepted, in bytes "

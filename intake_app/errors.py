@@ -78,6 +78,8 @@ def _json_error(error: HTTPException):
 
 
 def _http_error(error: HTTPException):
+    if error.code == 429 and error.response is not None:
+        return error.response  # a limit that says its own kind words (the status page)
     if _wants_json():
         return _json_error(error)
     if error.code == 413:

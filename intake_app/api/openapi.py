@@ -128,6 +128,23 @@ def request_schemas() -> dict[str, dict[str, Any]]:
                 }),
             },
         },
+        "StatusCheckRequest": {
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["conversation_id", "reference", "secret"],
+            "description": "STATUS <reference> <secret> sent from any phone or chat. An "
+                           "unknown reference and a wrong secret get the same 404; look-ups "
+                           "that find nothing are limited per phone (or chat) and per "
+                           "reference (429 with the words to pass on).",
+            "properties": {
+                "conversation_id": {"type": "string", "minLength": 1, "maxLength": 64},
+                "reference": {"type": "string", "minLength": 1, "maxLength": 20,
+                              "description": "As typed: any case, with or without the "
+                                             "dash or spaces."},
+                "secret": {"type": "string", "minLength": 1, "maxLength": 20,
+                           "description": "The six-digit secret number, as typed."},
+            },
+        },
         "CaseStatusCallback": {
             "type": "object",
             "additionalProperties": False,
@@ -172,6 +189,12 @@ def response_schemas() -> dict[str, dict[str, Any]]:
                 "reply_by_words": {"type": "string", "examples": ["Friday 4 December 2026"]},
                 "acknowledgement": {"type": "string"},
                 "safeguarding": {"type": "boolean"},
+                "status_secret": _nullable({
+                    "type": "string", "pattern": "^[0-9]{6}$",
+                    "description": "The secret number to give the person with the "
+                                   "reference, to check on it from anywhere. Only a hash is "
+                                   "kept: null when the record was made before (a repeated "
+                                   "idempotency_key)."}),
             },
         },
         "Status": {
@@ -180,8 +203,12 @@ def response_schemas() -> dict[str, dict[str, Any]]:
             "properties": {
                 "reference": {"type": "string"},
                 "status": _enum(keys("intake_statuses")),
-                "status_text": {"type": "string"},
+                "status_text": {"type": "string",
+                                "description": "The stage, what happens next and by when, "
+                                               "and how to reach the council, in the "
+                                               "conversation's language."},
                 "case_status": _nullable(_enum(keys("case_statuses"))),
+                "next_date": _nullable(ISO_DATE),
                 "updated_at": {"type": "string", "format": "date-time"},
             },
         },
@@ -310,6 +337,20 @@ def openapi_document() -> dict[str, Any]:
                 ],
                 "responses": _responses({"200": ("The status in plain words.", "Status")},
                                         body=False) | {"404": not_found},
+            }},
+            "/status-checks": {"post": {
+                "operationId": "checkStatusWithSecret",
+                "summary": "How a record is going, for whoever has its reference and "
+                           "secret number (scope intake)",
+                "requestBody": {"required": True, "content": _json("StatusCheckRequest")},
+                "responses": _responses({"200": ("The status in plain words.", "Status")},
+                                        body=True) | {
+                    "404": {"description": "No record with that reference and secret "
+                                           "(the same answer for either).",
+                            "content": _json("Error")},
+                    "429": {"description": "Too many look-ups that found nothing; "
+                                           "status_text says when to try again.",
+                            "content": _json("Error")}},
             }},
             "/callback-requests": {"post": {
                 "operationId": "createCallbackRequest",

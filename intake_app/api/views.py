@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
-from flask import current_app, g, request
+from flask import Response, current_app, g, jsonify, request
+from flask_limiter import RequestLimit
 
 from ..domain.draft import Contact, ContactSafety, Draft, OnBehalf
-from ..services import callbacks
+from ..services import callbacks, status_checks
 from ..services.api_intake import (
     IdempotencyConflict,
     UnknownConversation,
@@ -18,9 +20,9 @@ from ..services.case_status import (
     InvalidStatusUpdate,
     UnknownRecord,
     apply_case_status,
-    status_for_child,
 )
 from ..services.intake import InvalidDraft
+from ..web_extensions import limiter
 from . import bp
 from .auth import token_required
 from .openapi import openapi_document, validation_errors
@@ -129,7 +131,19 @@ def create_representation() -> JsonResponse:
         "reply_by_words": words_for_date(result.reply_by, draft.language),
         "acknowledgement": result.acknowledgement_text,
         "safeguarding": result.safeguarding,
+        "status_secret": result.status_secret,
     }, 201 if result.created else 200
+
+
+def _status(answer: status_checks.StatusAnswer) -> JsonResponse:
+    return {
+        "reference": answer.reference,
+        "status": answer.status,
+        "status_text": answer.text,
+        "case_status": answer.case_status,
+        "next_date": answer.next_date.isoformat() if answer.next_date else None,
+        "updated_at": answer.updated_at.isoformat(),
+    }, 200
 
 
 @bp.get("/representations/<reference>/status")
@@ -139,16 +153,69 @@ def representation_status(reference: str) -> JsonResponse:
     if not conversation_id or len(conversation_id) > 64:
         return {"errors": {"conversation_id": "is required (at most 64 characters)"}}, 422
     try:
-        status = status_for_child(reference, conversation_public_id=conversation_id)
-    except UnknownRecord:
+        answer = status_checks.check_in_conversation(
+            reference, conversation_public_id=conversation_id, secret_text=None,
+            actor=g.api_actor)
+    except status_checks.NoMatch:
         return _not_found()
-    return {
-        "reference": status.reference,
-        "status": status.status,
-        "status_text": status.status_text,
-        "case_status": status.case_status,
-        "updated_at": status.updated_at.isoformat(),
-    }, 200
+    return _status(answer)
+
+
+def _status_check_field(name: str) -> str:
+    body = _json_object() or {}
+    value = body.get(name)
+    return value if isinstance(value, str) else ""
+
+
+def _status_sender_key() -> str:
+    return "status-sender:" + status_checks.sender_key(_status_check_field("conversation_id"))
+
+
+def _status_reference_key() -> str:
+    return status_checks.reference_limit_key(_status_check_field("reference"))
+
+
+def _found_nothing(response: Response) -> bool:
+    """Only look-ups that found nothing use up a limit: a child checking often is fine."""
+    return response.status_code == 404
+
+
+def _status_limited(limit: RequestLimit) -> Response:
+    """The kind words the bot passes on (when to try again, who to call), with the time."""
+    again_at = datetime.fromtimestamp(limit.reset_at, UTC)
+    response = jsonify(error="Too Many Requests",
+                       message="Too many look-ups that found nothing; see Retry-After.",
+                       status_text=status_checks.limited_text(
+                           _status_check_field("conversation_id"), again_at))
+    response.status_code = 429
+    response.headers["Retry-After"] = str(max(1, int(limit.reset_at - datetime.now(
+        UTC).timestamp())))
+    return response
+
+
+@bp.post("/status-checks")
+@limiter.limit(lambda: current_app.config["STATUS_RATE_LIMIT"], key_func=_status_sender_key,
+               deduct_when=_found_nothing, on_breach=_status_limited, override_defaults=False)
+@limiter.shared_limit(lambda: current_app.config["STATUS_REFERENCE_RATE_LIMIT"],
+                      scope="status-reference", key_func=_status_reference_key,
+                      deduct_when=_found_nothing, on_breach=_status_limited,
+                      override_defaults=False)
+@token_required("intake")
+def check_status_with_secret() -> JsonResponse:
+    """STATUS <reference> <secret> from any phone or chat: the bot passes it on."""
+    body = _json_object()
+    if body is None:
+        return _not_json()
+    errors = validation_errors("StatusCheckRequest", body)
+    if errors:
+        return {"errors": errors}, 422
+    try:
+        answer = status_checks.check_in_conversation(
+            body["reference"], conversation_public_id=body["conversation_id"],
+            secret_text=body["secret"], actor=g.api_actor)
+    except status_checks.NoMatch:
+        return _not_found()
+    return _status(answer)
 
 
 CALLBACK_ERROR_WORDS = {

@@ -127,6 +127,9 @@ class Representation(db.Model):
     safeguarding_recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id"))
 
     status: Mapped[str] = mapped_column(String(24), default="received", index=True)
+    # A keyed hash of the six-digit secret the child was given: with the reference it
+    # shows how the record is going from any phone or browser (services/status_checks).
+    status_secret_hash: Mapped[str | None] = mapped_column(String(64))
     case_store_id: Mapped[str | None] = mapped_column(String(128))
     case_status: Mapped[str | None] = mapped_column(String(32))
     outcome: Mapped[str | None] = mapped_column(String(32))

@@ -31,6 +31,7 @@ DRAFT_KEY = "draft_id"
 DRAFT_SEEN_KEY = "draft_seen_at"
 SUBMITTED_KEY = "submitted_reference"
 SUBMITTED_AT_KEY = "submitted_at"
+SUBMITTED_SECRET_KEY = "submitted_status_secret"
 CONFIRMATION_SECONDS = 15 * 60
 # A draft left alone this long may be in someone else's hands when it is picked up again:
 # they choose "carry on" or "start again" before any answer is shown.
@@ -287,6 +288,8 @@ def send():
         return redirect(url_for("public.step", slug=target.slug, check="1"))
     session[SUBMITTED_KEY] = result.reference
     session[SUBMITTED_AT_KEY] = time.time()
+    # None when a double click's second send raced the first: never show another's.
+    session[SUBMITTED_SECRET_KEY] = result.status_secret
     web_drafts.discard(draft_id)
     session.pop(DRAFT_KEY, None)
     session.pop(DRAFT_SEEN_KEY, None)
@@ -300,6 +303,7 @@ def _recent_submission() -> str | None:
     if time.time() - sent_at > CONFIRMATION_SECONDS:
         session.pop(SUBMITTED_KEY, None)
         session.pop(SUBMITTED_AT_KEY, None)
+        session.pop(SUBMITTED_SECRET_KEY, None)
         return None
     return session.get(SUBMITTED_KEY)
 
@@ -307,7 +311,9 @@ def _recent_submission() -> str | None:
 @bp.get("/tell-us/sent")
 def sent():
     reference = _recent_submission()
-    details = confirmation.details(reference) if reference else None
+    details = (confirmation.details(reference,
+                                    status_secret=session.get(SUBMITTED_SECRET_KEY))
+               if reference else None)
     if details is None:
         return redirect(url_for("public.start"))
     return render_template("public/sent.html", **details)

@@ -10,10 +10,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from flask import current_app, render_template
-from flask_babel import force_locale, format_date
+from flask_babel import force_locale, format_date, get_locale
 
 from ..domain.references import display
 from ..models import Representation
+from .council_contact import council_contact
 
 
 @dataclass(frozen=True)
@@ -30,8 +31,12 @@ def reply_by(record: Representation) -> date:
     return record.acknowledgement_due
 
 
-def facts(record: Representation) -> dict[str, object]:
-    """What every acknowledgement template is given."""
+def facts(record: Representation, *, status_secret: str | None = None
+          ) -> dict[str, object]:
+    """What every acknowledgement template is given: with the secret (only when the record
+    was just made) and the council's phone, hours, number to text and status page, so what
+    happens next comes with the means to check on it."""
+    contact = council_contact(str(get_locale() or record.language))
     return {
         "reference": display(record.reference),
         "lang": record.language,
@@ -46,7 +51,10 @@ def facts(record: Representation) -> dict[str, object]:
         "out_of_hours": current_app.config["OUT_OF_HOURS_NUMBER"],
         "council": current_app.config["COUNCIL_NAME"],
         "sms_number": current_app.config.get("TWILIO_FROM_NUMBER", ""),
-        "council_phone": current_app.config["COUNCIL_PHONE"],
+        "council_phone": contact.phone,
+        "opening_hours": contact.opening_hours,
+        "status_url": contact.status_url,
+        "status_secret": status_secret,
         "channel": record.channel,
     }
 
@@ -58,9 +66,9 @@ def reply_locale(language: str) -> str:
     return language if language in supported else current_app.config["BABEL_DEFAULT_LOCALE"]
 
 
-def compose(record: Representation) -> Acknowledgement:
+def compose(record: Representation, *, status_secret: str | None = None) -> Acknowledgement:
     with force_locale(reply_locale(record.language)):
-        context = facts(record)
+        context = facts(record, status_secret=status_secret)
         return Acknowledgement(
             text=render_template("acknowledgement/message.txt", **context).strip(),
             sms=" ".join(render_template("acknowledgement/sms.txt", **context).split()),

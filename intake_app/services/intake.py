@@ -35,6 +35,7 @@ from ..outbox.enqueue import enqueue
 from . import FieldErrors, acknowledgement
 from .audit import record_event
 from .protection import encrypt_json, lookup_hash
+from .status_checks import issue_secret
 from .wall_clock import SYSTEM_CLOCK, WallClock
 
 MAX_REFERENCE_ATTEMPTS = 10
@@ -57,6 +58,9 @@ class SubmissionResult:
     reply_by: date
     acknowledgement_text: str
     acknowledgement_sms: str
+    # The secret to check on it from anywhere, given once: only its hash is kept, so a
+    # repeated submission_key (the record already made) comes back without it.
+    status_secret: str | None = None
 
 
 def submit(draft: Draft, *, actor: str, clock: WallClock = SYSTEM_CLOCK) -> SubmissionResult:
@@ -94,7 +98,8 @@ def submit(draft: Draft, *, actor: str, clock: WallClock = SYSTEM_CLOCK) -> Subm
         db.session.flush()
         record_event(actor, "representation.submitted", record, after=_audit_view(record),
                      at=clock.now())
-        ack = acknowledgement.compose(record)
+        status_secret = issue_secret(record)
+        ack = acknowledgement.compose(record, status_secret=status_secret)
         _enqueue_deliveries(record, clean, ack, at=clock.now())
         db.session.commit()
     except IntegrityError:
@@ -107,7 +112,7 @@ def submit(draft: Draft, *, actor: str, clock: WallClock = SYSTEM_CLOCK) -> Subm
     except Exception:
         db.session.rollback()
         raise
-    return _result(record, created=True, ack=ack)
+    return _result(record, created=True, ack=ack, status_secret=status_secret)
 
 
 def _by_submission_key(key: str) -> Representation | None:
@@ -289,7 +294,8 @@ def _audit_view(record: Representation) -> dict[str, Any]:
 
 
 def _result(record: Representation, *, created: bool,
-            ack: acknowledgement.Acknowledgement | None = None) -> SubmissionResult:
+            ack: acknowledgement.Acknowledgement | None = None,
+            status_secret: str | None = None) -> SubmissionResult:
     ack = ack or acknowledgement.compose(record)
     deadlines = {
         "acknowledgement_due": record.acknowledgement_due.isoformat(),
@@ -308,4 +314,5 @@ def _result(record: Representation, *, created: bool,
         reply_by=acknowledgement.reply_by(record),
         acknowledgement_text=ack.text,
         acknowledgement_sms=ack.sms,
+        status_secret=status_secret,
     )

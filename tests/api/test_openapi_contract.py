@@ -24,7 +24,8 @@ def test_the_document_is_openapi_3_1(client):
     document = client.get("/api/v1/openapi.json").json
     assert document["openapi"] == "3.1.0"
     assert set(document["paths"]) == {"/representations", "/representations/{reference}/status",
-                                      "/callback-requests", "/cases/{reference}/status"}
+                                      "/status-checks", "/callback-requests",
+                                      "/cases/{reference}/status"}
 
 
 @pytest.mark.slow
@@ -34,7 +35,7 @@ def test_api_keeps_its_contract(app: Flask, intake_headers, case_store_headers, 
     add_conversation("conv-known")
     schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", app)
     operations = [result.ok() for result in schema.get_all_operations()]
-    assert len(operations) == 4
+    assert len(operations) == 5
     for operation in operations:
         token = case_store_headers if operation.path.startswith("/cases") else intake_headers
         _check_operation(operation, mode, token)

@@ -65,8 +65,9 @@ def test_submit_returns_the_reference_dates_and_acknowledgement(client, intake_h
     assert response.status_code == 201
     body = response.json
     assert set(body) == {"reference", "status", "deadlines", "reply_by", "reply_by_words",
-                         "acknowledgement", "safeguarding"}
+                         "acknowledgement", "safeguarding", "status_secret"}
     assert len(body["reference"]) == 9 and body["reference"][4] == "-"
+    assert len(body["status_secret"]) == 6 and body["status_secret"] in body["acknowledgement"]
     stored = db.session.scalars(select(Representation).where(
         Representation.reference == body["reference"].replace("-", ""))).one()
     assert body["status"] == stored.status

@@ -18,7 +18,8 @@ import requests
 from flask import Flask
 from sqlalchemy import func, select
 
-from intake_app.domain.references import display
+from intake_app.domain.draft import Draft
+from intake_app.domain.references import check_character, display
 from intake_app.extensions import db
 from intake_app.models import (
     CallbackRequest,
@@ -28,6 +29,7 @@ from intake_app.models import (
     Representation,
 )
 from intake_app.services.api_intake import words_for_date
+from intake_app.services.intake import submit
 from intake_app.services.protection import decrypt_json, lookup_hash
 from intake_app.services.rasa_client import SECRET_HEADER, WEBHOOK_PATH
 from intake_app.services.tokens import create_token
@@ -440,3 +442,25 @@ def test_the_action_server_runs_no_action_for_a_forged_tracker(stack: LiveStack)
     assert db.session.scalar(select(func.count()).select_from(Representation)) == (
         records_before)
     assert stack.records(phone) == [record]
+
+
+def test_status_with_the_secret_number_works_from_any_phone(stack: LiveStack) -> None:
+    """A child who sent the web form checks from a friend's phone: STATUS, the reference
+    as they type it and the secret number. A wrong secret and an unknown reference get
+    the same answer, and the child's words never come back."""
+    sent = submit(Draft(text="My social worker never calls me back.", channel="web"),
+                  actor="web")
+    assert sent.status_secret is not None
+    typed = sent.reference_display.lower()
+    [answer] = stack.say(next(phone_numbers), f"status {typed} {sent.status_secret}")
+    assert sent.reference_display in answer and "We will try to sort it out by" in answer
+    assert stack.app.config["COUNCIL_PHONE"] in answer and "Monday to Friday" in answer
+    assert "social worker" not in answer
+
+    wrong_secret = f"{(int(sent.status_secret) + 1) % 1_000_000:06d}"
+    unknown = next(display(body + check_character(body)) for body in ("2345678", "ABCDEFG")
+                   if body + check_character(body) != sent.reference)
+    [wrong] = stack.say(next(phone_numbers), f"STATUS {sent.reference_display} {wrong_secret}")
+    [nobody] = stack.say(next(phone_numbers), f"STATUS {unknown} {sent.status_secret}")
+    assert wrong.replace(sent.reference_display, "REF") == nobody.replace(unknown, "REF")
+    assert "can't find" in wrong
