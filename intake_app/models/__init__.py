@@ -21,6 +21,7 @@ from .representation import (
     TriageCorrection,
 )
 from .staff import STAFF_ROLES, ServiceToken, StaffUser
+from .stages import ComplaintStage, LookAgainRequest, TellingFeedback
 
 __all__ = [
     "CALLBACK_CLOSING_OUTCOMES",
@@ -33,7 +34,9 @@ __all__ = [
     "CallbackRequest",
     "CaseStatusUpdate",
     "ChannelMessage",
+    "ComplaintStage",
     "Conversation",
+    "LookAgainRequest",
     "OutboxMessage",
     "RecordNote",
     "Representation",
@@ -41,6 +44,7 @@ __all__ = [
     "ServiceToken",
     "SmsOptOut",
     "StaffUser",
+    "TellingFeedback",
     "TriageCorrection",
     "WebDraft",
 ]

@@ -103,6 +103,8 @@ class Representation(db.Model):
     # Set when the stage 1 limit is extended to 20 working days; the reason is kept.
     stage1_extended: Mapped[bool] = mapped_column(Boolean, default=False)
     stage1_extension_reason: Mapped[str | None] = mapped_column(EncryptedText)
+    # Whether the child agreed the extension: agreed / not_asked / did_not_agree.
+    stage1_extension_agreed: Mapped[str | None] = mapped_column(String(16))
     # The clock stops while an advocate is appointed; on resume the deadlines move on by
     # the working days it was paused, and the total is kept for reports.
     clock_paused_on: Mapped[date | None] = mapped_column(Date)

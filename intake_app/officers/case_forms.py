@@ -161,9 +161,36 @@ def _reason(label: str, required: str) -> TextAreaField:
                                           max=REASON_MAX))])
 
 
+# What the young person is told about why a date moved (services/child_news.py has the
+# sentence for each): a short list, never the officer's own words.
+REASON_FOR_CHILD_CHOICES = [
+    SelectChoice("more_time", _l("We want to look at everything properly")),
+    SelectChoice("waiting_information", _l("We are waiting for some information")),
+    SelectChoice("advocate", _l("We are finding them an advocate")),
+    SelectChoice("child_asked", _l("They asked us to wait")),
+]
+AGREED_CHOICES = [
+    SelectChoice("not_asked", _l("Not asked yet")),
+    SelectChoice("agreed", _l("They agreed")),
+    SelectChoice("did_not_agree", _l("They did not agree")),
+]
+
+
+def _reason_for_child() -> SelectField:
+    return SelectField(_l("What the young person is told about why"),
+                       choices=REASON_FOR_CHILD_CHOICES, default="more_time")
+
+
+def _agreed() -> SelectField:
+    return SelectField(_l("Did the young person agree to the extension?"),
+                       choices=AGREED_CHOICES, default="not_asked")
+
+
 class ExtendForm(FlaskForm):
     reason = _reason(_l("Why stage 1 needs longer"),
                      _l("Give the reason stage 1 needs longer."))
+    reason_for_child = _reason_for_child()
+    agreed = _agreed()
     submit = SubmitField(_l("Extend stage 1"))
 
 
@@ -174,6 +201,7 @@ class PauseForm(FlaskForm):
     reason = _reason(_l("Why the clock is paused"),
                      _l("Give the reason for pausing the clock, for example which advocate "
                         "is being appointed."))
+    reason_for_child = _reason_for_child()
     submit = SubmitField(_l("Pause the clock"))
 
 
@@ -217,6 +245,66 @@ class RevealContactForm(FlaskForm):
     submit = SubmitField(_l("Show contact details"))
 
 
+class StartStage2Form(FlaskForm):
+    reason = _reason(_l("Why stage 2 starts"),
+                     _l("Give the reason stage 2 starts, for example the young person asked "
+                        "after 20 working days and we agree."))
+    submit = SubmitField(_l("Start stage 2"))
+
+
+class DeclineLookAgainForm(FlaskForm):
+    reason = _reason(_l("Why stage 2 does not start"),
+                     _l("Give the reason, for the record. Then contact the young person "
+                        "to explain."))
+    submit = SubmitField(_l("Do not start stage 2"))
+
+
+class ExtendStage2Form(FlaskForm):
+    reason = _reason(_l("Why stage 2 needs longer"),
+                     _l("Give the reason stage 2 needs longer."))
+    reason_for_child = _reason_for_child()
+    agreed = _agreed()
+    submit = SubmitField(_l("Extend stage 2"))
+
+
+STAGE_CHOICES = [SelectChoice("stage2_in_progress", _l("Stage 2")),
+                 SelectChoice("stage3_panel", _l("Stage 3"))]
+
+
+class PauseStageForm(FlaskForm):
+    stage = SelectField(_l("Stage"), choices=STAGE_CHOICES, default="stage2_in_progress")
+    paused_on = DayField(_l("Paused from"), invalid=_l(
+        "Enter the date the clock stops, for example 2026-03-31."), validators=[
+        InputRequired(_l("Enter the date the clock stops, for example today."))])
+    reason = _reason(_l("Why the clock is paused"),
+                     _l("Give the reason for pausing the clock."))
+    reason_for_child = _reason_for_child()
+    submit = SubmitField(_l("Pause the stage clock"))
+
+
+class ResumeStageForm(FlaskForm):
+    stage = SelectField(_l("Stage"), choices=STAGE_CHOICES, default="stage2_in_progress")
+    resumed_on = DayField(_l("Restarted on"), invalid=_l(
+        "Enter the date the clock starts again, for example 2026-03-31."), validators=[
+        InputRequired(_l("Enter the date the clock starts again."))])
+    submit = SubmitField(_l("Restart the stage clock"))
+
+
+class Stage2PeopleForm(FlaskForm):
+    investigating_officer = StringField(_l("Investigating officer"), validators=[
+        Length(max=128, message=_l("Keep this under 128 characters."))])
+    independent_person = StringField(_l("Independent person"), validators=[
+        Length(max=128, message=_l("Keep this under 128 characters."))])
+    submit = SubmitField(_l("Save who is involved"))
+
+
+class StartStage3Form(FlaskForm):
+    requested_on = DayField(_l("Day the young person asked for a review panel"), invalid=_l(
+        "Enter the date they asked, for example 2026-03-31."), validators=[
+        InputRequired(_l("Enter the date they asked."))])
+    submit = SubmitField(_l("Start stage 3"))
+
+
 # Action name (URL segment, form prefix, endpoint suffix) → form class.
 ACTION_FORMS: dict[str, type[FlaskForm]] = {
     "correct_triage": TriageCorrectionForm,
@@ -232,4 +320,11 @@ ACTION_FORMS: dict[str, type[FlaskForm]] = {
     "mark_duplicate": DuplicateForm,
     "unlink_duplicate": UnlinkDuplicateForm,
     "reveal_contact": RevealContactForm,
+    "start_stage2": StartStage2Form,
+    "decline_look_again": DeclineLookAgainForm,
+    "extend_stage2": ExtendStage2Form,
+    "pause_stage": PauseStageForm,
+    "resume_stage": ResumeStageForm,
+    "record_stage2_people": Stage2PeopleForm,
+    "start_stage3": StartStage3Form,
 }

@@ -24,7 +24,14 @@ from werkzeug.wrappers import Response
 from ..domain.calendar import date_in_words
 from ..domain.references import display
 from ..models import Representation
-from ..services import case_deadlines, case_file, casework, duplicates, triage_corrections
+from ..services import (
+    case_deadlines,
+    case_file,
+    casework,
+    complaint_stages,
+    duplicates,
+    triage_corrections,
+)
 from ..staff_labels import CHANNEL_NAMES
 from ..taxonomy import label, taxonomy
 from . import bp
@@ -62,6 +69,10 @@ def _defaults(name: str, record: Representation) -> dict[str, Any]:
         return {"paused_on": now.date()}
     if name == "resume_clock":
         return {"resumed_on": now.date()}
+    if name in ("pause_stage", "resume_stage", "start_stage3"):
+        field = {"pause_stage": "paused_on", "resume_stage": "resumed_on",
+                 "start_stage3": "requested_on"}[name]
+        return {field: now.date()}
     if name == "decide_procedure":
         return {"sufficient_interest": record.sufficient_interest or "yes",
                 "procedure": record.procedure or "statutory",
@@ -87,6 +98,8 @@ def _forms(record: Representation, failed: Failed | None) -> dict[str, FlaskForm
 
 
 # How each reply preference reads on the page (the keys are the Draft's).
+AGREED_NAMES = {"agreed": _l("They agreed"), "not_asked": _l("Not asked yet"),
+                "did_not_agree": _l("They did not agree")}
 REPLY_NAMES = {"sms": _l("Text message"), "email": _l("Email"), "phone": _l("Phone call"),
                "letter": _l("Letter"), "none": _l("No reply wanted")}
 
@@ -115,7 +128,8 @@ def _render(record: Representation, *, failed: Failed | None = None,
         "officers/case.html", heading=heading, case=case_file.load(record),
         forms=_forms(record, failed), failed=failed[0] if failed else None,
         contact=contact, show_audit=show_audit, day=date_in_words, local=_local, term=_term,
-        channel_names=CHANNEL_NAMES, reply_names=REPLY_NAMES, reference_display=display),
+        channel_names=CHANNEL_NAMES, reply_names=REPLY_NAMES, agreed_names=AGREED_NAMES,
+        reference_display=display),
         status))
     if contact is not None:
         response.headers["Cache-Control"] = "no-store"
@@ -234,7 +248,9 @@ def forward_now(reference: str) -> Response:
 @requires_role(*CASEWORK_ROLES)
 def extend_deadline(reference: str) -> Response:
     def perform(record: Representation, form: Any) -> str:
-        case_deadlines.extend_stage1(record, _me(), form.reason.data)
+        case_deadlines.extend_stage1(record, _me(), form.reason.data,
+                                     reason_for_child=form.reason_for_child.data,
+                                     agreed=form.agreed.data)
         return _("Stage 1 extended to %(due)s.", due=date_in_words(record.stage1_extended_due))
 
     return _act(reference, "extend_deadline", perform)
@@ -245,7 +261,8 @@ def extend_deadline(reference: str) -> Response:
 def pause_clock(reference: str) -> Response:
     def perform(record: Representation, form: Any) -> str:
         case_deadlines.pause_clock(record, _me(), paused_on=form.paused_on.data,
-                                   reason=form.reason.data)
+                                   reason=form.reason.data,
+                                   reason_for_child=form.reason_for_child.data)
         return _("The clock is paused from %(day)s.", day=date_in_words(form.paused_on.data))
 
     return _act(reference, "pause_clock", perform)
@@ -306,3 +323,84 @@ def unlink_duplicate(reference: str) -> Response:
                  reference=display(original.reference))
 
     return _act(reference, "unlink_duplicate", perform)
+
+
+@bp.post("/records/<reference>/start-stage2")
+@requires_role(*CASEWORK_ROLES)
+def start_stage2(reference: str) -> Response:
+    def perform(record: Representation, form: Any) -> str:
+        stage = complaint_stages.start_stage2(record, _me(), reason=form.reason.data)
+        return _("Stage 2 started. It is due by %(due)s.", due=date_in_words(stage.due))
+
+    return _act(reference, "start_stage2", perform)
+
+
+@bp.post("/records/<reference>/decline-look-again")
+@requires_role(*CASEWORK_ROLES)
+def decline_look_again(reference: str) -> Response:
+    def perform(record: Representation, form: Any) -> str:
+        complaint_stages.decline_look_again(record, _me(), reason=form.reason.data)
+        return _("Recorded: stage 2 does not start. Contact the young person to explain.")
+
+    return _act(reference, "decline_look_again", perform)
+
+
+@bp.post("/records/<reference>/extend-stage2")
+@requires_role(*CASEWORK_ROLES)
+def extend_stage2(reference: str) -> Response:
+    def perform(record: Representation, form: Any) -> str:
+        stage = complaint_stages.extend_stage2(
+            record, _me(), reason=form.reason.data,
+            reason_for_child=form.reason_for_child.data, agreed=form.agreed.data)
+        return _("Stage 2 extended to %(due)s.", due=date_in_words(stage.due_in_force))
+
+    return _act(reference, "extend_stage2", perform)
+
+
+@bp.post("/records/<reference>/pause-stage")
+@requires_role(*CASEWORK_ROLES)
+def pause_stage(reference: str) -> Response:
+    def perform(record: Representation, form: Any) -> str:
+        complaint_stages.pause_stage(record, _me(), stage_key=form.stage.data,
+                                     paused_on=form.paused_on.data, reason=form.reason.data,
+                                     reason_for_child=form.reason_for_child.data)
+        return _("The stage clock is paused from %(day)s.",
+                 day=date_in_words(form.paused_on.data))
+
+    return _act(reference, "pause_stage", perform)
+
+
+@bp.post("/records/<reference>/resume-stage")
+@requires_role(*CASEWORK_ROLES)
+def resume_stage(reference: str) -> Response:
+    def perform(record: Representation, form: Any) -> str:
+        stage = complaint_stages.resume_stage(record, _me(), stage_key=form.stage.data,
+                                              resumed_on=form.resumed_on.data)
+        return _("The stage clock is running again, due by %(due)s.",
+                 due=date_in_words(stage.due_in_force))
+
+    return _act(reference, "resume_stage", perform)
+
+
+@bp.post("/records/<reference>/stage2-people")
+@requires_role(*CASEWORK_ROLES)
+def record_stage2_people(reference: str) -> Response:
+    def perform(record: Representation, form: Any) -> str:
+        complaint_stages.record_stage2_people(
+            record, _me(), investigating_officer=form.investigating_officer.data or "",
+            independent_person=form.independent_person.data or "")
+        return _("Saved who is involved in stage 2.")
+
+    return _act(reference, "record_stage2_people", perform)
+
+
+@bp.post("/records/<reference>/start-stage3")
+@requires_role(*CASEWORK_ROLES)
+def start_stage3(reference: str) -> Response:
+    def perform(record: Representation, form: Any) -> str:
+        stage = complaint_stages.start_stage3(record, _me(),
+                                              requested_on=form.requested_on.data)
+        return _("Stage 3 started. The panel meets by %(due)s.",
+                 due=date_in_words(stage.due))
+
+    return _act(reference, "start_stage3", perform)

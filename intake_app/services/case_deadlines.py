@@ -15,17 +15,18 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 
 from ..domain.calendar import compute_deadlines, date_in_words
-from ..domain.clock import overlapped_restart, resume, with_pauses
+from ..domain.clock import overlapped_restart, resume, stage1_limit, with_pauses
 from ..domain.draft import clean_text
 from ..extensions import db
 from ..models import AuditEvent, RecordNote, Representation
 from .audit import record_event
 from .casework import CaseworkRefused, Officer, snapshot
+from .child_news import tell_child
 from .wall_clock import SYSTEM_CLOCK, WallClock
 
 DEADLINE_FIELDS = ("clock_start", "acknowledgement_due", "stage1_due", "stage1_extended_due")
-EXTENSION_FIELDS = ("stage1_extended", "stage1_extension_reason", "stage1_due",
-                    "stage1_extended_due")
+EXTENSION_FIELDS = ("stage1_extended", "stage1_extension_reason", "stage1_extension_agreed",
+                    "stage1_due", "stage1_extended_due")
 PAUSE_FIELDS = ("clock_paused_on", "clock_paused_working_days", "stage1_due",
                 "stage1_extended_due")
 DECISION_FIELDS = ("sufficient_interest", "procedure", "decision_reason_for_person",
@@ -57,21 +58,31 @@ def recompute_deadlines(record: Representation) -> None:
 
 
 def extend_stage1(record: Representation, officer: Officer, reason: str, *,
+                  reason_for_child: str | None = None, agreed: str = "not_asked",
                   clock: WallClock = SYSTEM_CLOCK) -> None:
     """Stage 1 may run to the extended limit (already on the record as
     ``stage1_extended_due``: 20 working days statutory in England, the council's own figure
-    for corporate) once, with a reason."""
+    for corporate) once, with a reason and whether the child agreed (the regulations
+    expect them to); the child is told the new date. Wales' local resolution has no
+    extension: the formal investigation is stage 2."""
     if record.stage1_extended:
         raise CaseworkRefused({"reason": _("Stage 1 is already extended, to %(due)s.",
                                            due=record.stage1_extended_due.isoformat())})
+    if record.stage1_extended_due is not None and record.stage1_extended_due == record.stage1_due:
+        raise CaseworkRefused({"reason": _("Stage 1 cannot be extended here. If it needs "
+                                           "longer, start stage 2.")})
     text = clean_text(reason)
     if not text:
         raise CaseworkRefused({"reason": _("Give the reason stage 1 needs longer.")})
     before = snapshot(record, EXTENSION_FIELDS)
     record.stage1_extended = True
     record.stage1_extension_reason = text
+    record.stage1_extension_agreed = agreed
+    notified_by = tell_child(record, "stage1_extended", due=record.stage1_extended_due,
+                             reason=reason_for_child, at=clock.now())
     record_event(officer.actor, "record.stage1_extended", record, before=before,
-                 after=snapshot(record, EXTENSION_FIELDS), at=clock.now())
+                 after=snapshot(record, EXTENSION_FIELDS) | {"child_notified_by": notified_by},
+                 at=clock.now())
     db.session.commit()
 
 
@@ -112,7 +123,8 @@ def _pause_refusal(record: Representation, paused_on: date, today: date) -> str 
 
 
 def pause_clock(record: Representation, officer: Officer, *, paused_on: date,
-                reason: str, clock: WallClock = SYSTEM_CLOCK) -> None:
+                reason: str, reason_for_child: str | None = None,
+                clock: WallClock = SYSTEM_CLOCK) -> None:
     """Stop the clock from ``paused_on`` (while an advocate is being appointed), only
     while stage 1 is still running and never over days an earlier pause counted."""
     refusal = _pause_refusal(record, paused_on, clock.today())
@@ -126,6 +138,7 @@ def pause_clock(record: Representation, officer: Officer, *, paused_on: date,
     db.session.add(RecordNote(representation_id=record.id, author_id=officer.id,
                               body=_("Clock paused: %(reason)s", reason=text),
                               created_at=clock.now()))
+    tell_child(record, "clock_paused", reason=reason_for_child, at=clock.now())
     record_event(officer.actor, "record.clock_paused", record, before=before,
                  after=snapshot(record, PAUSE_FIELDS) | {"reason": text}, at=clock.now())
     db.session.commit()
@@ -152,6 +165,9 @@ def resume_clock(record: Representation, officer: Officer, *, resumed_on: date,
     record.clock_paused_working_days = (record.clock_paused_working_days or 0) + \
         moved.paused_working_days
     record.clock_paused_on = None
+    tell_child(record, "clock_resumed", due=stage1_limit(
+        record.stage1_due, record.stage1_extended_due, extended=record.stage1_extended),
+        at=clock.now())
     record_event(officer.actor, RESUMED, record, before=before,
                  after=snapshot(record, PAUSE_FIELDS) | {"resumed_on": resumed_on.isoformat()},
                  at=clock.now())

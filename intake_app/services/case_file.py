@@ -14,17 +14,20 @@ from flask import current_app
 from sqlalchemy import or_, select
 
 from ..domain.clock import stage1_limit, working_days_left
+from ..domain.stages import stage_timescales
 from ..extensions import db
 from ..models import (
     CallbackRequest,
     CaseStatusUpdate,
     ChannelMessage,
+    ComplaintStage,
+    LookAgainRequest,
     OutboxMessage,
     RecordNote,
     Representation,
     StaffUser,
 )
-from . import duplicates
+from . import complaint_stages, duplicates
 from .casework import local_today
 from .protection import decrypt_json
 
@@ -58,6 +61,10 @@ class CaseFile:
     needs_safeguarding_handling: bool
     # "Talk to a person" requests from this record's conversation, newest first.
     callbacks: list[CallbackRequest]
+    # Stage 2 and 3 clocks, and the child's requests to look again.
+    stages: list[ComplaintStage]
+    look_again_requests: list[LookAgainRequest]
+    has_stage3: bool
 
 
 def _deadlines(record: Representation) -> DeadlineSummary:
@@ -107,6 +114,9 @@ def load(record: Representation) -> CaseFile:
         suggestions=duplicates.suggestions(record),
         needs_safeguarding_handling=record.needs_safeguarding_handling,
         callbacks=_callbacks(record),
+        stages=complaint_stages.stages_of(record),
+        look_again_requests=complaint_stages.requests_of(record),
+        has_stage3=stage_timescales(current_app.config["NATION"]).has_stage3,
     )
 
 

@@ -61,7 +61,14 @@ from ..domain import references
 from ..domain.clock import stage1_limit
 from ..domain.rag import Rag, rag
 from ..extensions import db
-from ..models import CallbackRequest, Conversation, Representation, StaffUser
+from ..models import (
+    CallbackRequest,
+    ComplaintStage,
+    Conversation,
+    LookAgainRequest,
+    Representation,
+    StaffUser,
+)
 from ..models.representation import OPEN_RECORD
 from . import conversations
 from .audit import record_event
@@ -128,6 +135,10 @@ class QueueRow:
     delivery_failed: bool
     assigned_to: str | None
     rag: Rag
+    # After stage 1: the stage whose clock is running (its deadline is ``due``), and a
+    # request to look again waiting for an officer's decision.
+    stage: str | None = None
+    look_again_waiting: bool = False
 
 
 @dataclass(frozen=True)
@@ -452,14 +463,33 @@ def _rows(ids: list[int], today: date, nation: str) -> list[QueueRow]:
     found = {row.id: row for row in db.session.execute(
         select(*_ROW_COLUMNS, assignee.name.label("assigned_to"))
         .outerjoin(assignee, R.assigned_to_id == assignee.id).where(R.id.in_(ids)))}
-    return [_row(found[record_id], today=today, nation=nation) for record_id in ids]
+    # The running stage 2 or 3 of each record on the page (the latest started), and the
+    # records with a request to look again waiting: two small queries over the page's ids.
+    stages: dict[int, ComplaintStage] = {}
+    for stage in db.session.scalars(select(ComplaintStage).where(
+            ComplaintStage.representation_id.in_(ids), ComplaintStage.finished_on.is_(None))
+            .order_by(ComplaintStage.id)):
+        stages[stage.representation_id] = stage
+    waiting = set(db.session.scalars(select(LookAgainRequest.representation_id).where(
+        LookAgainRequest.representation_id.in_(ids), LookAgainRequest.decision.is_(None))))
+    return [_row(found[record_id], today=today, nation=nation, stage=stages.get(record_id),
+                 look_again_waiting=record_id in waiting) for record_id in ids]
 
 
-def _row(record: Row[Any], *, today: date, nation: str) -> QueueRow:
+def _row(record: Row[Any], *, today: date, nation: str, stage: ComplaintStage | None = None,
+         look_again_waiting: bool = False) -> QueueRow:
     # The stage 1 timescale is the complaints procedure's: other types have no deadline.
     complaint = record.type == COMPLAINT
     due = stage1_limit(record.stage1_due, record.stage1_extended_due,
                        extended=record.stage1_extended) if complaint else None
+    running = rag(due, today=today, paused=record.clock_paused_on is not None, nation=nation,
+                  responded=complaint and record.stage1_responded_on is not None,
+                  stopped=not record.open)
+    if stage is not None:
+        # A later stage's clock is the one running: its deadline and colour.
+        due = stage.due_in_force
+        running = rag(due, today=today, paused=stage.paused_on is not None, nation=nation,
+                      stopped=not record.open)
     return QueueRow(
         reference=record.reference,
         reference_display=references.display(record.reference),
@@ -475,9 +505,9 @@ def _row(record: Row[Any], *, today: date, nation: str) -> QueueRow:
         advocate=record.advocate_requested != "no",
         delivery_failed=record.status == "delivery_failed",
         assigned_to=record.assigned_to,
-        rag=rag(due, today=today, paused=record.clock_paused_on is not None, nation=nation,
-                responded=complaint and record.stage1_responded_on is not None,
-                stopped=not record.open),
+        rag=running,
+        stage=stage.stage if stage is not None else None,
+        look_again_waiting=look_again_waiting,
     )
 
 

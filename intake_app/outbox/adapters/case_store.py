@@ -52,6 +52,19 @@ intake_case = Table(
     Column("stored_at", DateTime(timezone=True), nullable=False),
 )
 
+# Events about a case already stored (a child's request to look again): the key makes a
+# replay change nothing, as for cases.
+intake_case_event = Table(
+    "intake_case_event",
+    case_store_metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("idempotency_key", String(160), nullable=False, unique=True),
+    Column("reference", String(8), nullable=False, index=True),
+    Column("event", String(32), nullable=False),
+    Column("document", EncryptedJSON, nullable=False),
+    Column("stored_at", DateTime(timezone=True), nullable=False),
+)
+
 
 def case_store_engine() -> Engine:
     """One engine per app and URL, made (with its table) on first use, never at import."""
@@ -147,3 +160,40 @@ def deliver_case(document: dict[str, Any], idempotency_key: str) -> Delivered:
     except KeyError:
         raise PermanentError(f"unknown CASE_STORE {store!r}") from None
     return adapter(document, idempotency_key)
+
+
+def deliver_case_event(event: dict[str, Any], idempotency_key: str) -> Delivered:
+    """An event about a stored case, to the same store the case went to: a row of the
+    stand-in's ``intake_case_event``, the signed webhook (``event`` names it), or the
+    complaints inbox."""
+    config = current_app.config
+    store = config["CASE_STORE"]
+    if store == "database":
+        try:
+            with case_store_engine().begin() as connection:
+                lookup = select(intake_case_event.c.id).where(
+                    intake_case_event.c.idempotency_key == idempotency_key)
+                if connection.scalar(lookup) is None:
+                    connection.execute(insert(intake_case_event).values(
+                        idempotency_key=idempotency_key, reference=event["reference"],
+                        event=event["event"], document=event, stored_at=datetime.now(UTC)))
+        except IntegrityError:
+            pass  # another worker stored the same key first
+        except OperationalError as error:
+            raise RetryableError(f"case store database: {error.orig}") from error
+        return Delivered(None)
+    if store == "webhook":
+        post_signed(config["CASE_STORE_WEBHOOK_URL"], event,
+                    secret=config["CASE_STORE_WEBHOOK_SECRET"],
+                    idempotency_key=idempotency_key,
+                    timeout=config["FORWARDING_HTTP_TIMEOUT_SECONDS"])
+        return Delivered(None)
+    if store == "email":
+        if not config.get("COMPLAINTS_INBOX"):
+            raise PermanentError("CASE_STORE=email but no COMPLAINTS_INBOX configured")
+        send_email(config, to=config["COMPLAINTS_INBOX"],
+                   subject=f"{event['event']}: {event['reference']}",
+                   text=json.dumps(event, ensure_ascii=False, indent=2),
+                   headers={"X-Idempotency-Key": idempotency_key})
+        return Delivered(None)
+    raise PermanentError(f"unknown CASE_STORE {store!r}")

@@ -25,7 +25,7 @@ from ..contact_windows import next_allowed
 from ..outcomes import Deferred, Delivered, Outcome, PermanentError, Skipped
 from ..settings import is_embedded_default, parse_console_fallback
 from .case_document import build_case_document, contact_details
-from .case_store import deliver_case
+from .case_store import deliver_case, deliver_case_event
 from .mail import Attachment, send_email
 from .signed_http import post_signed
 from .sms import send_sms
@@ -261,6 +261,13 @@ def deliver_email_message(message: OutboxMessage, record: Representation | None)
     return Delivered(None)
 
 
+def deliver_stage2_request(message: OutboxMessage, record: Representation | None) -> Outcome:
+    """A child's request to look again (or an officer's start of stage 2), to the case
+    store the case went to."""
+    _require_record(record, message)
+    return deliver_case_event(message.payload, message.idempotency_key)
+
+
 def deliver_manager_alert(message: OutboxMessage, record: Representation | None) -> Outcome:
     """Managers by email when configured; otherwise the log, since the failed row itself is
     already on the officers' screen. An alert that brings its own subject and text (staff
@@ -289,4 +296,5 @@ DELIVERIES: dict[str, Callable[[OutboxMessage, Representation | None], Outcome]]
     "email": deliver_email_message,
     "manager_alert": deliver_manager_alert,
     "callback_alert": deliver_callback_alert,
+    "stage2_request": deliver_stage2_request,
 }

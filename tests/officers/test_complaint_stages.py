@@ -1,0 +1,172 @@
+"""Stages 2 and 3 as officers work them: starting, extending, pausing and restarting each
+clock on the working-day calendar, who investigates, the review panel's dates, Wales'
+two stages, and the queue's colour for the stage that is running."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import select
+
+from intake_app.domain.calendar import add_working_days, date_in_words
+from intake_app.domain.draft import Contact
+from intake_app.domain.stages import stage2_dates, stage3_dates
+from intake_app.extensions import db
+from intake_app.models import AuditEvent, ComplaintStage, OutboxMessage
+from intake_app.services.wall_clock import SYSTEM_CLOCK
+
+from .conftest import sign_in_as
+from .test_case_view import make_record, page_text
+
+ACTIONS = {"start_stage2": "start-stage2", "extend_stage2": "extend-stage2",
+           "pause_stage": "pause-stage", "resume_stage": "resume-stage",
+           "record_stage2_people": "stage2-people", "start_stage3": "start-stage3",
+           "extend_deadline": "extend-deadline", "decline_look_again": "decline-look-again"}
+
+
+@pytest.fixture
+def client(app, make_staff):
+    return sign_in_as(app.test_client(), make_staff("officer", name="Olu Officer"))
+
+
+def act(client, record, action: str, data: dict):
+    path = f"/officers/records/{record.reference}"
+    page = client.get(path).get_data(as_text=True)
+    token = re.search(r'name="[a-z_0-9]+-csrf_token" type="hidden" value="([^"]+)"',
+                      page).group(1)
+    fields = {f"{action}-{name}": value for name, value in data.items()}
+    fields[f"{action}-csrf_token"] = token
+    return client.post(f"{path}/{ACTIONS[action]}", data=fields)
+
+
+def stage(record, key: str = "stage2_in_progress") -> ComplaintStage:
+    db.session.expire_all()
+    return db.session.scalar(select(ComplaintStage).where(
+        ComplaintStage.representation_id == record.id, ComplaintStage.stage == key))
+
+
+def texts_to_child(record) -> list[str]:
+    return [message.payload["body"] for message in db.session.scalars(
+        select(OutboxMessage).where(OutboxMessage.representation_id == record.id,
+                                    OutboxMessage.kind == "sms").order_by(OutboxMessage.id))]
+
+
+def sms_record(**overrides):
+    return make_record(reply_channel="sms", contact=Contact(phone="07911 123456"), **overrides)
+
+
+def test_officer_starts_stage2_and_the_child_is_told_the_date(app, client):
+    record = sms_record()
+    response = act(client, record, "start_stage2", {"reason": "She asked by phone."})
+    assert response.status_code == 302
+    today = SYSTEM_CLOCK.today()
+    running = stage(record)
+    assert running.due == stage2_dates(today, nation="england").due
+    assert running.extended_due == add_working_days(today, 65, nation="england")
+    assert record.case_status == "stage2_in_progress"
+    page = page_text(client.get(f"/officers/records/{record.reference}"))
+    assert "officer's decision" in page and date_in_words(running.due) in page
+    news = texts_to_child(record)[-1]
+    assert "Someone new will now look again at your complaint" in news
+    assert "She asked" not in news  # the officer's words never go to the child
+    event = db.session.scalar(select(OutboxMessage).where(
+        OutboxMessage.kind == "stage2_request", OutboxMessage.representation_id == record.id))
+    assert event.payload["requested_by"] == "officer"
+    # A second start is refused with a message beside the field.
+    again = act(client, record, "start_stage2", {"reason": "Again"})
+    assert again.status_code == 400 and "Stage 2 has already started." in page_text(again)
+
+
+def test_stage2_extension_to_65_working_days_records_agreement_and_tells_the_child(
+        app, client):
+    record = sms_record()
+    act(client, record, "start_stage2", {"reason": "Officer decided."})
+    response = act(client, record, "extend_stage2", {
+        "reason": "Witness away", "reason_for_child": "waiting_information",
+        "agreed": "agreed"})
+    assert response.status_code == 302
+    running = stage(record)
+    assert running.extended and running.extension_agreed == "agreed"
+    assert running.due_in_force == running.extended_due
+    news = texts_to_child(record)[-1]
+    assert "needs more time" in news and "waiting for some information" in news
+    assert "Witness" not in news
+    page = page_text(client.get(f"/officers/records/{record.reference}"))
+    assert "They agreed" in page
+
+
+def test_pausing_and_restarting_stage2_moves_its_dates_by_working_days(app, client):
+    record = sms_record()
+    act(client, record, "start_stage2", {"reason": "Officer decided."})
+    before = stage(record)
+    due, extended_due = before.due, before.extended_due
+    today = SYSTEM_CLOCK.today()
+    assert act(client, record, "pause_stage", {
+        "stage": "stage2_in_progress", "paused_on": today.isoformat(),
+        "reason": "Advocate", "reason_for_child": "advocate"}).status_code == 302
+    assert "stopped the clock" in texts_to_child(record)[-1]
+    # Restarting on the day it paused costs nothing.
+    assert act(client, record, "resume_stage", {
+        "stage": "stage2_in_progress", "resumed_on": today.isoformat()}).status_code == 302
+    after = stage(record)
+    assert (after.due, after.extended_due, after.paused_on) == (due, extended_due, None)
+    assert "started again" in texts_to_child(record)[-1]
+    wrong = act(client, record, "resume_stage", {"stage": "stage2_in_progress",
+                                                 "resumed_on": today.isoformat()})
+    assert wrong.status_code == 400 and "The clock is not paused." in page_text(wrong)
+
+
+def test_investigating_officer_and_independent_person_are_kept_for_officers_only(
+        app, client):
+    record = sms_record()
+    act(client, record, "start_stage2", {"reason": "Officer decided."})
+    act(client, record, "record_stage2_people", {"investigating_officer": "Ann Inv",
+                                                 "independent_person": "Ian Dee"})
+    page = page_text(client.get(f"/officers/records/{record.reference}"))
+    assert "Ann Inv" in page and "Ian Dee" in page
+    assert not any("Ann" in text for text in texts_to_child(record))
+    event = db.session.scalar(select(AuditEvent).where(
+        AuditEvent.action == "record.stage2_people"))
+    assert event.after == {"investigating_officer": True, "independent_person": True}
+
+
+def test_review_panel_dates_follow_the_request(app, client):
+    record = sms_record()
+    act(client, record, "start_stage2", {"reason": "Officer decided."})
+    asked = SYSTEM_CLOCK.today() - timedelta(days=1)
+    response = act(client, record, "start_stage3", {"requested_on": asked.isoformat()})
+    assert response.status_code == 302
+    panel = stage(record, "stage3_panel")
+    expected = stage3_dates(asked, nation="england")
+    assert (panel.due, panel.report_due, panel.response_due) == (
+        expected.panel_due, expected.report_due, expected.response_due)
+    assert stage(record).finished_on == asked
+    assert "A panel of people will meet" in texts_to_child(record)[-1]
+
+
+def test_the_queue_colours_a_running_stage2_by_its_own_deadline(app, client):
+    record = sms_record()
+    record.stage1_responded_on = SYSTEM_CLOCK.today()
+    db.session.commit()
+    act(client, record, "start_stage2", {"reason": "Officer decided."})
+    body = client.get("/officers/queue").get_data(as_text=True)
+    row = body[body.index(f'/officers/records/{record.reference}"'):]
+    row = row[:row.index("</tr>")]
+    assert stage(record).due.isoformat() in row
+    assert "rag-green" in row and "Stage 2" in row
+
+
+def test_wales_has_no_stage1_extension_no_stage2_extension_and_no_panel(app, client):
+    app.config["NATION"] = "wales"
+    record = sms_record()
+    refused = act(client, record, "extend_deadline", {"reason": "More time"})
+    assert refused.status_code == 400
+    assert "Stage 1 cannot be extended here" in page_text(refused)
+    act(client, record, "start_stage2", {"reason": "Formal investigation."})
+    running = stage(record)
+    assert running.due == add_working_days(SYSTEM_CLOCK.today(), 25, nation="wales")
+    assert running.extended_due is None
+    page = client.get(f"/officers/records/{record.reference}").get_data(as_text=True)
+    assert "extend-stage2" not in page and "start-stage3" not in page
