@@ -19,10 +19,11 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_limiter import RequestLimit
 from flask_wtf import FlaskForm
-from wtforms import StringField
+from wtforms import StringField, TextAreaField
 
 from ..domain.references import normalise
 from ..domain.status_secrets import normalise_secret
+from ..services import look_again as look_again_service
 from ..services import status_checks
 from ..services.council_contact import STATUS_PAGE_PATH, council_contact
 from ..services.wall_clock import LONDON
@@ -30,6 +31,7 @@ from ..web_extensions import limiter
 from . import bp
 
 STATUS_REFERENCE_KEY = "status_reference"
+LOOK_AGAIN_KEY = "status_look_again"
 NOT_FOUND = 404  # the one answer for an unknown reference or a wrong secret
 
 
@@ -39,6 +41,10 @@ class ReferenceForm(FlaskForm):
 
 class SecretForm(FlaskForm):
     secret = StringField(_l("What is your secret number?"))
+
+
+class LookAgainForm(FlaskForm):
+    words = TextAreaField(_l("Tell us what you are not happy with, if you want to"))
 
 
 def _language() -> str:
@@ -131,5 +137,23 @@ def check_status() -> Any:
                                heading=_("We could not find that"),
                                contact=council_contact(_language())), NOT_FOUND
     session.pop(STATUS_REFERENCE_KEY, None)
+    if answer.can_look_again:
+        # Proof the secret was right, for the one "look again" button on this page.
+        session[LOOK_AGAIN_KEY] = reference
     return render_template("public/status_answer.html", heading=_("How it is going"),
-                           answer=answer)
+                           answer=answer, form=LookAgainForm(formdata=None))
+
+
+@bp.post(STATUS_PAGE_PATH + "/look-again")
+@limiter.limit(lambda: current_app.config["PUBLIC_RATE_LIMIT"])
+def look_again() -> Any:
+    """A child unhappy with the stage 1 answer asks for stage 2, after the secret check."""
+    reference = session.pop(LOOK_AGAIN_KEY, None)
+    if not reference:
+        return redirect(url_for("public.status_reference"))
+    form = LookAgainForm()
+    form.validate()
+    answer = look_again_service.look_again_from_status_page(
+        reference, language=_language(), words=form.words.data)
+    return render_template("public/status_look_again.html",
+                           heading=_("We will look again"), answer=answer)

@@ -220,6 +220,7 @@ def _tell_child(record: Representation, update: CaseStatusUpdate, *, at: datetim
             "status_sentence": status_sentence(record),
             "outcome_sentence": str(OUTCOME_TEXT[update.outcome]) if update.outcome else "",
             "can_escalate": update.outcome in CAN_ESCALATE,
+            "look_again_by_text": record.contact.reply_channel == "sms",
             "reply_by": format_date(record.stage1_due, "EEEE d MMMM y")
             if update.case_status == "stage1_in_progress" and record.stage1_due else None,
             "message_for_child": update.message_for_child,

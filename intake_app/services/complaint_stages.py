@@ -353,3 +353,9 @@ def start_stage3(record: Representation, officer: Officer, *, requested_on: date
     tell_child(record, "stage3_started", due=dates.panel_due, at=clock.now())
     db.session.commit()
     return stage
+
+
+def can_look_again(record: Representation) -> bool:
+    """A complaint answered at stage 1, with no stage 2 and no request waiting."""
+    return (record.type == "complaint" and record.stage1_responded_on is not None
+            and stage_of(record, STAGE2) is None and waiting_request(record) is None)

@@ -31,6 +31,7 @@ from ..models import Conversation, Representation
 from .acknowledgement import reply_locale
 from .audit import record_event
 from .case_status import UnknownRecord, status_for_child, status_sentence
+from .complaint_stages import can_look_again, stage_of
 from .council_contact import CouncilContact, council_contact
 from .protection import keyed_digest
 from .wall_clock import LONDON, SYSTEM_CLOCK, WallClock
@@ -57,6 +58,8 @@ class StatusAnswer:
     next_date: date | None
     contact: CouncilContact
     text: str  # the answer as one message after the reference, for a text or the chat
+    # A complaint answered at stage 1 with no stage 2 yet: the page offers "look again".
+    can_look_again: bool = False
 
 
 def secret_hash(reference: str, secret: str) -> str:
@@ -177,7 +180,8 @@ def answer_for(record: Representation, language: str, *,
         return StatusAnswer(
             reference=reference, status=record.status, case_status=record.case_status,
             updated_at=record.updated_at, stage=stage, next_step=next_step,
-            next_date=next_date, contact=contact, text=" ".join(parts))
+            next_date=next_date, contact=contact, text=" ".join(parts),
+            can_look_again=can_look_again(record))
 
 
 def _by_reference(reference: str) -> Representation | None:
@@ -199,6 +203,10 @@ def _next_step(record: Representation, today: date) -> tuple[str, date | None]:
         return _("Not happy with our answer? Call us and we will tell you what you can do "
                  "next."), None
     if record.case_status in ("stage2_in_progress", "stage3_panel"):
+        stage = stage_of(record, record.case_status)
+        if stage is not None and stage.paused_on is None and stage.due_in_force >= today:
+            return _("They will finish by %(date)s.",
+                     date=format_date(stage.due_in_force, "EEEE d MMMM y")), stage.due_in_force
         return _("We will tell you when they have finished."), None
     if record.clock_paused_on is not None:
         return _("We have stopped the clock while we find you an advocate. We will tell you "

@@ -1,0 +1,113 @@
+"""Asking us to look again by text or chat: ``LOOK AGAIN <reference>`` from the phone or
+conversation the record came from, with the secret number from anywhere, or a plain "not
+happy" reply to the outcome text; and the status page's request after its secret check.
+
+Each ends in ``complaint_stages.ask_to_look_again``, so the request is handled the same
+way whichever route it came by. The gateway asks here before the bot, after the message
+is stored and screened: a message with a safeguarding flag never comes here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from flask_babel import force_locale
+from flask_babel import gettext as _
+from sqlalchemy import or_, select
+
+from ..domain.references import normalise
+from ..domain.status_secrets import normalise_secret
+from ..extensions import db
+from ..models import Conversation, Representation, RepresentationContact
+from . import status_checks
+from .acknowledgement import reply_locale
+from .complaint_stages import LookAgainAnswer, ask_to_look_again
+from .council_contact import council_contact
+from .wall_clock import SYSTEM_CLOCK, WallClock
+
+# "LOOK AGAIN ABCD-EFGH" (and the secret, from another phone), or, from the phone or
+# conversation an outcome went to, a plain reply that says the same.
+LOOK_AGAIN_COMMAND = re.compile(r"^\s*look\s+again\b[\s.,:!-]*(?P<rest>.*)$",
+                                re.IGNORECASE | re.DOTALL)
+PLAIN_REPLIES = frozenset({
+    "look again", "look again please", "please look again", "not happy", "im not happy",
+    "i am not happy", "i'm not happy", "i want you to look again", "can you look again",
+})
+
+
+def _words(text: str) -> str:
+    return " ".join(re.sub(r"[^\w' ]", " ", text.lower().replace("’", "'")).split())
+
+
+def _own_records(conversation: Conversation) -> list[Representation]:
+    """Records made by this conversation or sent from the same phone, newest first."""
+    mine = Representation.conversation_id == conversation.id
+    if conversation.phone_lookup_hash:
+        mine = or_(mine, Representation.contact.has(
+            RepresentationContact.phone_lookup_hash == conversation.phone_lookup_hash))
+    return list(db.session.scalars(select(Representation).where(mine)
+                                   .order_by(Representation.id.desc())))
+
+
+def look_again_by_message(conversation: Conversation, text: str, *,
+                          clock: WallClock = SYSTEM_CLOCK) -> str | None:
+    """The answer to a text or chat message asking to look again, or None when the message
+    is not such a request (it goes on to the bot as usual).
+
+    ``LOOK AGAIN <reference>`` works from the phone or conversation the record came from;
+    with the secret number after it, from anywhere (checked and audited like STATUS). A
+    plain "look again" or "not happy" counts only where this phone or conversation has a
+    stage 1 response to look again at.
+    """
+    command = LOOK_AGAIN_COMMAND.match(text)
+    language = conversation.language
+    if command is None:
+        if _words(text) not in PLAIN_REPLIES:
+            return None
+        answered = [record for record in _own_records(conversation)
+                    if record.stage1_responded_on is not None and record.type == "complaint"]
+        if not answered:
+            return None
+        return ask_to_look_again(answered[0], via=conversation.channel, language=language,
+                                 clock=clock).text
+    rest = command.group("rest").split()
+    reference = normalise(rest[0]) if rest else None
+    secret = normalise_secret("".join(rest[1:])) if len(rest) > 1 else None
+    with force_locale(reply_locale(language)):
+        if reference is None:
+            own = [record for record in _own_records(conversation)
+                   if record.stage1_responded_on is not None and record.type == "complaint"]
+            if len(own) == 1:
+                return ask_to_look_again(own[0], via=conversation.channel,
+                                         language=language, clock=clock).text
+            return _("Please send LOOK AGAIN and your reference, like LOOK AGAIN ABCD-EFGH. "
+                     "From another phone, add your secret number.")
+        record = next((record for record in _own_records(conversation)
+                       if record.reference == reference), None)
+        if record is None and secret is not None:
+            try:
+                status_checks.check_with_secret(reference, secret, actor=conversation.channel,
+                                                via=conversation.channel, language=language,
+                                                clock=clock)
+            except status_checks.NoMatch:
+                pass
+            else:
+                record = db.session.scalar(select(Representation).where(
+                    Representation.reference == reference))
+        if record is None:
+            contact = council_contact(reply_locale(language))
+            return _("We could not find that. Check your reference and secret number, or "
+                     "call us on %(phone)s (%(hours)s).", phone=contact.phone,
+                     hours=contact.opening_hours)
+    return ask_to_look_again(record, via=conversation.channel, language=language,
+                             clock=clock).text
+
+
+def look_again_from_status_page(reference: str, *, language: str, words: str | None,
+                                clock: WallClock = SYSTEM_CLOCK) -> LookAgainAnswer:
+    """The status page's request, for a reference whose secret was just checked."""
+    record = db.session.scalar(select(Representation).where(
+        Representation.reference == reference))
+    if record is None:
+        raise LookupError(reference)
+    return ask_to_look_again(record, via="web", language=language, words=words, clock=clock)
