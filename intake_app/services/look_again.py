@@ -10,6 +10,7 @@ is stored and screened: a message with a safeguarding flag never comes here.
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 from flask_babel import force_locale
 from flask_babel import gettext as _
@@ -18,7 +19,7 @@ from sqlalchemy import or_, select
 from ..domain.references import normalise
 from ..domain.status_secrets import normalise_secret
 from ..extensions import db
-from ..models import Conversation, Representation, RepresentationContact
+from ..models import AuditEvent, Conversation, Representation, RepresentationContact
 from . import status_checks
 from .acknowledgement import reply_locale
 from .complaint_stages import LookAgainAnswer, ask_to_look_again
@@ -29,6 +30,8 @@ from .wall_clock import SYSTEM_CLOCK, WallClock
 # conversation an outcome went to, a plain reply that says the same.
 LOOK_AGAIN_COMMAND = re.compile(r"^\s*look\s+again\b[\s.,:!-]*(?P<rest>.*)$",
                                 re.IGNORECASE | re.DOTALL)
+# As many wrong secrets as STATUS_REFERENCE_RATE_LIMIT's default allows in an hour.
+WRONG_SECRETS_PER_HOUR = 10
 PLAIN_REPLIES = frozenset({
     "look again", "look again please", "please look again", "not happy", "im not happy",
     "i am not happy", "i'm not happy", "i want you to look again", "can you look again",
@@ -84,7 +87,7 @@ def look_again_by_message(conversation: Conversation, text: str, *,
                      "From another phone, add your secret number.")
         record = next((record for record in _own_records(conversation)
                        if record.reference == reference), None)
-        if record is None and secret is not None:
+        if record is None and secret is not None and not _guessed_too_often(reference, clock):
             try:
                 status_checks.check_with_secret(reference, secret, actor=conversation.channel,
                                                 via=conversation.channel, language=language,
@@ -101,6 +104,23 @@ def look_again_by_message(conversation: Conversation, text: str, *,
                      hours=contact.opening_hours)
     return ask_to_look_again(record, via=conversation.channel, language=language,
                              clock=clock).text
+
+
+def _guessed_too_often(reference: str, clock: WallClock) -> bool:
+    """Wrong secrets for this reference in the last hour, from any channel (STATUS and the
+    status page audit theirs the same way): past the limit a text gets the same "could not
+    find that", so six digits cannot be guessed by texting."""
+    since = clock.now() - timedelta(hours=1)
+    record_id = db.session.scalar(select(Representation.id).where(
+        Representation.reference == reference))
+    if record_id is None:
+        return False
+    afters = db.session.scalars(select(AuditEvent.after).where(
+        AuditEvent.representation_id == record_id,
+        AuditEvent.action == status_checks.LOOKED_UP, AuditEvent.occurred_at >= since))
+    misses = sum(1 for after in afters if after and after.get("with_secret")
+                 and not after.get("matched"))
+    return misses >= WRONG_SECRETS_PER_HOUR
 
 
 def look_again_from_status_page(reference: str, *, language: str, words: str | None,

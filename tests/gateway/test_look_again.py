@@ -175,3 +175,13 @@ def test_a_request_before_any_stage1_answer_is_kept_for_an_officer(app, send_sms
     reply = said(send_sms(f"LOOK AGAIN {record.reference}", sender=CHILD_PHONE))
     assert "A person will decide what happens next by" in reply
     assert request_of(record).decision is None and stage2_of(record) is None
+
+
+def test_guessing_the_secret_by_text_stops_after_ten_wrong_tries(app, send_sms, fake_rasa):
+    record, secret = answered_complaint(working_days_ago=1)
+    for guess in range(10):
+        wrong = f"{(int(secret) + 1 + guess) % 1_000_000:06d}"
+        send_sms(f"LOOK AGAIN {record.reference} {wrong}", sender=OTHER_PHONE)
+    refused = said(send_sms(f"LOOK AGAIN {record.reference} {secret}", sender=OTHER_PHONE))
+    assert "We could not find that" in refused
+    assert request_of(record) is None
