@@ -65,7 +65,10 @@ RESOLVED = (
     r"(?:a |ac )?(?:dwin|dwi n|dw in|rwyn|rydw in) (?:iawn|saff|hapus|ddiogel)|(?:dwin|dwi n|"
     r"dw in|rwyn|rydw in) (?:iawn|saff|hapus|ddiogel) (?:nawr|rwan|erbyn hyn)|(?:teachers?|"
     r"school|staff|police|the council|social worker|mum|dad|carers?) (?:sorted|dealt with|"
-    r"handled|stopped) (?:it|this|them|him|her)(?: out)?"
+    r"handled|stopped) (?:it|this|them|him|her)(?: out)?|(?:hasnt|has not|havent|have not|never|"
+    r"not) (?:happened|done it|hit \w+|touched \w+)(?: [a-z]+){0,2} (?:since|again since)|"
+    r"(?:dwi|dw i|mae e|mae o|mae hi|rwyf) (?:heb|ddim wedi) (?:wneud|neud|gwneud|dorri|frifo)"
+    r"(?: [a-z]+){0,2} ers (?:blwyddyn|misoedd|mis|amser|sbel|\d+|dwy|tair|oes)"
 )
 # Anything that says it is still going on keeps the alert.
 ONGOING = (

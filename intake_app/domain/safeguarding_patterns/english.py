@@ -29,6 +29,10 @@ from .blocks import (
 
 FIRST_PERSON: dict[str, tuple[str, ...]] = {
     "self_harm_suicide": (
+        # A farewell: "this is my last message", "by the time you read this".
+        r"(?:this is|its|this will be) my (?:very )?last (?:message|msg|text|post|snap)"
+        r"(?! (?:about|before|to (?:you|u) about|on this|regarding|of the day|for today))|by the "
+        r"time (?:you|u) (?:read|get|see) this",
         r"(?:dont|do not|dnt|cant|cannot) (?:want to |wanna |wana )?(?:carry on|go on|keep going)"
         r"(?! (?:with|at|in|to) )",
         # At a height and wanting to jump; a rope or noose made ready; "not here tomorrow".
@@ -251,6 +255,10 @@ FIRST_PERSON: dict[str, tuple[str, ...]] = {
         r"changing|getting changed|naked)|while (?:im|i am|were|we are|shes|hes))",
     ),
     "emotional_abuse": (
+        r"(?:should|shud|shoulda|shouldve|should of|should have|shud of|shud have|wish (?:she|he|"
+        r"they) had|wishes (?:she|he|they) had) (?:aborted|got rid of) (?:me|us|him|her)|(?:says|"
+        r"said|sez|tells me|told me|calls me|called me) (?:im|i am|i was|i m) (?:a mistake|an "
+        r"accident|a waste of space|nothing)",
         r"(?:scared|scarred|scard|skared|frightened|terrified|afraid|petrified|frit|fritened)"
         r"(?: [a-z]+){0,2} (?:of|off) (?:him|her|them|my|me (?:dad|mum)|going (?:back )?home|"
         r"goin home|being at home|" + ADULT + r")",
@@ -778,6 +786,13 @@ THIRD_PERSON: dict[str, tuple[str, ...]] = {
         r"|on|his|her|their)(?![a-z]))",
     ),
     "immediate_danger": (
+        # A child taken by someone not allowed to have them.
+        r"(?:taken|took|snatched|grabbed|picked up|collected) (?:her|him|them|the (?:child|kids|"
+        r"children|baby)|(?:my|our) (?:son|daughter|child|kids|children|baby|grandson|"
+        r"granddaughter)) (?:from|out of) (?:school|nursery|the placement|contact|the home|the "
+        r"childrens home|the house|the park)(?: [a-z]+){0,8} (?:without (?:permission|consent|"
+        r"asking|telling)|not allowed|no contact|wont (?:bring|give)|refus\w*|isnt allowed|"
+        r"shouldnt)",
         r"(?:is|are|s) (?:at|outside|in|inside|round) (?:the |her |his |their |my |our )?"
         r"(?:house|flat|door|front door|home|school|placement|window|gate|building)(?: [a-z]+)"
         r"{0,2} (?:now|right now|as we speak|at the moment)|(?:send|get) (?:someone|somebody|"

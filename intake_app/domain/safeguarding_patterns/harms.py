@@ -235,6 +235,8 @@ HARMS: dict[str, tuple[str, ...]] = {
         r"|college|mosque|church|synagogue|shopping centre|concert)",
     ),
     "forced_marriage": (
+        r"(?:taking|take|taken|took|sending|send|sent) (?:me|her|us|my sister) (?:to|2)(?: [a-z]+)"
+        r"{1,2} (?:to|2) (?:get married|marry|be married|get engaged)",
         r"(?:picked|chosen|chose|found|arranged) (?:the |a |an )?(?:guy|man|bloke|boy|lad|husband|"
         r"wife|girl|person|someone)(?: [a-z]+){0,2} (?:im|i am|shes|she is|hes|he is|i) (?:gna|"
         r"gonna|gona|going to|have to|has to|got to|to) (?:marry|be married to|wed)",

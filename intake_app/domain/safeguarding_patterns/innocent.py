@@ -87,9 +87,15 @@ INNOCENT = (
     r"hockey stick|swing|branch|frisbee)(?: (?:in|at|during|playing) (?:pe|football|footy|"
     r"netball|rugby|cricket|hockey|training|the park|school|break|lunch))?(?: and (?:now )?"
     r"(?:i |he |she )?(?:have|has|got) a (?:black eye|bruise|bump|nosebleed|lump|fat lip))?",
+    r"(?:bruise|bruised|bump|graze|grazed|cut|black eye|sprain|sprained)\w* (?:from|at|in|playing|"
+    r"during) (?:the )?(?:netball|football|footy|pe|rugby|hockey|training|the park|gymnastics|"
+    r"trampolining|dance|basketball|cricket|sports day)",
     # Fears and worries of ordinary life.
+    r"(?:scared|nervous|worried|anxious) (?:on|before) (?:my|the) first day|(?:scared|worried|"
+    r"frightened|stressed) (?:that )?(?:i|we) (?:wont|will not|cant|might not|may not) (?:make|"
+    r"pay|afford|get|pass|have enough|find)",
     r"(?:dwi |dw i |mae gen i |mae |sgen i )?(?:ofn|gen i ofn|arna i ofn) (?:y tywyllwch|"
-    r"pryfed cop|cwn|ci|uchder|nodwyddau|y deintydd|"
+    r"pryfed cop|y cwn|y ci|cwn|ci|uchder|nodwyddau|y deintydd|"
     r"arholiadau|stormydd|ysbrydion|taranau)",
     r"(?:scared|frightened|afraid|terrified|petrified|worried|nervous|anxious|stressed) (?:of|"
     r"about) (?:the dark|spiders?|dogs?|heights|clowns|needles|the dentist|wasps|bees|thunder|"
@@ -112,6 +118,10 @@ INNOCENT = (
     r"(?:o|or|o r|o y) (?:wers|dosbarth|tim|clwb|gem)|(?:yn |wedi |di |nath \w+ )?"
     + mutated("curo", "lladd", "bwrw") + r"(?: [a-z]+){0,4} (?:ar|yn|mewn) (?:fifa|fortnite|"
     r"mario ?kart|y gem|gem|pel droed|rygbi|minecraft|roblox|xbox|ps\d|cardiau|pwl|gwyddbwyll)",
+    # Things gone missing, not a child.
+    r"(?:money|cash|pocket money|birthday money|allowance|savings|phone|bag|stuff|things|clothes|"
+    r"parcel|letter|keys|wallet|purse|card|trainers|post|passport|bike|presents?)(?: [a-z]+)"
+    r"{0,3} (?:has |have |had |was |were |just )?(?:gone|going|go|went) missing",
     # Weddings as guests and family news.
     r"(?:went|go|going|been) to (?:a|my|the|her|his|our) (?:cousins |aunties |uncles |sisters |"
     r"brothers )?wedding|(?:cousin|aunt|auntie|aunty|uncle|sister|brother|mum|mam|dad|carer)"

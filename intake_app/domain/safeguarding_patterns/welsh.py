@@ -33,7 +33,7 @@ def mutated(*radicals: str) -> str:
 
 _HIT = mutated("taro", "curo", "cicio", "bwrw", "brifo", "dyrnu", "pwnio", "colbio", "waldio",
                "clatsio", "slapio", "tagu", "gwthio", "taflu", "llosgi", "anafu", "cam drin",
-               "camdrin", "hitio", "pynsio", "beltio", "stido")
+               "camdrin", "hitio", "pynsio", "beltio", "stido", "pinsio", "cnoi", "poeri")
 # "Taro i mewn i" is to bump into someone; "taflu allan o'r wers" is sent out of a lesson.
 _NOT_BUMPED = r"(?! (?:i |fi )?(?:i mewn|allan o|mas o))"
 _SELF_HARM = mutated("lladd", "brifo", "torri", "llosgi", "niweidio", "anafu", "crafu", "tagu",
@@ -53,6 +53,9 @@ _PLACE_HIGH = mutated("pont", "to", "clogwyn", "adeilad", "twr", "balconi")
 
 WELSH: dict[str, tuple[str, ...]] = {
     "self_harm_suicide": (
+        r"(?:rasel|raser|razor|llafn|cyllell|gyllell|tabledi|dabledi|rhaff|raff)(?: [a-z]+){0,10} "
+        r"(?:mynd iw|mynd i w|mynd i|am ei|yn mynd iw) (?:wneud|neud|gwneud)(?: e| o| hi)? "
+        r"(?:nawr|rwan|heno)",
         r"(?:dechrau|dechre|ail ddechrau|wedi dechrau) (?:torri|dorri|brifo|frifo|llosgi|losgi)|"
         r"(?:neidio|naid) (?:oddi ar|oddir|off|o|or|o r) (?:y |r )?" + _PLACE_HIGH,
         r"(?:methu|ffaelu|ffili|ddim yn gallu|sa in gallu|sain gallu|sai n gallu|dwi ddim yn gallu)"
@@ -78,6 +81,7 @@ WELSH: dict[str, tuple[str, ...]] = {
         r"tase) (?:fi|i) (?:n )?marw",
     ),
     "physical_abuse": (
+        mutated("tynnu") + r" (?:fy|ei|eu) " + mutated("gwallt"),
         r"(?:rhoi|roi|rhoid|cael|gael|ges|cafodd) " + mutated("cweir", "stid", "crasfa", "cosfa"),
         r"(?:fy|yn fy|wedi fy|di fy|cael fy|gael fy|nghael fy) " + _HIT + _NOT_BUMPED + r"|"
         + _HIT + _NOT_BUMPED + r" " + _ME + r"(?! (?:yn|ar) (?:fifa|gem|pel|rygbi|ffwtbol|pwl))|"
@@ -93,6 +97,8 @@ WELSH: dict[str, tuple[str, ...]] = {
         r"cicio|dyrnu) (?:fi|hi|fe|o|nhw)",
     ),
     "sexual_abuse": (
+        r"(?:gofyn|ofyn|eisiau|isio|moyn|gwneud|neud|gorfodi|orfodi|ngorfodi)(?: [a-z]+){0,3} "
+        + mutated("tynnu") + r" (?:fy|ei|eu) " + mutated("dillad", "top", "trwsus", "trowsus"),
         mutated("llaw", "dwylo", "bysedd") + r" (?:o dan|dan|i mewn i|lawr|tu mewn i) (?:fy|ei) "
         + mutated("dillad", "trwsus", "trowsus", "sgert", "nicer", "pants"),
         r"(?:neud|gwneud|wneud|gneud|neith|nath) (?:pethau|petha|pethe|stwff)(?: [a-z]+){0,2} i "
@@ -143,6 +149,8 @@ WELSH: dict[str, tuple[str, ...]] = {
         r"(?:meddw|wedi meddwi) (?:trwyr amser|drwyr amser|o hyd|bob nos|bob dydd)",
     ),
     "domestic_abuse": (
+        _HIT + r" (?:mam|mami|fy mam|dad|fy nhad)(?! (?:ar|yn|mewn) (?:fifa|gem|gardiau|cardiau|"
+        r"pwl|gwyddbwyll|mario ?kart))",
         mutated("taflu") + r" (?:pethau|petha|pethe|platiau|llestri|stwff|pethau)? ?at (?:mam|dad|"
         r"fi|ni|hi|fy mam)",
         r"(?:taro|daro|brifo|frifo|cam ?drin) (?:mam|mami|dad|fy mam)|trais yn y cartref",
@@ -227,6 +235,9 @@ WELSH: dict[str, tuple[str, ...]] = {
         r"(?:ymuno|ymuno a|ymuno ag) (?:isis|grwp eithafol|eithafwyr)|(?:gwneud|adeiladu) bom",
     ),
     "forced_marriage": (
+        mutated("priodi") + r"(?: [a-z]+){0,4} (?:erioed wedi (?:cwrdd|cyfarfod|gweld|weld)|heb "
+        r"(?:gwrdd|gyfarfod|weld)|ddim yn (?:nabod|adnabod|ei nabod))|(?:mynd a|cymryd|mynd "
+        r"ag) (?:fi|hi|ni) i(?: [a-z]+){1,2} i (?:briodi|priodi)",
         r"rhaid (?:i )?(?:fi|mi|hi|ni|ti) " + mutated("priodi") + r"|" + mutated("priodi")
         + r" (?:fy|ei) " + mutated("cefnder", "cyfnither"),
         r"(?:fy|ei|eu) (?:ngorfodi|gorfodi|horfodi) i (?:briodi|briodas)|gorfod priodi|"
