@@ -37,7 +37,8 @@ NEWS: dict[str, LazyString] = {
                          "finish by %(date)s."),
     "stage2_extended": _l("Looking again at your complaint needs more time. We will finish "
                           "by %(date)s."),
-    "stage3_started": _l("A panel of people will meet about your complaint by %(date)s."),
+    "stage3_started": _l("A group of people will look at your complaint. They will meet "
+                         "by %(date)s."),
     "look_again_waiting": _l("We have your request to look again. A person will decide what "
                              "happens next by %(date)s."),
     "look_again_not_started": _l("A person has looked at your request to look again. They "

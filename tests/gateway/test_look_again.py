@@ -9,6 +9,7 @@ import html
 import re
 from datetime import timedelta
 
+import textstat
 from flask import request_started
 from sqlalchemy import select
 
@@ -87,6 +88,7 @@ def test_status_page_within_20_working_days_starts_stage2(app, client, fake_rasa
     text = said(page)
     due = stage2_dates(SYSTEM_CLOCK.today(), nation="england").due
     assert "Someone new will now look again at your complaint" in text
+    assert textstat.flesch_kincaid_grade(text) <= 5, text
     started = stage2_of(record)
     assert started is not None and started.started_by == "child"
     # Started today, or on the next working day after the cut-off or on a day off.
@@ -107,6 +109,7 @@ def test_status_page_after_20_working_days_waits_for_an_officer(app, client, fak
     record, secret = answered_complaint(working_days_ago=21)
     text = said(ask_on_status_page(client, record, secret))
     assert "A person will decide what happens next by" in text
+    assert textstat.flesch_kincaid_grade(text) <= 5, text
     assert stage2_of(record) is None
     request = request_of(record)
     assert not request.in_time and request.decision is None

@@ -143,7 +143,7 @@ def test_review_panel_dates_follow_the_request(app, client):
     assert (panel.due, panel.report_due, panel.response_due) == (
         expected.panel_due, expected.report_due, expected.response_due)
     assert stage(record).finished_on == asked
-    assert "A panel of people will meet" in texts_to_child(record)[-1]
+    assert "They will meet by" in texts_to_child(record)[-1]
 
 
 def test_the_queue_colours_a_running_stage2_by_its_own_deadline(app, client):
