@@ -249,15 +249,20 @@ class _Replay:
         if paused_before:
             offset = rng.randint(4, 8)
             paused_on = self.wd(start, 1)
+            at = self.on(paused_on)
             pause_clock(record, self.officer, paused_on=paused_on, reason=PAUSE_REASON,
-                        clock=self.on(paused_on))
+                        clock=at)
+            self.deliver(at.now())  # the child's news of the pause
             resumed_on = self.wd(paused_on, offset)
-            resume_clock(record, self.officer, resumed_on=resumed_on,
-                         clock=self.on(resumed_on))
+            at = self.on(resumed_on)
+            resume_clock(record, self.officer, resumed_on=resumed_on, clock=at)
+            self.deliver(at.now())
         if paused_now:
             paused_on = min(self.wd(start, rng.randint(1, 2)), self.today)
+            at = self.on(paused_on)
             pause_clock(record, self.officer, paused_on=paused_on, reason=PAUSE_REASON,
-                        clock=self.on(paused_on))
+                        clock=at)
+            self.deliver(at.now())
             return
         draw = rng.random()
         if draw < 0.06:
@@ -290,6 +295,7 @@ class _Replay:
     def extend(self, day: date) -> None:
         at = self.on(min(day, self.today))
         extend_stage1(self.record, self.officer, self.rng.choice(EXTENSION_REASONS), clock=at)
+        self.deliver(at.now())  # the child's news of the new date
         self.note(self.rng.choice(NOTES["extended"]), at.now())
 
     def safeguarding(self) -> None:
