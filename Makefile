@@ -81,12 +81,16 @@ test-fast: install-dev lint
 	bash scripts/ensure_chromium.sh
 	$(BIN)/python -m pytest -q -m "not rasa"
 
+# The load and fault runs start their own PostgreSQL and the bot; a few minutes each.
 bench: install-dev bot-ready
+	bash scripts/ensure_postgres.sh
 	$(BIN)/python bench/submit_bench.py
 	$(BIN)/python bench/triage_bench.py
 	$(BIN)/python bench/queue_bench.py
 	$(BIN)/python bench/outbox_bench.py
 	$(BIN)/python bench/gateway_bench.py
+	$(BIN)/python bench/load_run.py
+	$(BIN)/python bench/fault_run.py
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache .ruff_cache
