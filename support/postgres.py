@@ -8,9 +8,9 @@ installs it); as root, the server runs as the ``postgres`` user, since PostgreSQ
 to run as root.
 
 The server's time zone is deliberately not UTC by default, so a timestamp that is stored
-or compared without its offset shows up as a wrong lease or a wrong due time. ``restart``
-stops and starts it on the same port and data, as an operator restarting the database
-would (the fault benchmark does this under load).
+or compared without its offset shows up as a wrong lease or a wrong due time. ``halt``
+then ``start`` restarts it on the same port and data, as an operator restarting the
+database would (the fault benchmark does this under load).
 """
 
 from __future__ import annotations
@@ -98,10 +98,6 @@ class PostgresServer:
         """Stop the server but keep its data (``fast`` ends every session, ``immediate``
         is a crash); ``start`` brings it back on the same port."""
         self._run(str(self.bindir / "pg_ctl"), "-D", str(self.data), "-m", mode, "-w", "stop")
-
-    def restart(self, mode: str = "fast") -> None:
-        self.halt(mode)
-        self.start()
 
     def stop(self) -> None:
         """Stop the server and delete everything it held."""
