@@ -186,7 +186,10 @@ class LoadStack:
     def _gunicorn_command(self) -> list[str]:
         """The project's gunicorn.conf.py when there is one (production's settings), with
         this stack's address and two workers; otherwise threads, so a turn waiting for the
-        bot does not hold a whole worker."""
+        bot does not hold a whole worker. The app is this stack's factory expression, not
+        the config's ``serve:prepared_app()``, which would use the checkout's instance/
+        folder (its spool, shared with a ``make run``): the warm-up loads the model in each
+        worker instead, and the fault run replays the spool with ``flask gateway replay``."""
         command = [str(VENV_BIN / "gunicorn"), "--bind", f"127.0.0.1:{self.web_port}",
                    "--workers", str(self.web_workers)]
         config = ROOT / "gunicorn.conf.py"
