@@ -68,7 +68,8 @@ RESOLVED = (
     r"handled|stopped) (?:it|this|them|him|her)(?: out)?|(?:hasnt|has not|havent|have not|never|"
     r"not) (?:happened|done it|hit \w+|touched \w+)(?: [a-z]+){0,2} (?:since|again since)|"
     r"(?:dwi|dw i|mae e|mae o|mae hi|rwyf) (?:heb|ddim wedi) (?:wneud|neud|gwneud|dorri|frifo)"
-    r"(?: [a-z]+){0,2} ers (?:blwyddyn|misoedd|mis|amser|sbel|\d+|dwy|tair|oes)"
+    r"(?: [a-z]+){0,2} ers (?:blwyddyn|misoedd|mis|amser|sbel|\d+|dwy|tair|oes)|"
+    r"compensation|(?:make|making) a (?:claim|civil claim)|redress scheme"
 )
 # Anything that says it is still going on keeps the alert.
 ONGOING = (

@@ -29,6 +29,9 @@ from .blocks import (
 
 FIRST_PERSON: dict[str, tuple[str, ...]] = {
     "self_harm_suicide": (
+        r"(?:written|wrote|writing|left|leaving) (?:my |some |the )?(?:(?:goodbye|suicide|last|"
+        r"farewell) (?:letters?|notes?)(?: (?:to|for) (?:everyone|every one|my \w+))?|(?:letters?|"
+        r"notes?) (?:to|for) (?:everyone|every one|all of (?:you|them)))",
         # A farewell: "this is my last message", "by the time you read this".
         r"(?:this is|its|this will be) my (?:very )?last (?:message|msg|text|post|snap)"
         r"(?! (?:about|before|to (?:you|u) about|on this|regarding|of the day|for today))|by the "
@@ -786,6 +789,11 @@ THIRD_PERSON: dict[str, tuple[str, ...]] = {
         r"|on|his|her|their)(?![a-z]))",
     ),
     "immediate_danger": (
+        r"(?:turned up|turns up|showed up|shows up|arrived|came round|come round|is here|at the "
+        r"door|outside)(?: [a-z]+){0,5} with (?:a |his |her |their )?(?:bat|baseball bat|knife|"
+        r"weapon|gun|machete|hammer|crowbar|axe|blade)|(?:hes|shes|theyre|he is|she is|they are|"
+        r"he|she|they) (?:smashing|smashed|smashes|breaking|kicking) (?:the |our |my |all the )?"
+        r"(?:windows?|front door|car windows?)(?! (?:out|to replace|to fix|by accident))",
         # A child taken by someone not allowed to have them.
         r"(?:taken|took|snatched|grabbed|picked up|collected) (?:her|him|them|the (?:child|kids|"
         r"children|baby)|(?:my|our) (?:son|daughter|child|kids|children|baby|grandson|"

@@ -162,6 +162,11 @@ HARMS: dict[str, tuple[str, ...]] = {
         r"(?:top|clothes))",
     ),
     "modern_slavery": (
+        r"(?:been|has to|have to|had to|made to|forced to|im|i am|shes|she is|hes|he is|theyre|"
+        r"they are) (?:working|work|cleaning|cooking)(?: [a-z]+){0,5} (?:for no|without) "
+        r"(?:wages|pay|payment)|(?:brought|came|smuggled|trafficked) (?:to|into|in to) (?:the uk|"
+        r"this country|here|england|wales|britain)(?: [a-z]+){0,4} (?:false|fake|someone elses|"
+        r"forged) (?:passport|papers|documents|id)",
         r"(?:made|makes|make|making|forced|forces|force|forcing) (?:me |him |her |them |us )?"
         r"(?:to )?(?:clean|cook|care for|look after|work|mind)(?: [a-z]+){0,8} (?:instead of|not "
         r"allowed to go to|cant go to|doesnt go to|never goes to|never go to) (?:going to |"
@@ -204,6 +209,9 @@ HARMS: dict[str, tuple[str, ...]] = {
         r" after)",
     ),
     "radicalisation": (
+        r"(?:talks|talking|talked|says|saying|going on|keeps on) about (?:attacking|killing|"
+        r"bombing|shooting|stabbing|hurting) (?:people|them|muslims|jews|immigrants|foreigners|gay "
+        r"people|a mosque|a church|a synagogue|the school|everyone)",
         r"(?:kill|kills|killing|attack|attacks|attacking|hurt|hurts|hurting|fight|fights)(?: all)? "
         r"(?:people|those|anyone|everyone|others) (?:who|that) (?:are not|arent|isnt|dont|do not|"
         r"aint)",
@@ -246,7 +254,7 @@ HARMS: dict[str, tuple[str, ...]] = {
         r"(?:made|making|make|makes|forced|forcing|have|has|had|got|gotta|must) (?:to |2 )?"
         r"(?:marry|wed|get married|be married)(?! (?:in|at)\b)",
         r"(?:im|i am|shes|she is|hes|he is|i m|were|we are) (?:getting|gettin|being|going to get|"
-        r"gonna get|gonna be|going to be|to be|to get) married(?: [a-z0-9]+){0,6} (?:whether|like "
+        r"gonna get|gonna be|going to be|to be|to get) married(?: [a-z0-9]+){0,10} (?:whether|like "
         r"it or not|no choice|no say|dont want|doesnt want|does not want|dont wanna|not allowed|"
         r"(?:im|i am|shes|she is|hes|he is) only|(?:im|i am|shes|she is|hes|he is) (?:1[0-7]|"
         r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen)|to (?:a|an|my|her|his) (?:older|"

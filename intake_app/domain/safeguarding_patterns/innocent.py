@@ -118,6 +118,8 @@ INNOCENT = (
     r"(?:o|or|o r|o y) (?:wers|dosbarth|tim|clwb|gem)|(?:yn |wedi |di |nath \w+ )?"
     + mutated("curo", "lladd", "bwrw") + r"(?: [a-z]+){0,4} (?:ar|yn|mewn) (?:fifa|fortnite|"
     r"mario ?kart|y gem|gem|pel droed|rygbi|minecraft|roblox|xbox|ps\d|cardiau|pwl|gwyddbwyll)",
+    r"(?:shooting|war|fighting|zombie|horror|racing|battle) (?:game|games|film|films|movie|"
+    r"movies)",
     # Things gone missing, not a child.
     r"(?:money|cash|pocket money|birthday money|allowance|savings|phone|bag|stuff|things|clothes|"
     r"parcel|letter|keys|wallet|purse|card|trainers|post|passport|bike|presents?)(?: [a-z]+)"

@@ -53,6 +53,7 @@ _PLACE_HIGH = mutated("pont", "to", "clogwyn", "adeilad", "twr", "balconi")
 
 WELSH: dict[str, tuple[str, ...]] = {
     "self_harm_suicide": (
+        r"(?:noson|diwrnod|neges) (?:ola|olaf)|(?:sori|sorri|hwyl fawr|ffarwel) i bawb",
         r"(?:rasel|raser|razor|llafn|cyllell|gyllell|tabledi|dabledi|rhaff|raff)(?: [a-z]+){0,10} "
         r"(?:mynd iw|mynd i w|mynd i|am ei|yn mynd iw) (?:wneud|neud|gwneud)(?: e| o| hi)? "
         r"(?:nawr|rwan|heno)",
@@ -199,6 +200,7 @@ WELSH: dict[str, tuple[str, ...]] = {
         r"ffoniwch (?:999|ambiwlans)|ofn am fy mywyd|yn fy lladd (?:i )?(?:nawr|rwan)",
     ),
     "overdose_poisoning": (
+        r"(?:yfed|yfais|yfodd|llyncu|lyncu) (?:stwff|hylif|pethau|petha) (?:glanhau|golchi|llnau)",
         r"(?:" + _TAKE + r") (?:" + _TABLETS + r") (?:fy|ei|eu) (?:mam|mham|fam|nhad|tad|dad|nain|"
         r"mamgu|famgu|nhaid|taid|dadcu|chwaer|mrawd|brawd)|(?:" + _TAKE + r") (?:" + _TABLETS
         + r")(?: [a-z]+){0,4} (?:tua |bron |dros )?" + _LOTS,
