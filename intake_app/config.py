@@ -168,6 +168,11 @@ CORE_SETTINGS: tuple[Setting, ...] = (
     Setting("RETENTION_DAYS", "90", "flask retention purge removes a record's free text, "
             "contact details and transcripts this many days after the case store accepted "
             "it (never while its safeguarding alert is unhandled).", parse=parse_positive_int),
+    Setting("FORWARD_BEFORE_REVIEW", "false", "true: a record that needs an officer's review "
+            "goes to the case store at once, marked for review (for councils that triage in "
+            "their own case system); false: it waits in the intake queue until an officer "
+            "confirms or corrects its triage. The acknowledgement and any safeguarding alert "
+            "are never held.", parse=parse_bool),
     Setting("RASA_TRACKER_DB_URL", "sqlite:///bot/.rasa/tracker.db", "SQLAlchemy URL of the "
             "bot's SQL tracker store (bot/endpoints.yml, TRACKER_DB_URL), whose conversations "
             "flask retention purge deletes with the record; a relative sqlite:/// path is "

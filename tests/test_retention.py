@@ -58,7 +58,10 @@ def tracker(tmp_path: Path) -> Path:
 def purge_app(tmp_path: Path, tracker: Path,
               monkeypatch: pytest.MonkeyPatch) -> Iterator[Flask]:
     set_delivery_clock(monkeypatch, SAFE_TO_TEXT)  # the acknowledgement texts go at once
-    app = make_app(tmp_path, RASA_TRACKER_DB_URL=f"sqlite:///{tracker}")
+    # Flagged records reach the case store at once here, so the purge's own refusal
+    # (an unhandled alert) is what keeps them, not a hold for review.
+    app = make_app(tmp_path, RASA_TRACKER_DB_URL=f"sqlite:///{tracker}",
+                   FORWARD_BEFORE_REVIEW=True)
     yield app
     dispose(app)
 

@@ -1,7 +1,10 @@
-"""A record's reasons say what really happens to it: a record that needs review is still
-forwarded at once (marked for review), so no reason may say it waits."""
+"""A record's reasons say what really happens to it: a record that needs review waits for
+an officer (or, where the council triages in its own case system, is forwarded at once
+marked for review), and no reason may say otherwise."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from sqlalchemy import select
 
@@ -10,16 +13,38 @@ from intake_app.extensions import db
 from intake_app.models import OutboxMessage, Representation
 from intake_app.services.intake import submit
 
+from .conftest import dispose, make_app
 
-def test_a_flagged_record_says_it_is_forwarded_marked_for_review(app) -> None:
+
+def _kinds(record: Representation) -> list[str]:
+    return list(db.session.scalars(select(OutboxMessage.kind).where(
+        OutboxMessage.representation_id == record.id)))
+
+
+def test_a_flagged_record_says_it_waits_for_an_officer_and_does(app) -> None:
     result = submit(Draft(text="my foster carer hits me", channel="web"), actor="test")
     record = db.session.get(Representation, result.representation_id)
     assert record.needs_review
-    kinds = db.session.scalars(select(OutboxMessage.kind).where(
-        OutboxMessage.representation_id == record.id)).all()
-    assert "case" in kinds  # forwarded at once, not held
+    assert "case" not in _kinds(record)  # held in the intake queue
     reasons = " ".join(record.triage_reasons)
-    assert "marked for review" in reasons and "before it goes on" not in reasons
+    assert "stays in the intake queue until an officer confirms or corrects" in reasons
+    assert "at once" not in reasons
+
+
+def test_where_the_council_triages_itself_a_flagged_record_says_it_goes_at_once(
+        tmp_path: Path) -> None:
+    app = make_app(tmp_path, FORWARD_BEFORE_REVIEW=True)
+    try:
+        with app.app_context():
+            result = submit(Draft(text="my foster carer hits me", channel="web"),
+                            actor="test")
+            record = db.session.get(Representation, result.representation_id)
+            assert record.needs_review
+            assert "case" in _kinds(record)  # forwarded at once, not held
+            reasons = " ".join(record.triage_reasons)
+            assert "marked for review" in reasons and "intake queue" not in reasons
+    finally:
+        dispose(app)
 
 
 def test_a_record_a_channel_holds_for_review_never_says_no_review_is_needed(app) -> None:
@@ -30,7 +55,7 @@ def test_a_record_a_channel_holds_for_review_never_says_no_review_is_needed(app)
     record = db.session.get(Representation, result.representation_id)
     reasons = " ".join(record.triage_reasons)
     assert record.needs_review and "No review needed" not in reasons
-    assert "marked for review" in reasons
+    assert "stays in the intake queue" in reasons and "case" not in _kinds(record)
 
 
 def test_an_urgent_record_never_says_its_priority_is_normal(app) -> None:

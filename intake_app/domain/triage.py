@@ -337,11 +337,15 @@ def _procedure(
 
 # --- Triage --------------------------------------------------------------------------------
 
-# Records are forwarded at once, marked for review (the case store shows the mark): the
-# wording says what happens, not a hold that does not exist. ``services.intake`` swaps the
-# last two when a channel or another answer makes a person look after all.
+# Where the council triages in its own case system (FORWARD_BEFORE_REVIEW) a record goes
+# at once, marked for review (the case store shows the mark); otherwise it waits for an
+# officer first. The wording says what happens: ``services.intake`` picks the sentence
+# and swaps the last two when a channel or another answer makes a person look after all.
 REVIEW_REASON = ("Needs an officer's review: it goes to the case store at once, marked for "
                  "review, and an officer checks its triage.")
+HELD_FOR_REVIEW_REASON = ("Needs an officer's review: it stays in the intake queue until an "
+                          "officer confirms or corrects its triage, then goes to the case "
+                          "store.")
 NO_REVIEW_REASON = "No review needed: it can be forwarded as triaged."
 NORMAL_PRIORITY_REASON = "Priority normal: no safeguarding concern or urgent risk found."
 

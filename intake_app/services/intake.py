@@ -23,6 +23,7 @@ from ..domain.draft import (
 )
 from ..domain.safeguarding import SafeguardingResult, screen
 from ..domain.triage import (
+    HELD_FOR_REVIEW_REASON,
     NO_REVIEW_REASON,
     NORMAL_PRIORITY_REASON,
     REVIEW_REASON,
@@ -192,7 +193,8 @@ def _new_record(
         reasons.insert(0, f"Flagged as urgent: a possible safeguarding concern in another "
                           f"answer — {quoted}")
     needs_review = result.needs_review or flagged or bool(draft.needs_review_reason)
-    reasons = _reasons_as_decided(reasons, needs_review=needs_review, urgent=flagged)
+    reasons = _reasons_as_decided(reasons, needs_review=needs_review, urgent=flagged,
+                                  held=needs_review and not forwards_before_review())
     contact = _contact_details(draft)
     return Representation(
         reference=_unused_reference(),
@@ -243,11 +245,20 @@ def _new_record(
     )
 
 
-def _reasons_as_decided(reasons: list[str], *, needs_review: bool, urgent: bool) -> list[str]:
+def forwards_before_review() -> bool:
+    """Whether the council triages in its own case system, so a record that needs review
+    goes to the case store at once rather than waiting for an officer here."""
+    return bool(current_app.config["FORWARD_BEFORE_REVIEW"])
+
+
+def _reasons_as_decided(reasons: list[str], *, needs_review: bool, urgent: bool,
+                        held: bool) -> list[str]:
     """Triage's reasons, with its review and priority lines matching what was decided here
-    (a channel's reason, or a concern in another answer, makes a person look)."""
+    (a channel's reason, or a concern in another answer, makes a person look; a held record
+    says it waits)."""
     if needs_review:
-        reasons = [REVIEW_REASON if reason == NO_REVIEW_REASON else reason
+        review = HELD_FOR_REVIEW_REASON if held else REVIEW_REASON
+        reasons = [review if reason in (NO_REVIEW_REASON, REVIEW_REASON) else reason
                    for reason in reasons]
     if urgent:
         reasons = [reason for reason in reasons if reason != NORMAL_PRIORITY_REASON]
@@ -262,7 +273,9 @@ def _advocate_provider(draft: Draft) -> str | None:
 
 def _enqueue_deliveries(record: Representation, draft: Draft,
                         ack: acknowledgement.Acknowledgement, *, at: datetime) -> None:
-    enqueue("case", record, at=at)
+    if not record.needs_review or forwards_before_review():
+        enqueue("case", record, at=at)
+    # The duty team's alert and the child's acknowledgement never wait for a review.
     if record.safeguarding_flag:
         enqueue("safeguarding_alert", record, urgent=True, at=at)
     if record.advocate_requested != "no":

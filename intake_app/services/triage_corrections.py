@@ -3,7 +3,10 @@
 A correction changes the record and is also kept as a ``TriageCorrection`` (before and
 after), so ``flask triage export-corrections`` can hand real cases back to training in
 exactly the CSV ``flask triage evaluate`` reads. Correcting a record counts as reviewing
-it. Flagging a concern the screen missed sends the urgent alert at once, as intake would.
+it: a record held for review (``FORWARD_BEFORE_REVIEW`` off) then goes to the case store,
+with the officer's triage. Submitting the form unchanged confirms the triage; the
+correction row keeps before and after alike, which is labelled data all the same.
+Flagging a concern the screen missed sends the urgent alert at once, as intake would.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from ..extensions import db
-from ..models import Representation, TriageCorrection
+from ..models import OutboxMessage, Representation, TriageCorrection
 from ..outbox.enqueue import enqueue
 from .audit import record_event
 from .case_deadlines import DEADLINE_FIELDS, recompute_deadlines
@@ -88,12 +91,26 @@ def correct_triage(record: Representation, officer: Officer, choice: TriageChoic
         # correction's id keeps this alert's idempotency key apart from the first one's.
         enqueue("safeguarding_alert", record, urgent=True,
                 key_suffix=f"correction-{correction.id}", at=clock.now())
+    forwarded = _forward_if_held(record, clock)
     record_event(officer.actor, "record.triage_corrected", record, before=audit_before,
                  after=after | snapshot(record, audit_fields)
-                 | {"triage_correction_id": correction.id, "alert_sent": newly_flagged},
+                 | {"triage_correction_id": correction.id, "alert_sent": newly_flagged,
+                    "forwarded": forwarded},
                  at=clock.now())
     db.session.commit()
     return correction
+
+
+def _forward_if_held(record: Representation, clock: WallClock) -> bool:
+    """Send a record held for review to the case store, now that an officer has looked.
+    Whether it was held is read from the outbox (no ``case`` row yet), so a record that
+    went at once is never sent twice, whatever the setting is now."""
+    sent = db.session.scalar(select(OutboxMessage.id).where(
+        OutboxMessage.representation_id == record.id, OutboxMessage.kind == "case"))
+    if sent is not None or record.status == "withdrawn":
+        return False
+    enqueue("case", record, at=clock.now())
+    return True
 
 
 def export_rows() -> list[dict[str, str]]:

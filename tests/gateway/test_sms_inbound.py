@@ -243,3 +243,13 @@ def test_long_bot_reply_is_kept_under_1600_characters(
 def test_picture_only_message_is_recorded(send_sms: SendSms, fake_rasa: FakeRasa) -> None:
     send_sms("", num_media=1)
     assert fake_rasa.received[0]["message"] == "[picture - not kept]"
+
+
+def test_a_disclosure_by_text_is_held_for_review_but_its_alert_is_not(
+    send_sms: SendSms, fake_rasa: FakeRasa
+) -> None:
+    send_sms("my foster carer hits me")
+    record = db.session.scalars(select(Representation)).one()
+    kinds = set(db.session.scalars(select(OutboxMessage.kind).where(
+        OutboxMessage.representation_id == record.id)))
+    assert "safeguarding_alert" in kinds and "case" not in kinds
