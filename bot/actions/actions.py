@@ -549,8 +549,28 @@ class ActionStartAgain(Action):
     def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
+        kept = _kept_as_an_answer(tracker)
+        if kept is not None:
+            return kept
         dispatcher.utter_message(response="utter_start_again")
         return _reset_story()
+
+
+def _kept_as_an_answer(tracker: Tracker) -> list[EventType] | None:
+    """A story misread as "start again" is kept as the answer to the question asked.
+
+    Inside the tell form the rule then runs the form, which asks its next question as if
+    the words had been answered normally: nothing the child told us is dropped.
+    """
+    text = _text(tracker).strip()
+    asked = tracker.get_slot("requested_slot")
+    if (tracker.active_loop_name != "tell_form" or asked not in ("what_happened",
+                                                                   "what_would_help")
+            or answers.asks_to_start_again(text)):
+        return None
+    if asked == "what_happened":
+        return [SlotSet("story_text", _append(tracker.get_slot("story_text"), text))]
+    return [SlotSet("what_would_help", text)]
 
 
 class ActionCancel(Action):

@@ -142,6 +142,24 @@ def is_not_sure(text: str, intent: str | None) -> bool:
     return intent == "not_sure" or normalise(text) in _NOT_SURE_WORDS
 
 
+# Words that say "start again" outright. A longer message the classifier read as the
+# command must hold one of them (see asks_to_start_again).
+_RESTART = re.compile(
+    r"\b(start|strat|restart|begin|beginning|redo|reset|new one|from the top"
+    r"|change what i (said|put|wrote)|dechrau|ailddechrau)\b")
+
+
+def asks_to_start_again(text: str) -> bool:
+    """Whether a message the classifier read as "start again" really asks for it.
+
+    A short message is taken at the classifier's word. A longer one must say start, begin,
+    redo or the like: "contact with my little brother got cancelled again" shares words
+    with the command, and a child's story must never be thrown away for it.
+    """
+    folded = normalise(text)
+    return len(folded.split()) <= 3 or bool(_RESTART.search(folded))
+
+
 def parse_optional_text(text: str, intent: str | None) -> str:
     """The child's words, or SKIPPED when they skip an optional question."""
     if is_no(text, intent) or is_not_sure(text, intent):

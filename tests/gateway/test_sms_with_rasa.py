@@ -195,6 +195,20 @@ def test_complaint_from_hello_to_reference_and_status(stack: LiveStack) -> None:
     assert "can't find" in elsewhere
 
 
+def test_a_story_with_words_like_start_again_is_kept_not_restarted(stack: LiveStack) -> None:
+    """A load run found "contact ... got cancelled again" read as "start again": the story
+    was thrown away and the child told nothing had been sent."""
+    phone = next(phone_numbers)
+    for body in ("hi", "1", "1"):
+        assert stack.say(phone, body)
+    for story in ("contact with my little brother got cancelled again",
+                  "they cancelled it again and again and nobody tells me why"):
+        [reply] = stack.say(phone, story)
+        assert "Anything else" in reply and "Nothing has been sent" not in reply, reply
+    [reply] = stack.say(phone, "start again")
+    assert "start again" in reply.lower() and "Nothing has been sent" in reply
+
+
 def test_compliment_in_welsh_with_one_word_answers(stack: LiveStack) -> None:
     phone = next(phone_numbers)
     for body in ("helo", "2", "2", "mae fy ngofalwr maeth yn wych, diolch", "wedi gorffen",

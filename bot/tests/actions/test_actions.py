@@ -457,6 +457,32 @@ def test_start_again_and_cancel_forget_the_story_but_not_the_language() -> None:
         assert slots(events)["story_text"] is None
 
 
+def test_a_story_misread_as_start_again_is_kept_as_the_answer() -> None:
+    story = "contact with my little brother got cancelled again"
+    dispatcher = CollectingDispatcher()
+    events = actions.ActionStartAgain().run(dispatcher, make_tracker(
+        {"requested_slot": "what_happened", "story_text": "my foster carer is nice"},
+        text=story, intent="start_again"), {})
+    assert responses(dispatcher) == []
+    assert slots(events) == {"story_text": f"my foster carer is nice\n{story}"}
+
+    events = actions.ActionStartAgain().run(dispatcher, make_tracker(
+        {"requested_slot": "what_would_help"}, text="to see him again every week please",
+        intent="start_again"), {})
+    assert slots(events) == {"what_would_help": "to see him again every week please"}
+
+
+def test_start_again_said_in_words_still_starts_again_mid_story() -> None:
+    for text in ("start again", "i made a mistake start again", "can i start from the beginning",
+                 "i want to change what i said", "dechrau eto plis", "redo"):
+        dispatcher = CollectingDispatcher()
+        events = actions.ActionStartAgain().run(dispatcher, make_tracker(
+            {"requested_slot": "what_happened", "story_text": "a"}, text=text,
+            intent="start_again"), {})
+        assert responses(dispatcher) == ["utter_start_again"], text
+        assert slots(events)["story_text"] is None
+
+
 def test_a_language_the_council_does_not_offer_still_saves_the_record(
     fake_client: FakeIntakeClient,
 ) -> None:
