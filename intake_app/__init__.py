@@ -75,6 +75,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     errors.init_app(app)
     app.context_processor(_page_context)
 
+    from .advocates import bp as advocates_bp
     from .api import bp as api_bp
     from .chat import bp as chat_bp
     from .health import bp as health_bp
@@ -88,6 +89,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(chat_bp)
     app.register_blueprint(api_bp)
     app.register_blueprint(officers_bp)
+    app.register_blueprint(advocates_bp)
 
     from .cli import register_commands
 

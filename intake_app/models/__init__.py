@@ -1,5 +1,6 @@
 """SQLAlchemy 2.x typed models; every change comes with an Alembic migration."""
 
+from .advocacy import AdvocacyOrganisation, AdvocateMembership
 from .audit import AuditEvent
 from .conversation import (
     CALLBACK_CLOSING_OUTCOMES,
@@ -29,6 +30,8 @@ __all__ = [
     "CALLBACK_OUTCOMES",
     "OUTBOX_STATES",
     "STAFF_ROLES",
+    "AdvocacyOrganisation",
+    "AdvocateMembership",
     "AuditEvent",
     "CallbackAttempt",
     "CallbackRequest",

@@ -25,8 +25,9 @@ from ..services import staff_accounts
 CASEWORK_ROLES = ("officer", "manager")
 MANAGER_ROLES = ("manager",)
 ADMIN_ROLES = ("admin",)
-# Two-factor is offered to everyone and required for these roles.
-TWO_FACTOR_REQUIRED = frozenset({"manager", "admin"})
+# Two-factor is offered to everyone and required for these roles (advocates see
+# children's words from outside the council).
+TWO_FACTOR_REQUIRED = frozenset({"manager", "admin", "advocate"})
 
 # Session keys: when the last staff request came, and whether two-factor was passed.
 SEEN_AT = "staff_seen_at"

@@ -25,6 +25,7 @@ ACCOUNT_ERRORS = {
     ("email", "invalid"): _l("Enter an email address like name@council.gov.uk"),
     ("email", "duplicate"): _l("A staff account with this email address already exists"),
     ("name", "required"): _l("Enter the person's name"),
+    ("organisation", "required"): _l("Choose the advocate's organisation"),
     ("role", "unknown_role"): _l("Choose a role: %(roles)s", roles=", ".join(STAFF_ROLES)),
     ("password", "too_short"): _l("Use at least %(count)s characters",
                                   count=MIN_PASSWORD_LENGTH),
@@ -72,3 +73,12 @@ class InviteForm(FlaskForm):
     role = SelectField(_l("Role"),
                        choices=[SelectChoice(key, label) for key, label in ROLE_LABELS.items()],
                        validators=[InputRequired(_l("Choose a role"))])
+    # Only for advocates; the page offers the organisations (``organisation_choices``).
+    organisation = SelectField(_l("Advocacy organisation"), choices=[],
+                               validate_choice=False)
+
+
+class MoveAdvocateForm(FlaskForm):
+    organisation = SelectField(_l("Advocacy organisation"), choices=[],
+                               validate_choice=False,
+                               validators=[InputRequired(_l("Choose an organisation"))])

@@ -37,9 +37,9 @@ OFFICER_SETTINGS: tuple[Setting, ...] = (
     Setting("STAFF_SIGN_IN_ALERT", "10 per 15 minutes", "Failed sign-ins and two-factor "
             "codes for one account, from any addresses, that alert managers (MANAGERS_EMAIL, "
             "else the log), once per that time.", parse=parse_rate),
-    Setting("STAFF_APPROVAL_ROLES", "officer,manager,admin", "Roles whose accounts wait for a "
-            "second admin's approval before they can sign in when an admin invites them, "
-            "resets their two-factor, or sends a password reset to one without two-factor "
+    Setting("STAFF_APPROVAL_ROLES", "officer,manager,admin,advocate", "Roles whose accounts "
+            "wait for a second admin's approval before they can sign in when an admin invites "
+            "them, resets their two-factor, or sends a password reset to one without two-factor "
             "(accounts made with flask users create need none).", parse=parse_roles),
     Setting("PROXY_FIX_HOPS", "0", "How many reverse proxies in front of the app add "
             "X-Forwarded-For/-Proto/-Host; with 0 those headers are ignored. Set it behind a "

@@ -73,12 +73,12 @@ def _signed_in_account() -> str:
 
 def home_url(user: StaffUser) -> str:
     """Where a member of staff starts: casework roles at the queue, admins at accounts,
-    anyone else (advocates) at their account's two-factor page, the one page for them."""
+    advocates in their own area."""
     if user.role in CASEWORK_ROLES:
         return url_for("officers.queue")
     if user.role in ADMIN_ROLES:
         return url_for("officers.users")
-    return url_for("officers.two_factor_setup")
+    return url_for("advocates.home")
 
 
 def _next_or_home(user: StaffUser) -> str:
@@ -221,7 +221,8 @@ def accept_invite(token: str) -> Any:
             errors = {field: account_error(field, code) for field, code in invalid.errors.items()}
         else:
             flash(_("Your password is set. Sign in with your email address and new password."))
-            return redirect(url_for("officers.sign_in"))
+            return redirect(url_for("advocates.sign_in" if user.role == "advocate"
+                                    else "officers.sign_in"))
     elif form.is_submitted():
         errors = _errors(form)
     form.password.data = form.confirm.data = ""

@@ -22,11 +22,11 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
-from ..models import StaffUser
-from ..services import staff_accounts
+from ..models import AdvocacyOrganisation, StaffUser
+from ..services import advocates, staff_accounts
 from . import bp
 from .access import ADMIN_ROLES, requires_role, staff_actor
-from .account_forms import ROLE_LABELS, InviteForm, account_error
+from .account_forms import ROLE_LABELS, InviteForm, MoveAdvocateForm, account_error
 
 UK_TIME = ZoneInfo("Europe/London")
 
@@ -41,6 +41,8 @@ def _users_page(form: InviteForm, errors: dict[str, str], status: int = 200) -> 
     me: StaffUser = current_user._get_current_object()
     return render_template("officers/users.html", heading=_("Staff accounts"), users=users,
                            form=form, errors=errors, role_labels=ROLE_LABELS,
+                           organisations=advocates.organisations(),
+                           organisation_of=advocates.organisation_names(),
                            last_sign_in={user.id: _uk_time(user.last_login_at)
                                          for user in users},
                            may_approve={user.id for user in users
@@ -68,9 +70,11 @@ def invite_user() -> Any:
         return _users_page(form, {name: str(messages[0])
                                   for name, messages in form.errors.items()}, 400)
     try:
-        user, token = staff_accounts.invite_user(form.email.data, name=form.name.data,
-                                                 role=form.role.data,
-                                                 actor=staff_actor(current_user))
+        user, token = staff_accounts.invite_user(
+            form.email.data, name=form.name.data, role=form.role.data,
+            actor=staff_actor(current_user),
+            organisation=(_organisation(form.organisation.data)
+                          if form.role.data == "advocate" else None))
     except staff_accounts.InvalidStaffAccount as invalid:
         return _users_page(form, {field: account_error(field, code)
                                   for field, code in invalid.errors.items()}, 400)
@@ -168,3 +172,29 @@ def reset_two_factor(user_id: int) -> Response:
         if user.awaiting_approval:
             flash(_("Another admin must approve the account first."))
     return redirect(url_for("officers.users"))
+
+
+@bp.post("/users/<int:user_id>/organisation")
+@requires_role(*ADMIN_ROLES)
+def move_advocate(user_id: int) -> Response:
+    """Put an advocate in another organisation: they see its records from now on, and
+    none of the old one's."""
+    user = _staff_or_404(user_id)
+    form = MoveAdvocateForm()
+    organisation = _organisation(form.organisation.data) if form.validate() else None
+    if organisation is None:
+        flash(_("Choose an organisation for %(name)s.", name=user.name))
+    else:
+        try:
+            advocates.move_advocate(user, organisation, actor=staff_actor(current_user))
+        except advocates.NotAnAdvocate:
+            flash(_("Only advocates belong to an advocacy organisation."))
+        else:
+            flash(_("%(name)s now works for %(organisation)s.", name=user.name,
+                    organisation=organisation.name))
+    return redirect(url_for("officers.users"))
+
+
+def _organisation(chosen: str | None) -> AdvocacyOrganisation | None:
+    """The organisation the admin chose from the list; None for none or a made-up one."""
+    return advocates.find_organisation(int(chosen)) if chosen and chosen.isdigit() else None

@@ -30,7 +30,7 @@ from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm.attributes import set_committed_value
 
 from ..extensions import db
-from ..models import STAFF_ROLES, StaffUser
+from ..models import STAFF_ROLES, AdvocacyOrganisation, AdvocateMembership, StaffUser
 from . import FieldErrors, protection, staff_alerts
 from .audit import record_event
 
@@ -190,13 +190,18 @@ def create_user(email: str, *, name: str, role: str, password: str | None = None
     return user
 
 
-def invite_user(email: str, *, name: str, role: str, actor: str) -> tuple[StaffUser, str]:
+def invite_user(email: str, *, name: str, role: str, actor: str,
+                organisation: AdvocacyOrganisation | None = None) -> tuple[StaffUser, str]:
     """A new account without a password, and the one-time token of its invite link.
 
-    The token is returned once and only its hash is kept, so it can be shown once."""
+    The token is returned once and only its hash is kept, so it can be shown once. An
+    advocate belongs to an advocacy ``organisation`` from the start (what they may see is
+    its records), made in the same transaction so no advocate exists without one."""
     email = normalise_email(email)
     name = name.strip()
     errors = _check_new_account(email, name, role)
+    if role == "advocate" and organisation is None:
+        errors["organisation"] = "required"
     if errors:
         raise InvalidStaffAccount(errors)
     token = secrets.token_urlsafe(32)
@@ -206,6 +211,11 @@ def invite_user(email: str, *, name: str, role: str, actor: str) -> tuple[StaffU
     db.session.add(user)
     db.session.flush()
     record_event(actor, "staff.invited", after={"staff_id": user.id, "role": role})
+    if role == "advocate" and organisation is not None:
+        db.session.add(AdvocateMembership(staff_user_id=user.id,
+                                          organisation_id=organisation.id))
+        record_event(actor, "advocate.organisation_set",
+                     after={"staff_id": user.id, "organisation": organisation.key})
     if _needs_approval(user, actor):
         _request_approval(user, actor, INVITED)
     db.session.commit()

@@ -16,8 +16,8 @@ from werkzeug.routing import Rule
 
 from intake_app.domain.draft import Draft
 from intake_app.extensions import db
-from intake_app.models import ChannelMessage, Conversation, StaffUser
-from intake_app.services import callbacks, reports, staff_accounts
+from intake_app.models import AdvocacyOrganisation, ChannelMessage, Conversation, StaffUser
+from intake_app.services import advocates, callbacks, reports, staff_accounts
 from intake_app.services.intake import submit
 
 from ..conftest import csrf_token
@@ -69,6 +69,7 @@ ALLOWED: dict[str, frozenset[str]] = {
     "officers.sign_in_link": ADMIN,
     "officers.reset_two_factor": ADMIN,
     "officers.approve_user": ADMIN,
+    "officers.move_advocate": ADMIN,
     # Two-factor is for any signed-in member of staff.
     "officers.two_factor": ANY_STAFF,
     "officers.two_factor_setup": ANY_STAFF,
@@ -228,3 +229,73 @@ def test_staff_pages_are_never_cached(app: Flask, make_staff) -> None:
     client, _token = visitor_client(app, "manager", make_staff)
     for path in ("/officers/sign-in", "/officers/queue", "/officers/reports"):
         assert client.get(path).headers["Cache-Control"] == "no-store"
+
+
+# The advocates' area: only advocates of an organisation get past its guard; council
+# staff and an advocate without an organisation are refused, anonymous visitors sent to
+# the advocates' sign-in. Two-factor pages are for any advocate.
+ADVOCATES_OPEN = frozenset({"advocates.sign_in", "advocates.sign_out"})
+ADVOCATES_TWO_FACTOR = frozenset({"advocates.two_factor", "advocates.two_factor_setup"})
+ADVOCATE_VISITORS = ("anonymous", "officer", "manager", "admin", "advocate",
+                     "advocate without organisation")
+
+
+def advocates_rules(app: Flask) -> Iterator[Rule]:
+    return (rule for rule in app.url_map.iter_rules()
+            if rule.endpoint.startswith("advocates.") and rule.endpoint not in ADVOCATES_OPEN)
+
+
+def advocate_visitor(app: Flask, visitor: str, make_staff) -> tuple[FlaskClient, str]:
+    client = app.test_client()
+    if visitor == "anonymous":
+        return client, csrf_token(client, "/advocates/sign-in")
+    user = make_staff("advocate" if visitor.startswith("advocate") else visitor)
+    if visitor == "advocate":
+        advocates.move_advocate(user, organisation_by_key("nyas"), actor="test")
+    sign_in_as(client, user)
+    return client, csrf_token(client, "/officers/two-factor/setup")
+
+
+def organisation_by_key(key: str) -> AdvocacyOrganisation:
+    return next(org for org in advocates.organisations() if org.key == key)
+
+
+def refused(visitor: str, endpoint: str) -> bool:
+    """Council staff everywhere here; an advocate without an organisation but for
+    two-factor."""
+    if not visitor.startswith("advocate"):
+        return True
+    return visitor != "advocate" and endpoint not in ADVOCATES_TWO_FACTOR
+
+
+@pytest.fixture
+def referral_reference(app: Flask) -> str:
+    """A record whose child asked NYAS for an advocate."""
+    return submit(Draft(text=SECRET_TEXT, channel="web", declared_type="complaint",
+                        advocate="yes", advocate_provider="nyas"), actor="web").reference
+
+
+@pytest.mark.parametrize("visitor", ADVOCATE_VISITORS)
+def test_each_visitor_gets_the_right_answer_in_the_advocates_area(
+        app: Flask, make_staff, referral_reference: str, visitor: str) -> None:
+    client, token = advocate_visitor(app, visitor, make_staff)
+    values = {"reference": referral_reference}
+    wrong: list[str] = []
+    checked = 0
+    for rule in advocates_rules(app):
+        path = build(rule, values)
+        for method in methods(rule):
+            response = request(client, method, path, token)
+            status, location = response.status_code, response.headers.get("Location", "")
+            checked += 1
+            if visitor == "anonymous":
+                ok = status == 302 and location.startswith("/advocates/sign-in")
+            elif refused(visitor, rule.endpoint):
+                ok = status == 403
+            else:
+                ok = (status not in (401, 403, 404, 405) and status < 500
+                      and CSRF_REFUSED not in response.get_data(as_text=True))
+            if not ok:
+                wrong.append(f"{method} {path} ({rule.endpoint}): {status} {location}")
+    assert checked
+    assert not wrong, f"{visitor} got wrong answers:\n" + "\n".join(wrong)
