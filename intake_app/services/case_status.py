@@ -25,7 +25,7 @@ from ..extensions import db
 from ..models import CaseStatusUpdate, Conversation, Representation
 from ..outbox.enqueue import enqueue
 from ..taxonomy import keys
-from . import FieldErrors
+from . import FieldErrors, telling_feedback
 from .audit import record_event
 from .wall_clock import SYSTEM_CLOCK, WallClock
 
@@ -238,6 +238,9 @@ def _tell_child(record: Representation, update: CaseStatusUpdate, *, at: datetim
                 "text": text,
                 "html": render_template("notifications/case_status_email.html", **context),
             }, key_suffix=key, at=at)
+    if update.outcome:
+        # After an outcome, the one optional "how was it to tell us?" question.
+        telling_feedback.ask(record, key=str(update.id), at=at)
     return record.contact.reply_channel
 
 

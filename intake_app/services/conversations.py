@@ -36,7 +36,7 @@ from ..extensions import db
 from ..i18n import bot_languages, supported_locales
 from ..models import ChannelMessage, Conversation, Representation, SmsOptOut
 from ..outbox.enqueue import enqueue
-from . import acknowledgement, look_again
+from . import acknowledgement, look_again, telling_feedback
 from .api_intake import conversation_phone
 from .intake import InvalidDraft, SubmissionResult, submit
 from .opt_outs import is_opted_out
@@ -125,9 +125,11 @@ def handle_inbound(inbound: Inbound) -> Turn:
         # The message is kept and screened, but a sender who texted STOP gets nothing.
         return Turn(public_id=public_id, safeguarding=result.flagged, opted_out=True)
     if not result.flagged:
-        # "LOOK AGAIN <reference>" (or "not happy" after an outcome) is answered here, the
-        # same way as on the status page; anything else goes on to the bot.
-        asked = look_again.look_again_by_message(conversation, body)
+        # An answer to "how was it to tell us?", and "LOOK AGAIN <reference>" (or "not
+        # happy" after an outcome, handled as on the status page), are answered here;
+        # anything else goes on to the bot.
+        asked = (telling_feedback.answer_by_text(conversation, message.id, body)
+                 or look_again.look_again_by_message(conversation, body))
         if asked is not None:
             _store_outbound(conversation_id, asked)
             return Turn(public_id=public_id, replies=(asked,), language=language,

@@ -29,6 +29,7 @@ from sqlalchemy import ColumnElement, Date, Text, and_, case, cast, func, litera
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
 
+from ..domain.calendar import working_days_between
 from ..domain.report_figures import (
     COUNT,
     HOURS,
@@ -44,8 +45,9 @@ from ..domain.report_figures import (
     short_label,
 )
 from ..domain.reporting_periods import Period, days_ending_in_summer_time
+from ..domain.stages import STAGE2
 from ..extensions import db
-from ..models import Representation
+from ..models import ComplaintStage, LookAgainRequest, Representation, TellingFeedback
 from ..models.types import UTCDateTime
 from ..staff_labels import CHANNEL_NAMES
 from ..taxonomy import keys, label
@@ -422,3 +424,74 @@ def stage1_table(window: Window) -> Table:
         row("closed", _("Resolved or closed without a stage 1 response"),
             lambda w: Figure(unanswered[w]["closed"])),
     ), chart=False)
+
+
+def later_stages_table(window: Window) -> Table:
+    """Requests to look again, stage 2 and stage 3, for complaints received in the period
+    (a few rows each: read one by one, and counted in working days with the calendar)."""
+    requests = db.session.execute(
+        select(window.which, LookAgainRequest.in_time, LookAgainRequest.decision)
+        .join(R, R.id == LookAgainRequest.representation_id)
+        .where(*window.where(R.type == "complaint"))).all()
+    stages = db.session.execute(
+        select(window.which, ComplaintStage)
+        .join(R, R.id == ComplaintStage.representation_id)
+        .where(*window.where(R.type == "complaint"))).all()
+    counts: Counts = {CURRENT: Counter(), PREVIOUS: Counter()}
+    days: dict[str, list[int]] = {CURRENT: [], PREVIOUS: []}
+    for which, in_time, decision in requests:
+        counts[which]["asked"] += 1
+        counts[which]["in_time"] += bool(in_time)
+        counts[which]["waiting"] += decision is None
+    for which, stage in stages:
+        name = "stage2" if stage.stage == STAGE2 else "stage3"
+        counts[which][name] += 1
+        counts[which][f"{name}_extended"] += bool(stage.extended)
+        last_due = stage.response_due or stage.due_in_force
+        if stage.finished_on is None and stage.paused_on is None and last_due < window.today:
+            counts[which][f"{name}_overdue"] += 1
+        if name == "stage2" and stage.finished_on is not None:
+            days[which].append(max(0, working_days_between(
+                stage.started_on, stage.finished_on, nation=window.nation)
+                - stage.paused_working_days))
+
+    def row(key: str, text: str) -> Row:
+        return Row(key, text, *_figures(counts, key))
+
+    return Table("later_stages", _("Looking again: stages 2 and 3"),
+                 _("Complaints received in the period. A request within 20 working days of "
+                   "the stage 1 response starts stage 2 at once; a later one waits for an "
+                   "officer. Overdue means still running after its deadline (for stage 3, "
+                   "the council's response). Working days exclude weekends, bank holidays "
+                   "and paused days."), (
+        row("asked", _("Asked us to look again")),
+        row("in_time", _("Asked within 20 working days")),
+        row("waiting", _("Waiting for an officer's decision")),
+        row("stage2", _("Stage 2 started")),
+        row("stage2_extended", _("Stage 2 extended")),
+        row("stage2_overdue", _("Stage 2 overdue")),
+        Row("stage2_average_days", _("Average working days of a finished stage 2"),
+            Figure(mean(days[CURRENT])), Figure(mean(days[PREVIOUS])), unit=WORKING_DAYS),
+        row("stage3", _("Stage 3 review panel started")),
+        row("stage3_overdue", _("Stage 3 overdue")),
+    ), chart=False)
+
+
+def telling_feedback_table(window: Window) -> Table:
+    """"How was it to tell us?": answers counted by the day they were given (they are
+    kept apart from records, so they cannot be counted by when a record arrived)."""
+    counts: Counts = {CURRENT: Counter(), PREVIOUS: Counter()}
+    period, previous = window.period, window.previous
+    for answered_on, ease, number in db.session.execute(
+            select(TellingFeedback.answered_on, TellingFeedback.ease, func.count())
+            .where(TellingFeedback.answered_on >= previous.start,
+                   TellingFeedback.answered_on < period.end)
+            .group_by(TellingFeedback.answered_on, TellingFeedback.ease)):
+        counts[CURRENT if answered_on >= period.start else PREVIOUS][ease] += number
+    labels = [("easy", _("Easy")), ("ok", _("OK")), ("hard", _("Hard"))]
+    return Table("telling_feedback", _("How was it to tell us?"),
+                 _("Answers to the one optional question sent after an outcome, by the day "
+                   "they were given. Kept apart from records: nobody can see which child "
+                   "gave which answer."),
+                 _count_rows(counts, labels, missing=_("Not recorded"),
+                             total=_("All answers")))

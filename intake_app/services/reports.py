@@ -32,6 +32,8 @@ TABLES: dict[str, Callable[[Window], Table]] = {
     "acknowledgements": report_tables.acknowledgements_table,
     "stage1": report_tables.stage1_table,
     "outcomes": report_tables.outcomes_table,
+    "later_stages": report_tables.later_stages_table,
+    "telling_feedback": report_tables.telling_feedback_table,
 }
 
 

@@ -4,6 +4,8 @@ two stages, and the queue's colour for the stage that is running."""
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from datetime import timedelta
 
@@ -170,3 +172,22 @@ def test_wales_has_no_stage1_extension_no_stage2_extension_and_no_panel(app, cli
     assert running.extended_due is None
     page = client.get(f"/officers/records/{record.reference}").get_data(as_text=True)
     assert "extend-stage2" not in page and "start-stage3" not in page
+
+
+def test_reports_count_requests_to_look_again_and_each_stage(app, client, make_staff):
+    from intake_app.services.complaint_stages import ask_to_look_again
+
+    waiting = sms_record()
+    ask_to_look_again(waiting, via="sms", language="en")  # no stage 1 answer: an officer decides
+    started = sms_record()
+    act(client, started, "start_stage2", {"reason": "Officer decided."})
+    act(client, started, "extend_stage2", {"reason": "More", "agreed": "not_asked",
+                                           "reason_for_child": "more_time"})
+    manager = sign_in_as(app.test_client(), make_staff("manager"))
+    today = SYSTEM_CLOCK.today()
+    response = manager.get(f"/officers/reports/later_stages.csv?period=month"
+                           f"&year={today.year}&month={today.month}")
+    rows = {row[1]: row[3] for row in csv.reader(
+        io.StringIO(response.get_data().decode("utf-8-sig")))}
+    assert (rows["asked"], rows["in_time"], rows["waiting"]) == ("1", "0", "1")
+    assert (rows["stage2"], rows["stage2_extended"], rows["stage3"]) == ("1", "1", "0")
