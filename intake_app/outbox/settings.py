@@ -21,6 +21,19 @@ def parse_providers(raw: str) -> dict[str, dict[str, str]]:
     return {str(key): {str(k): str(v) for k, v in target.items()} for key, target in value.items()}
 
 
+def parse_compliment_recipients(raw: str) -> dict[str, dict[str, str]]:
+    """``COMPLIMENT_RECIPIENTS``: a JSON object, per service area a ``team`` mailbox
+    and/or a ``manager`` address."""
+    value: Any = json.loads(raw or "{}")
+    if not isinstance(value, dict) or not all(
+            isinstance(target, dict) and set(target) <= {"team", "manager"}
+            for target in value.values()):
+        raise ValueError('COMPLIMENT_RECIPIENTS must be a JSON object like '
+                         '{"fostering": {"team": "…", "manager": "…"}}')
+    return {str(area): {str(k): str(v) for k, v in target.items()}
+            for area, target in value.items()}
+
+
 def parse_console_fallback(raw: object) -> str:
     """``DUTY_TEAM_CONSOLE_FALLBACK``: ``auto`` (console only for the embedded default),
     ``1`` (always allowed) or ``0`` (never); read as "auto", "on" or "off"."""
@@ -75,6 +88,11 @@ OUTBOX_SETTINGS: tuple[Setting, ...] = (
     Setting("ADVOCACY_PROVIDERS", "{}", 'Per advocacy provider key, where referrals go: '
             'JSON like {"nyas": {"email": "referrals@example.org"}, "local": {"webhook": '
             '"https://…", "secret": "…"}}.', parse=parse_providers),
+    Setting("COMPLIMENT_RECIPIENTS", "{}", 'Per service area key, who hears a compliment '
+            'about a named worker or team: JSON like {"fostering": {"team": '
+            '"fostering@council.example", "manager": "fostering.manager@council.example"}}. '
+            'An area left out keeps its compliments in the case store only.',
+            parse=parse_compliment_recipients),
     Setting("DEFAULT_ADVOCACY_PROVIDER", "local", "Provider that gets the referral when a "
             "child asks us to choose (help_me_choose)."),
     Setting("OUTBOX_WORKER", "thread", "thread: the app runs a worker thread (embedded "

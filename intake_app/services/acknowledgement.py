@@ -14,6 +14,7 @@ from flask_babel import force_locale, format_date, get_locale
 
 from ..domain.references import display
 from ..models import Representation
+from . import compliments
 from .council_contact import council_contact
 
 
@@ -56,6 +57,7 @@ def facts(record: Representation, *, status_secret: str | None = None
         "status_url": contact.status_url,
         "status_secret": status_secret,
         "channel": record.channel,
+        "compliment_passed_on": compliments.passed_on_at_once(record),
     }
 
 

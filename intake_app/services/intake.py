@@ -33,9 +33,10 @@ from ..domain.triage import (
 from ..extensions import db
 from ..models import Representation, RepresentationContact
 from ..outbox.enqueue import enqueue
-from . import FieldErrors, acknowledgement
+from . import FieldErrors, acknowledgement, compliments
 from .audit import record_event
 from .protection import encrypt_json, lookup_hash
+from .review_hold import forwards_before_review, held_for_review
 from .status_checks import issue_secret
 from .wall_clock import SYSTEM_CLOCK, WallClock
 
@@ -245,12 +246,6 @@ def _new_record(
     )
 
 
-def forwards_before_review() -> bool:
-    """Whether the council triages in its own case system, so a record that needs review
-    goes to the case store at once rather than waiting for an officer here."""
-    return bool(current_app.config["FORWARD_BEFORE_REVIEW"])
-
-
 def _reasons_as_decided(reasons: list[str], *, needs_review: bool, urgent: bool,
                         held: bool) -> list[str]:
     """Triage's reasons, with its review and priority lines matching what was decided here
@@ -273,8 +268,9 @@ def _advocate_provider(draft: Draft) -> str | None:
 
 def _enqueue_deliveries(record: Representation, draft: Draft,
                         ack: acknowledgement.Acknowledgement, *, at: datetime) -> None:
-    if not record.needs_review or forwards_before_review():
+    if not held_for_review(record):
         enqueue("case", record, at=at)
+        compliments.pass_on(record, at=at)
     # The duty team's alert and the child's acknowledgement never wait for a review.
     if record.safeguarding_flag:
         enqueue("safeguarding_alert", record, urgent=True, at=at)

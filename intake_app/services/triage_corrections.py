@@ -21,6 +21,7 @@ from sqlalchemy import func, select
 from ..extensions import db
 from ..models import OutboxMessage, Representation, TriageCorrection
 from ..outbox.enqueue import enqueue
+from . import compliments
 from .audit import record_event
 from .case_deadlines import DEADLINE_FIELDS, recompute_deadlines
 from .casework import SAFEGUARDING_HANDLING_FIELDS, Officer, snapshot
@@ -110,6 +111,7 @@ def _forward_if_held(record: Representation, clock: WallClock) -> bool:
     if sent is not None or record.status == "withdrawn":
         return False
     enqueue("case", record, at=clock.now())
+    compliments.pass_on(record, at=clock.now())
     return True
 
 

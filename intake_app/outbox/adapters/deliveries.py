@@ -19,8 +19,10 @@ from ...domain.redaction import redact
 from ...domain.references import display
 from ...extensions import db
 from ...models import CallbackRequest, Conversation, OutboxMessage, Representation
+from ...services import compliments
 from ...services.opt_outs import is_opted_out
 from ...services.protection import lookup_hash
+from ...taxonomy import keys, label
 from ..contact_windows import next_allowed
 from ..outcomes import Deferred, Delivered, Outcome, PermanentError, Skipped
 from ..settings import is_embedded_default, parse_console_fallback
@@ -288,6 +290,28 @@ def deliver_manager_alert(message: OutboxMessage, record: Representation | None)
     return Delivered(None)
 
 
+def deliver_compliment(message: OutboxMessage, record: Representation | None) -> Outcome:
+    """To the service area's team mailbox and manager, read at delivery time (an address
+    changed since is respected). Never the person's contact details."""
+    record = _require_record(record, message)
+    addresses = compliments.recipients(record.service_area)
+    if not addresses:
+        return Skipped(f"no COMPLIMENT_RECIPIENTS for {record.service_area or 'no area'}")
+    categories = [record.primary_category, *(record.secondary_categories or ())]
+    text = render_staff_text(
+        "notifications/compliment.txt", reference=display(record.reference),
+        received=record.received_at.astimezone(LONDON).strftime("%d %B %Y"),
+        service_area=(label("service_areas", record.service_area)
+                      if record.service_area in keys("service_areas") else "not given"),
+        about="; ".join(label("compliment_categories", category) for category in categories
+                        if category in keys("compliment_categories")),
+        text=record.text)
+    send_email(current_app.config, to=", ".join(addresses),
+               subject=f"A compliment for your team ({display(record.reference)})",
+               text=text, headers={"X-Idempotency-Key": message.idempotency_key})
+    return Delivered(None)
+
+
 DELIVERIES: dict[str, Callable[[OutboxMessage, Representation | None], Outcome]] = {
     "case": deliver_case_message,
     "safeguarding_alert": deliver_safeguarding_alert,
@@ -297,4 +321,5 @@ DELIVERIES: dict[str, Callable[[OutboxMessage, Representation | None], Outcome]]
     "manager_alert": deliver_manager_alert,
     "callback_alert": deliver_callback_alert,
     "stage2_request": deliver_stage2_request,
+    "compliment": deliver_compliment,
 }
