@@ -31,7 +31,7 @@ from ..models import Conversation, Representation
 from .acknowledgement import reply_locale
 from .audit import record_event
 from .case_status import UnknownRecord, status_for_child, status_sentence
-from .complaint_stages import can_look_again, stage_of
+from .complaint_stages import can_look_again, decision_due, stage_of, waiting_request
 from .council_contact import CouncilContact, council_contact
 from .protection import keyed_digest
 from .wall_clock import LONDON, SYSTEM_CLOCK, WallClock
@@ -199,6 +199,11 @@ def _next_step(record: Representation, today: date) -> tuple[str, date | None]:
         return _("We will not do any more unless you ask us to."), None
     if record.case_status in FINISHED:
         return _("You can tell us something new at any time."), None
+    waiting = waiting_request(record)
+    if waiting is not None:
+        due = decision_due(waiting)
+        return _("We have your request to look again. A person will decide what happens "
+                 "next by %(date)s.", date=format_date(due, "EEEE d MMMM y")), due
     if record.case_status == "stage1_responded":
         return _("Not happy with our answer? Call us and we will tell you what you can do "
                  "next."), None

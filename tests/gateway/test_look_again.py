@@ -29,6 +29,7 @@ from intake_app.services.wall_clock import SYSTEM_CLOCK
 
 from ..conftest import _fresh_request_globals, post_form
 from ..officers.conftest import sign_in_as
+from .test_chat import chat_token, post
 
 CHILD_PHONE = "+447911123456"
 OTHER_PHONE = "+447911654321"
@@ -114,6 +115,12 @@ def test_status_page_after_20_working_days_waits_for_an_officer(app, client, fak
     request = request_of(record)
     assert not request.in_time and request.decision is None
     assert case_store_events(record)[0].payload["in_time"] is False
+    # Checking again says the same, with the same date.
+    post_form(client, "/status", {"reference": record.reference})
+    again = said(post_form(client, "/status/secret", {"secret": secret}))
+    decide_by = re.search(r"A person will decide what happens next by (\w+ \d+ \w+ \d{4})",
+                          text)
+    assert decide_by.group(1) in again and "Ask us to look again" not in again
     staff = StaffUser(email="o@council.example", name="Olu", role="officer", active=True)
     db.session.add(staff)
     db.session.commit()
@@ -188,3 +195,13 @@ def test_guessing_the_secret_by_text_stops_after_ten_wrong_tries(app, send_sms, 
     refused = said(send_sms(f"LOOK AGAIN {record.reference} {secret}", sender=OTHER_PHONE))
     assert "We could not find that" in refused
     assert request_of(record) is None
+
+
+def test_look_again_in_the_chat_with_the_secret(app, client, fake_rasa):
+    record, secret = answered_complaint(working_days_ago=5)
+    token = chat_token(client)
+    response = post(client, token, f"Look again {record.reference} {secret}", "m1")
+    assert response.status_code == 200
+    assert "Someone new will now look again" in " ".join(response.json["replies"])
+    assert fake_rasa.received == []
+    assert request_of(record).via == "chat" and stage2_of(record) is not None
