@@ -21,7 +21,7 @@ import re
 import secrets
 import time
 from dataclasses import asdict, dataclass, replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from flask import current_app, has_request_context
 from flask_babel import force_locale, get_locale
@@ -459,26 +459,36 @@ def _alert_without_record(conversation: Conversation, message: ChannelMessage,
         logger.exception("could not queue the alert for flagged message %s", message.id)
 
 
-def unrecorded_disclosures(limit: int = 100) -> list[ChannelMessage]:
+def unrecorded_disclosures(limit: int = 100, saved_before: datetime | None = None
+                           ) -> list[ChannelMessage]:
     """Flagged inbound messages that have no record of their own: each is shown to
     officers and made into a record by ``record_unrecorded_disclosures``."""
     key = literal("safeguarding:") + cast(ChannelMessage.id, String)
     recovered = literal("recovered:") + cast(ChannelMessage.id, String)
-    return list(db.session.scalars(
+    query = (
         select(ChannelMessage)
         .outerjoin(Representation, Representation.submission_key.in_([key, recovered]))
         # "= true", as the partial index ix_channel_message_flagged_inbound says it.
         .where(ChannelMessage.safeguarding_flag == True,  # noqa: E712
                ChannelMessage.direction == "inbound",
-               Representation.id.is_(None))
-        .order_by(ChannelMessage.id).limit(limit)))
+               Representation.id.is_(None)))
+    if saved_before is not None:
+        query = query.where(ChannelMessage.created_at < saved_before)
+    return list(db.session.scalars(query.order_by(ChannelMessage.id).limit(limit)))
 
 
-def record_unrecorded_disclosures() -> int:
+# The gateway saves a flagged message, then makes its record in a second transaction: a
+# sweep in between would make a second record and a second alert. Messages younger than
+# this are the gateway's to record; a fault that stopped it is still found a minute later.
+SWEEP_GRACE = timedelta(minutes=1)
+
+
+def record_unrecorded_disclosures(now: datetime | None = None) -> int:
     """Make the missing record of every flagged message (run by the outbox worker): a fault
     that stopped it at the time does not stop it for good. Returns how many were made."""
     made = 0
-    for message in unrecorded_disclosures():
+    now = now or datetime.now(UTC)
+    for message in unrecorded_disclosures(saved_before=now - SWEEP_GRACE):
         conversation = db.session.get(Conversation, message.conversation_id)
         if conversation is None:
             continue
