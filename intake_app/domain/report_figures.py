@@ -18,6 +18,7 @@ from .calendar import is_working_day
 
 # What a row's number means; the CSV has it as a column so the file reads on its own.
 COUNT, PERCENT, HOURS, WORKING_DAYS = "count", "percent", "hours", "working days"
+POUNDS = "pounds"
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,7 @@
 """SQLAlchemy 2.x typed models; every change comes with an Alembic migration."""
 
 from .advocacy import AdvocacyOrganisation, AdvocateMembership
+from .aftercare import OmbudsmanEnquiry, Resolution
 from .audit import AuditEvent
 from .conversation import (
     CALLBACK_CLOSING_OUTCOMES,
@@ -40,10 +41,12 @@ __all__ = [
     "ComplaintStage",
     "Conversation",
     "LookAgainRequest",
+    "OmbudsmanEnquiry",
     "OutboxMessage",
     "RecordNote",
     "Representation",
     "RepresentationContact",
+    "Resolution",
     "ServiceToken",
     "SmsOptOut",
     "StaffUser",

@@ -20,6 +20,7 @@ def _staff_context() -> dict[str, object]:
 
 
 from . import (  # noqa: E402,F401 - the view modules register their routes on bp
+    aftercare_views,
     audit_views,
     callback_views,
     case_views,

@@ -16,7 +16,7 @@ from werkzeug.exceptions import NotFound
 from werkzeug.wrappers import Response
 
 from ..domain.charts import Bar, bar_chart
-from ..domain.report_figures import PERCENT, Figure, Row, Table
+from ..domain.report_figures import PERCENT, POUNDS, Figure, Row, Table
 from ..domain.reporting_periods import LONDON, Period, parse_period
 from ..services import reports
 from . import bp
@@ -85,6 +85,8 @@ def _shown(figure: Figure, unit: str) -> str:
     if unit == PERCENT:
         return _("%(percent)s%% (%(part)d of %(whole)d)", percent=f"{figure.value:.1f}",
                  part=figure.part, whole=figure.whole)
+    if unit == POUNDS:
+        return f"£{figure.value:,.2f}"
     return f"{figure.value:g}" if isinstance(figure.value, float) else str(figure.value)
 
 

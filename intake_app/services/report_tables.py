@@ -34,6 +34,7 @@ from ..domain.report_figures import (
     COUNT,
     HOURS,
     PERCENT,
+    POUNDS,
     WORKING_DAYS,
     Figure,
     Row,
@@ -47,7 +48,14 @@ from ..domain.report_figures import (
 from ..domain.reporting_periods import Period, days_ending_in_summer_time
 from ..domain.stages import STAGE2
 from ..extensions import db
-from ..models import ComplaintStage, LookAgainRequest, Representation, TellingFeedback
+from ..models import (
+    ComplaintStage,
+    LookAgainRequest,
+    OmbudsmanEnquiry,
+    Representation,
+    Resolution,
+    TellingFeedback,
+)
 from ..models.types import UTCDateTime
 from ..staff_labels import CHANNEL_NAMES
 from ..taxonomy import keys, label
@@ -495,3 +503,60 @@ def telling_feedback_table(window: Window) -> Table:
                    "gave which answer."),
                  _count_rows(counts, labels, missing=_("Not recorded"),
                              total=_("All answers")))
+
+
+def _by_day(window: Window, day: Any, values: Sequence[Any], amount: Any
+            ) -> list[tuple[str, tuple[Any, ...], int, int]]:
+    """Rows counted by a day of their own (when it was done, when the Ombudsman asked),
+    not by when the record arrived: (period, values, how many, their amounts added),
+    grouped in SQL."""
+    period, previous = window.period, window.previous
+    query = (select(day, *values, func.count(), func.coalesce(func.sum(amount), 0))
+             .where(day >= previous.start, day < period.end)
+             .group_by(day, *values))
+    return [(CURRENT if row[0] >= period.start else PREVIOUS, tuple(row[1:-2]), row[-2],
+             row[-1]) for row in db.session.execute(query)]
+
+
+def resolutions_table(window: Window) -> Table:
+    """What was done to put complaints right, by the day it was done; money in pounds."""
+    counts: Counts = {CURRENT: Counter(), PREVIOUS: Counter()}
+    pence: Counter[str] = Counter()
+    for which, (kind,), number, amount in _by_day(
+            window, Resolution.done_on, (Resolution.kind,), Resolution.amount_pence):
+        counts[which][kind] += number
+        pence[which] += amount
+    rows = _count_rows(counts, _taxonomy_labels("resolutions"), missing=_("Not recorded"),
+                       total=_("Everything done"))
+    paid = Row("financial_remedy_pounds", _("Financial remedies paid, in pounds"),
+               Figure(pence[CURRENT] / 100), Figure(pence[PREVIOUS] / 100), unit=POUNDS)
+    return Table("resolutions", _("What was done to put things right"),
+                 _("Each thing an officer recorded as done, by the day it was done; one "
+                   "complaint can have several. Financial remedies are added up in "
+                   "pounds."), (*rows, paid), chart=False)
+
+
+def ombudsman_table(window: Window) -> Table:
+    """Ombudsman enquiries by the day the Ombudsman asked, and what they decided."""
+    counts: Counts = {CURRENT: Counter(), PREVIOUS: Counter()}
+    pence: Counter[str] = Counter()
+    for which, (ombudsman, decision), number, amount in _by_day(
+            window, OmbudsmanEnquiry.received_on,
+            (OmbudsmanEnquiry.ombudsman, OmbudsmanEnquiry.decision),
+            OmbudsmanEnquiry.remedy_amount_pence):
+        counts[which][ombudsman] += number
+        counts[which][decision or "no_decision"] += number
+        pence[which] += amount
+
+    def row(key: str, text: str) -> Row:
+        return Row(key, text, *_figures(counts, key))
+
+    return Table("ombudsman", _("The Ombudsman"),
+                 _("Enquiries from the Ombudsman (LGSCO in England, PSOW in Wales) by the day "
+                   "they asked, and their decisions so far."), (
+        *(row(key, text) for key, text in _taxonomy_labels("ombudsmen")),
+        *(row(key, text) for key, text in _taxonomy_labels("ombudsman_decisions")),
+        row("no_decision", _("No decision yet")),
+        Row("remedy_pounds", _("Remedies asked for, in pounds"),
+            Figure(pence[CURRENT] / 100), Figure(pence[PREVIOUS] / 100), unit=POUNDS),
+    ), chart=False)

@@ -34,6 +34,8 @@ TABLES: dict[str, Callable[[Window], Table]] = {
     "outcomes": report_tables.outcomes_table,
     "later_stages": report_tables.later_stages_table,
     "telling_feedback": report_tables.telling_feedback_table,
+    "resolutions": report_tables.resolutions_table,
+    "ombudsman": report_tables.ombudsman_table,
 }
 
 

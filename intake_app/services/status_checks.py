@@ -29,6 +29,7 @@ from ..domain.status_secrets import new_secret, normalise_secret
 from ..extensions import db
 from ..models import Conversation, Representation
 from .acknowledgement import reply_locale
+from .aftercare import ombudsman_signpost
 from .audit import record_event
 from .case_status import UnknownRecord, status_for_child, status_sentence
 from .complaint_stages import can_look_again, decision_due, stage_of, waiting_request
@@ -60,6 +61,8 @@ class StatusAnswer:
     text: str  # the answer as one message after the reference, for a text or the chat
     # A complaint answered at stage 1 with no stage 2 yet: the page offers "look again".
     can_look_again: bool = False
+    # After the council's last stage: the Ombudsman, in plain words ("" before then).
+    ombudsman: str = ""
 
 
 def secret_hash(reference: str, secret: str) -> str:
@@ -168,7 +171,8 @@ def answer_for(record: Representation, language: str, *,
         next_step, next_date = _next_step(record, clock.today())
         contact = council_contact(locale)
         reference = display(record.reference)
-        parts = [stage, next_step,
+        ombudsman = ombudsman_signpost(record) or ""
+        parts = [stage, next_step, *([ombudsman] if ombudsman else []),
                  _("Questions? Call us on %(phone)s (%(hours)s).", phone=contact.phone,
                    hours=contact.opening_hours)]
         if contact.sms_number:
@@ -181,7 +185,7 @@ def answer_for(record: Representation, language: str, *,
             reference=reference, status=record.status, case_status=record.case_status,
             updated_at=record.updated_at, stage=stage, next_step=next_step,
             next_date=next_date, contact=contact, text=" ".join(parts),
-            can_look_again=can_look_again(record))
+            can_look_again=can_look_again(record), ombudsman=ombudsman)
 
 
 def _by_reference(reference: str) -> Representation | None:
