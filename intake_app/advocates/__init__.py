@@ -18,4 +18,5 @@ bp.before_request(guard)
 from . import (  # noqa: E402,F401 - the view modules register their routes on bp
     case_views,
     sign_in_views,
+    submit_views,
 )

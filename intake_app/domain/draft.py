@@ -252,6 +252,9 @@ class Draft:
     # Set by a channel that already knows a person must look (the bot was down, a
     # disclosure mid-conversation): the record is held for review with this reason.
     needs_review_reason: str | None = None
+    # Free text a channel keeps in its own rows (an advocate's summary, a safeguarding
+    # concern they know of), by field name: screened for safeguarding like every answer.
+    other_texts: tuple[tuple[str, str], ...] = ()
 
 
 def sanitised(draft: Draft) -> Draft:
@@ -270,6 +273,7 @@ def sanitised(draft: Draft) -> Draft:
         on_behalf=on_behalf,
         contact=contact,
         contact_safety=safety,
+        other_texts=tuple((name, clean_text(text)) for name, text in draft.other_texts),
     )
 
 

@@ -1,6 +1,6 @@
 """SQLAlchemy 2.x typed models; every change comes with an Alembic migration."""
 
-from .advocacy import AdvocacyOrganisation, AdvocateMembership
+from .advocacy import AdvocacyOrganisation, AdvocateMembership, AdvocateSubmission
 from .aftercare import OmbudsmanEnquiry, Resolution
 from .audit import AuditEvent
 from .conversation import (
@@ -33,6 +33,7 @@ __all__ = [
     "STAFF_ROLES",
     "AdvocacyOrganisation",
     "AdvocateMembership",
+    "AdvocateSubmission",
     "AuditEvent",
     "CallbackAttempt",
     "CallbackRequest",

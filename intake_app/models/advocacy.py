@@ -8,13 +8,14 @@ moving an advocate to another organisation moves what they see at once.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import Boolean, ForeignKey, Integer, String
+from sqlalchemy import JSON, Boolean, Date, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..extensions import db
-from .types import UTCDateTime, utcnow
+from .types import EncryptedJSON, EncryptedText, UTCDateTime, utcnow
 
 
 class AdvocacyOrganisation(db.Model):
@@ -39,3 +40,35 @@ class AdvocateMembership(db.Model):
     organisation_id: Mapped[int] = mapped_column(ForeignKey("advocacy_organisation.id"),
                                                  index=True)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+
+class AdvocateSubmission(db.Model):
+    """What an advocate told us with a record they made for a child (the child's own words
+    are the record's text, what they want to happen its ``what_would_help``; the advocate's
+    summary is kept apart here). Every free text is encrypted at rest."""
+
+    __tablename__ = "advocate_submission"
+
+    representation_id: Mapped[int] = mapped_column(ForeignKey("representation.id"),
+                                                   primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("advocacy_organisation.id"),
+                                                 index=True)
+    advocate_id: Mapped[int] = mapped_column(ForeignKey("staff_user.id"))
+    child_name: Mapped[str] = mapped_column(EncryptedText)  # first name or initials
+    age_band: Mapped[str] = mapped_column(String(16))
+    child_status: Mapped[str] = mapped_column(String(16))
+    council_team: Mapped[str | None] = mapped_column(EncryptedText)
+    # language, interpreter (bool), disability (text), preferred_way
+    communication: Mapped[dict[str, Any]] = mapped_column(EncryptedJSON, default=dict)
+    advocate_summary: Mapped[str | None] = mapped_column(EncryptedText)
+    consent_method: Mapped[str] = mapped_column(String(16))
+    consent_given_on: Mapped[date] = mapped_column(Date)
+    # What the child agreed may be shared, and with whom, in the advocate's words.
+    sharing: Mapped[str] = mapped_column(EncryptedText)
+    # child / advocate / both: exactly as the child chose.
+    replies_to: Mapped[str] = mapped_column(String(8))
+    advocate_type: Mapped[str | None] = mapped_column(String(16))
+    advocate_categories: Mapped[list[str]] = mapped_column(JSON, default=list)
+    advocate_urgency: Mapped[str] = mapped_column(String(8), default="normal")
+    safeguarding_known: Mapped[str | None] = mapped_column(EncryptedText)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

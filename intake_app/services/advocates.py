@@ -17,7 +17,13 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from ..domain import references
 from ..extensions import db
-from ..models import AdvocacyOrganisation, AdvocateMembership, Representation, StaffUser
+from ..models import (
+    AdvocacyOrganisation,
+    AdvocateMembership,
+    AdvocateSubmission,
+    Representation,
+    StaffUser,
+)
 from .audit import record_event
 
 
@@ -133,3 +139,45 @@ def view_referral(organisation: AdvocacyOrganisation, reference: str, *, actor: 
                  after={"organisation": organisation.key})
     db.session.commit()
     return _referral_summary(record)
+
+
+@dataclass(frozen=True)
+class SubmissionView:
+    """A record the organisation's advocate made for a child, as the organisation sees
+    it: the child's words and the advocate's details (theirs to begin with)."""
+
+    record: Representation
+    details: AdvocateSubmission
+    advocate_name: str
+
+
+def submissions(organisation: AdvocacyOrganisation) -> list[Representation]:
+    """Records the organisation's advocates made, newest first."""
+    return list(db.session.scalars(
+        select(Representation)
+        .join(AdvocateSubmission, AdvocateSubmission.representation_id == Representation.id)
+        .where(AdvocateSubmission.organisation_id == organisation.id)
+        .order_by(Representation.received_at.desc())))
+
+
+def view_submission(organisation: AdvocacyOrganisation, reference: str, *, actor: str
+                    ) -> SubmissionView | None:
+    """One of the organisation's records by reference as typed, the view audited; None
+    for any other organisation's record, whichever advocate asks."""
+    normalised = references.normalise(reference)
+    if normalised is None:
+        return None
+    found = db.session.execute(
+        select(Representation, AdvocateSubmission)
+        .join(AdvocateSubmission, AdvocateSubmission.representation_id == Representation.id)
+        .where(Representation.reference == normalised,
+               AdvocateSubmission.organisation_id == organisation.id)).first()
+    if found is None:
+        return None
+    record, details = found
+    advocate = db.session.get(StaffUser, details.advocate_id)
+    record_event(actor, "advocate.submission_viewed", record,
+                 after={"organisation": organisation.key})
+    db.session.commit()
+    return SubmissionView(record=record, details=details,
+                          advocate_name=advocate.name if advocate is not None else "")

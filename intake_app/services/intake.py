@@ -3,6 +3,7 @@ create records here, so triage, acknowledgement, audit and forwarding cannot div
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import date, datetime
 from typing import Any
@@ -65,11 +66,19 @@ class SubmissionResult:
     status_secret: str | None = None
 
 
-def submit(draft: Draft, *, actor: str, clock: WallClock = SYSTEM_CLOCK) -> SubmissionResult:
+# A channel's own rows for a new record (an advocate's details, copies of the
+# acknowledgement to the advocate), made in submit's transaction.
+WithRecord = Callable[[Representation, acknowledgement.Acknowledgement], None]
+
+
+def submit(draft: Draft, *, actor: str, clock: WallClock = SYSTEM_CLOCK,
+           with_record: WithRecord | None = None) -> SubmissionResult:
     """Validate, sanitise, triage and save one representation with its audit event and
     outbox rows in a single transaction. A repeated ``submission_key`` returns the first
     record instead of making a second. ``clock`` is when it is submitted (acknowledged,
-    audited, queued); a replay sets it, with the draft's ``received_at``."""
+    audited, queued); a replay sets it, with the draft's ``received_at``. ``with_record``
+    adds a channel's own rows in the same transaction, so they exist exactly when the
+    record does."""
     config = current_app.config
     clean = sanitised(draft)
     errors = validate(clean, max_chars=config["TEXT_MAX_CHARS"])
@@ -103,6 +112,8 @@ def submit(draft: Draft, *, actor: str, clock: WallClock = SYSTEM_CLOCK) -> Subm
         status_secret = issue_secret(record)
         ack = acknowledgement.compose(record, status_secret=status_secret)
         _enqueue_deliveries(record, clean, ack, at=clock.now())
+        if with_record is not None:
+            with_record(record, ack)
         db.session.commit()
     except IntegrityError:
         db.session.rollback()
@@ -147,6 +158,7 @@ def _screen_other_fields(draft: Draft, *, typed: Draft, main: SafeguardingResult
         "helper_name": helper.helper_name if helper else "",
         "contact_name": draft.contact.name,
         "contact_address": draft.contact.address,
+        **dict(draft.other_texts),
     }
     if typed.text.strip() != draft.text:
         fields["text_as_typed"] = typed.text

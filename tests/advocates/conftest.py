@@ -56,7 +56,7 @@ def sign_in_advocate(client: FlaskClient, user: StaffUser) -> FlaskClient:
     assert response.status_code == 302, response.get_data(as_text=True)
     assert response.headers["Location"].startswith("/advocates/two-factor")
     response = post_form(client, "/advocates/two-factor", {"code": totp_code(user)})
-    assert response.status_code == 302
+    assert response.status_code == 302, response.get_data(as_text=True)
     return client
 
 

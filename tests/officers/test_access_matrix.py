@@ -8,6 +8,7 @@ The walk reads the app's url_map, so a route added without a line in ``ALLOWED``
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 
 import pytest
 from flask import Flask
@@ -17,7 +18,7 @@ from werkzeug.routing import Rule
 from intake_app.domain.draft import Draft
 from intake_app.extensions import db
 from intake_app.models import AdvocacyOrganisation, ChannelMessage, Conversation, StaffUser
-from intake_app.services import advocates, callbacks, reports, staff_accounts
+from intake_app.services import advocate_intake, advocates, callbacks, reports, staff_accounts
 from intake_app.services.intake import submit
 
 from ..conftest import csrf_token
@@ -272,21 +273,34 @@ def refused(visitor: str, endpoint: str) -> bool:
 
 
 @pytest.fixture
-def referral_reference(app: Flask) -> str:
-    """A record whose child asked NYAS for an advocate."""
-    return submit(Draft(text=SECRET_TEXT, channel="web", declared_type="complaint",
-                        advocate="yes", advocate_provider="nyas"), actor="web").reference
+def advocates_values(app: Flask, make_staff) -> dict[str, dict[str, object]]:
+    """A real NYAS record for each advocates' URL with a reference: a referral (the child
+    asked NYAS for an advocate) and one a NYAS advocate made."""
+    referral = submit(Draft(text=SECRET_TEXT, channel="web", declared_type="complaint",
+                            advocate="yes", advocate_provider="nyas"), actor="web").reference
+    colleague = make_staff("advocate")
+    advocates.move_advocate(colleague, organisation_by_key("nyas"), actor="test")
+    made = advocate_intake.submit_for_child(advocate_intake.ChildSubmission(
+        child_name="Jo", age_band="13_to_15", child_status="looked_after", council_team="",
+        language="en", interpreter=False, disability="", preferred_way="phone",
+        child_words=SECRET_TEXT, advocate_summary="", child_wants="To be listened to",
+        consent_method="in_person", consent_given_on=date(2026, 1, 5),
+        sharing="All of it", replies_to="advocate", child_reply_channel="",
+        child_phone="", child_email="", declared_type="complaint", categories=(),
+        service_area="", urgency="normal", safeguarding_known=""),
+        advocate=colleague, organisation=organisation_by_key("nyas")).reference
+    return {"advocates.submission": {"reference": made}, "default": {"reference": referral}}
 
 
 @pytest.mark.parametrize("visitor", ADVOCATE_VISITORS)
 def test_each_visitor_gets_the_right_answer_in_the_advocates_area(
-        app: Flask, make_staff, referral_reference: str, visitor: str) -> None:
+        app: Flask, make_staff, advocates_values: dict[str, dict[str, object]],
+        visitor: str) -> None:
     client, token = advocate_visitor(app, visitor, make_staff)
-    values = {"reference": referral_reference}
     wrong: list[str] = []
     checked = 0
     for rule in advocates_rules(app):
-        path = build(rule, values)
+        path = build(rule, advocates_values.get(rule.endpoint, advocates_values["default"]))
         for method in methods(rule):
             response = request(client, method, path, token)
             status, location = response.status_code, response.headers.get("Location", "")

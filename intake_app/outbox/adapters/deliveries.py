@@ -26,6 +26,7 @@ from ...taxonomy import keys, label
 from ..contact_windows import next_allowed
 from ..outcomes import Deferred, Delivered, Outcome, PermanentError, Skipped
 from ..settings import is_embedded_default, parse_console_fallback
+from .advocate_mail import deliver_advocate_email
 from .case_document import build_case_document, contact_details
 from .case_store import deliver_case, deliver_case_event
 from .mail import Attachment, send_email
@@ -321,5 +322,6 @@ DELIVERIES: dict[str, Callable[[OutboxMessage, Representation | None], Outcome]]
     "manager_alert": deliver_manager_alert,
     "callback_alert": deliver_callback_alert,
     "stage2_request": deliver_stage2_request,
+    "advocate_email": deliver_advocate_email,
     "compliment": deliver_compliment,
 }
