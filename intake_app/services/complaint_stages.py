@@ -34,7 +34,7 @@ from ..domain.stages import (
     stage_timescales,
 )
 from ..extensions import db
-from ..models import ComplaintStage, LookAgainRequest, Representation
+from ..models import ComplaintStage, LookAgainRequest, RecordNote, Representation
 from ..outbox.enqueue import enqueue
 from .acknowledgement import reply_locale
 from .audit import record_event
@@ -273,6 +273,10 @@ def pause_stage(record: Representation, officer: Officer, *, stage_key: str, pau
     if not text:
         raise CaseworkRefused({"reason": _("Give the reason for pausing the clock.")})
     stage.paused_on = paused_on
+    # The reason is kept where officers read it, as for stage 1's clock.
+    db.session.add(RecordNote(representation_id=record.id, author_id=officer.id,
+                              body=_("Clock paused: %(reason)s", reason=text),
+                              created_at=clock.now()))
     record_event(officer.actor, "record.stage_paused", record, after={
         "stage": stage_key, "paused_on": paused_on.isoformat(), "reason": text},
         at=clock.now())

@@ -124,16 +124,21 @@ def handle_inbound(inbound: Inbound) -> Turn:
     if opted_out:
         # The message is kept and screened, but a sender who texted STOP gets nothing.
         return Turn(public_id=public_id, safeguarding=result.flagged, opted_out=True)
-    if not result.flagged:
-        # An answer to "how was it to tell us?", and "LOOK AGAIN <reference>" (or "not
-        # happy" after an outcome, handled as on the status page), are answered here;
-        # anything else goes on to the bot.
-        asked = (telling_feedback.answer_by_text(conversation, message.id, body)
-                 or look_again.look_again_by_message(conversation, body))
-        if asked is not None:
-            _store_outbound(conversation_id, asked)
-            return Turn(public_id=public_id, replies=(asked,), language=language,
-                        reply_languages=(None,))
+    # An answer to "how was it to tell us?", and "LOOK AGAIN <reference>" (or "not happy"
+    # after an outcome, handled as on the status page), are answered here, after the
+    # safety reply when the message was flagged; anything else goes on to the bot.
+    asked = ((None if result.flagged
+              else telling_feedback.answer_by_text(conversation, message.id, body))
+             or look_again.look_again_by_message(conversation, body))
+    if asked is not None:
+        replies.append(asked)
+        reply_languages.append(None)
+        if inbound.channel == "chat":
+            _store_outbound(conversation_id, *replies)
+        else:
+            _store_outbound(conversation_id, reply_body(replies))
+        return Turn(public_id=public_id, replies=tuple(replies), language=language,
+                    reply_languages=tuple(reply_languages), safeguarding=result.flagged)
 
     degraded = False
     # Nothing is pending: end any read transaction so no database connection is held

@@ -10,20 +10,31 @@ is stored and screened: a message with a safeguarding flag never comes here.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import timedelta
 
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from sqlalchemy import or_, select
 
-from ..domain.references import normalise
+from ..domain.draft import Contact, Draft
+from ..domain.references import display, normalise
+from ..domain.safeguarding import screen
 from ..domain.status_secrets import normalise_secret
 from ..extensions import db
-from ..models import AuditEvent, Conversation, Representation, RepresentationContact
+from ..models import (
+    AuditEvent,
+    Conversation,
+    Representation,
+    RepresentationContact,
+)
 from . import status_checks
-from .acknowledgement import reply_locale
+from .acknowledgement import reply_locale, safety_reply
+from .casework import CONTACT_FIELDS
 from .complaint_stages import LookAgainAnswer, ask_to_look_again
 from .council_contact import council_contact
+from .intake import InvalidDraft, submit
+from .protection import decrypt_json, keyed_digest
 from .wall_clock import SYSTEM_CLOCK, WallClock
 
 # "LOOK AGAIN ABCD-EFGH" (and the secret, from another phone), or, from the phone or
@@ -130,4 +141,31 @@ def look_again_from_status_page(reference: str, *, language: str, words: str | N
         Representation.reference == reference))
     if record is None:
         raise LookupError(reference)
-    return ask_to_look_again(record, via="web", language=language, words=words, clock=clock)
+    screened = screen(words) if words else None
+    answer = ask_to_look_again(record, via="web", language=language, words=words,
+                               clock=clock)
+    if screened is not None and (screened.flagged or screened.concern):
+        _record_disclosure(record, words or "")
+    if screened is not None and screened.flagged:
+        # The safety reply first, as everywhere a disclosure is read.
+        answer = replace(answer, text=f"{safety_reply(language)} {answer.text}")
+    return answer
+
+
+def _record_disclosure(record: Representation, words: str) -> None:
+    """What the child added is screened like every message: a possible disclosure makes a
+    record of its own (ARCHITECTURE rule 7), with the child's reply route, so its alert or
+    concern goes through ``submit`` like any other. Keyed by a keyed hash of the words, so
+    a double click makes one record and new words another."""
+    key = keyed_digest(f"{record.reference}:{words}", purpose="look-again-words")
+    details = decrypt_json(record.contact.contact_encrypted) or {}
+    draft = Draft(
+        text=words, channel="web", reply_channel=record.contact.reply_channel,
+        contact=Contact(**{name: details.get(name, "") for name in CONTACT_FIELDS}),
+        language=record.language, submission_key=f"look-again:{key[:40]}",
+        needs_review_reason=f"Written when asking to look again at "
+                            f"{display(record.reference)}: read it with that record")
+    try:
+        submit(draft, actor="look-again")
+    except InvalidDraft:
+        submit(replace(draft, reply_channel="none", contact=Contact()), actor="look-again")

@@ -205,3 +205,33 @@ def test_look_again_in_the_chat_with_the_secret(app, client, fake_rasa):
     assert "Someone new will now look again" in " ".join(response.json["replies"])
     assert fake_rasa.received == []
     assert request_of(record).via == "chat" and stage2_of(record) is not None
+
+
+def flagged_records() -> list[Representation]:
+    return list(db.session.scalars(select(Representation).where(
+        Representation.safeguarding_flag.is_(True))))
+
+
+def test_words_on_the_status_page_are_screened_and_a_disclosure_makes_its_own_record(
+        app, client, fake_rasa):
+    record, secret = answered_complaint(working_days_ago=2)
+    text = said(ask_on_status_page(client, record, secret,
+                                   words="My foster carer hits me when I ask for help"))
+    assert "999" in text and "Childline" in text
+    assert "Someone new will now look again" in text
+    (disclosure,) = flagged_records()
+    assert disclosure.id != record.id and "hits me" in disclosure.text
+    assert any(record.reference[:4] in reason for reason in disclosure.triage_reasons)
+    assert db.session.scalar(select(OutboxMessage).where(
+        OutboxMessage.kind == "safeguarding_alert",
+        OutboxMessage.representation_id == disclosure.id)) is not None
+
+
+def test_a_flagged_look_again_text_gets_the_safety_reply_and_is_still_heard(
+        app, send_sms, fake_rasa):
+    record, _secret = answered_complaint(working_days_ago=2)
+    reply = said(send_sms(f"LOOK AGAIN {record.reference} he hits me at home",
+                          sender=CHILD_PHONE))
+    assert "999" in reply and "Someone new will now look again" in reply
+    assert stage2_of(record) is not None
+    assert len(flagged_records()) == 1  # the gateway's record of the message itself

@@ -109,6 +109,8 @@ def test_pausing_and_restarting_stage2_moves_its_dates_by_working_days(app, clie
         "stage": "stage2_in_progress", "paused_on": today.isoformat(),
         "reason": "Advocate", "reason_for_child": "advocate"}).status_code == 302
     assert "stopped the clock" in texts_to_child(record)[-1]
+    page = page_text(client.get(f"/officers/records/{record.reference}"))
+    assert "Clock paused: Advocate" in page
     # Restarting on the day it paused costs nothing.
     assert act(client, record, "resume_stage", {
         "stage": "stage2_in_progress", "resumed_on": today.isoformat()}).status_code == 302
