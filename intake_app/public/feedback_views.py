@@ -15,7 +15,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import StringField, TextAreaField
 
-from ..services import telling_feedback
+from ..services import feedback_answers, telling_feedback
 from ..web_extensions import limiter
 from . import bp
 
@@ -60,6 +60,7 @@ def answer_how_was_it(token: str) -> Any:
     if form.ease.data not in telling_feedback.EASE:
         return _page(form, token, {"ease": _("Choose easy, OK or hard. You can add a few "
                                              "words too.")})
-    telling_feedback.save_answer(via="web", ease=form.ease.data, words=form.words.data)
+    flagged = feedback_answers.save_web_answer(ease=form.ease.data, words=form.words.data)
     return render_template("public/how_was_it_done.html", heading=_("Thank you"),
-                           message=_("Thank you for telling us. It helps us do better."))
+                           message=_("Thank you for telling us. It helps us do better."),
+                           flagged=flagged)

@@ -81,13 +81,15 @@ def ask(record: Representation, *, key: str, at: datetime) -> None:
 
 
 def save_answer(*, via: str, ease: str, words: str | None,
-                clock: WallClock = SYSTEM_CLOCK) -> None:
+                clock: WallClock = SYSTEM_CLOCK) -> str | None:
+    """Keep one answer; returns the words as kept (plain, at most ``WORDS_MAX``)."""
     if ease not in EASE:
         raise ValueError(ease)
-    db.session.add(TellingFeedback(via=via, ease=ease,
-                                   words=(clean_text(words or "")[:WORDS_MAX] or None),
+    text = clean_text(words or "")[:WORDS_MAX] or None
+    db.session.add(TellingFeedback(via=via, ease=ease, words=text,
                                    answered_on=clock.today()))
     db.session.commit()
+    return text
 
 
 def answer_by_text(conversation: Conversation, message_id: int, text: str, *,

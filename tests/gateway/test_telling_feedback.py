@@ -123,3 +123,20 @@ def test_the_reports_count_the_answers(app, client, send_sms, fake_rasa):
         io.StringIO(response.get_data().decode("utf-8-sig")))}
     assert rows["easy"][3] == "1" and rows["hard"][3] == "1" and rows["ok"][3] == "0"
     assert rows["total"][3] == "2"
+
+
+def test_words_on_the_page_are_screened_and_a_disclosure_is_read_by_a_person(app, client):
+    record = complaint("email")
+    outcome(client, record)
+    (question,) = questions("email")
+    link = re.search(r"https?://\S+/how-was-it/\S+", question.payload["text"]).group(0)
+    path = link[link.index("/how-was-it/"):]
+    page = client.get(path)
+    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"',
+                      page.get_data(as_text=True)).group(1)
+    done = client.post(path, data={"csrf_token": token, "ease": "hard",
+                                   "words": "my foster carer hits me"})
+    assert "Call 999" in said(done) and "A person will read" in said(done)
+    flagged = db.session.scalars(select(Representation).where(
+        Representation.safeguarding_flag.is_(True))).all()
+    assert [found.text for found in flagged] == ["my foster carer hits me"]
