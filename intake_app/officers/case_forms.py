@@ -18,7 +18,7 @@ from wtforms import (
     TimeField,
 )
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import InputRequired, Length, ValidationError
+from wtforms.validators import InputRequired, Length, Optional, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from ..taxonomy import keys, label
@@ -305,6 +305,23 @@ class StartStage3Form(FlaskForm):
     submit = SubmitField(_l("Start stage 3"))
 
 
+class FinishStageForm(FlaskForm):
+    stage = SelectField(_l("Stage"), choices=STAGE_CHOICES, default="stage2_in_progress")
+    finished_on = DayField(_l("Day the response was sent"), invalid=_l(
+        "Enter the date, for example 2026-03-31."), validators=[
+        InputRequired(_l("Enter the date the response was sent."))])
+    submit = SubmitField(_l("Record the stage's response"))
+
+
+class PanelDatesForm(FlaskForm):
+    panel_met_on = DayField(_l("Day the panel met"), invalid=_l(
+        "Enter the date, for example 2026-03-31."), validators=[
+        InputRequired(_l("Enter the date the panel met."))])
+    report_sent_on = DayField(_l("Day the panel sent its report (if it has)"), invalid=_l(
+        "Enter the date, for example 2026-03-31."), validators=[Optional()])
+    submit = SubmitField(_l("Save the panel's dates"))
+
+
 # Action name (URL segment, form prefix, endpoint suffix) → form class.
 ACTION_FORMS: dict[str, type[FlaskForm]] = {
     "correct_triage": TriageCorrectionForm,
@@ -327,4 +344,6 @@ ACTION_FORMS: dict[str, type[FlaskForm]] = {
     "resume_stage": ResumeStageForm,
     "record_stage2_people": Stage2PeopleForm,
     "start_stage3": StartStage3Form,
+    "finish_stage": FinishStageForm,
+    "record_panel_dates": PanelDatesForm,
 }

@@ -69,9 +69,11 @@ def _defaults(name: str, record: Representation) -> dict[str, Any]:
         return {"paused_on": now.date()}
     if name == "resume_clock":
         return {"resumed_on": now.date()}
-    if name in ("pause_stage", "resume_stage", "start_stage3"):
+    if name in ("pause_stage", "resume_stage", "start_stage3", "finish_stage",
+                "record_panel_dates"):
         field = {"pause_stage": "paused_on", "resume_stage": "resumed_on",
-                 "start_stage3": "requested_on"}[name]
+                 "start_stage3": "requested_on", "finish_stage": "finished_on",
+                 "record_panel_dates": "panel_met_on"}[name]
         return {field: now.date()}
     if name == "decide_procedure":
         return {"sufficient_interest": record.sufficient_interest or "yes",
@@ -404,3 +406,27 @@ def start_stage3(reference: str) -> Response:
                  due=date_in_words(stage.due))
 
     return _act(reference, "start_stage3", perform)
+
+
+@bp.post("/records/<reference>/finish-stage")
+@requires_role(*CASEWORK_ROLES)
+def finish_stage(reference: str) -> Response:
+    def perform(record: Representation, form: Any) -> str:
+        complaint_stages.finish_stage(record, _me(), stage_key=form.stage.data,
+                                      finished_on=form.finished_on.data)
+        return _("The stage's response is recorded.")
+
+    return _act(reference, "finish_stage", perform)
+
+
+@bp.post("/records/<reference>/panel-dates")
+@requires_role(*CASEWORK_ROLES)
+def record_panel_dates(reference: str) -> Response:
+    def perform(record: Representation, form: Any) -> str:
+        stage = complaint_stages.record_panel_dates(
+            record, _me(), panel_met_on=form.panel_met_on.data,
+            report_sent_on=form.report_sent_on.data)
+        return _("The council's response is due by %(due)s.",
+                 due=date_in_words(stage.response_due))
+
+    return _act(reference, "record_panel_dates", perform)

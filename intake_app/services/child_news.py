@@ -39,6 +39,7 @@ NEWS: dict[str, LazyString] = {
                           "by %(date)s."),
     "stage3_started": _l("A group of people will look at your complaint. They will meet "
                          "by %(date)s."),
+    "stage3_response": _l("The panel has met. We will send you our answer by %(date)s."),
     "look_again_waiting": _l("We have your request to look again. A person will decide what "
                              "happens next by %(date)s."),
     "look_again_not_started": _l("A person has looked at your request to look again. They "

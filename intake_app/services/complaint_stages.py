@@ -363,3 +363,50 @@ def can_look_again(record: Representation) -> bool:
     """A complaint answered at stage 1, with no stage 2 and no request waiting."""
     return (record.type == "complaint" and record.stage1_responded_on is not None
             and stage_of(record, STAGE2) is None and waiting_request(record) is None)
+
+
+def finish_stage(record: Representation, officer: Officer, *, stage_key: str,
+                 finished_on: date, clock: WallClock = SYSTEM_CLOCK) -> ComplaintStage:
+    """The stage's response was sent on ``finished_on``: its clock stops, and the reports
+    count its working days."""
+    stage = _open_stage(record, stage_key, "finished_on")
+    if finished_on > clock.today() or finished_on < stage.started_on:
+        raise CaseworkRefused({"finished_on": _("Choose a day from the start of the stage "
+                                                "to today.")})
+    if stage.paused_on is not None:
+        raise CaseworkRefused({"finished_on": _("Restart the clock first.")})
+    stage.finished_on = finished_on
+    record_event(officer.actor, "record.stage_finished", record, after={
+        "stage": stage_key, "finished_on": finished_on.isoformat()}, at=clock.now())
+    db.session.commit()
+    return stage
+
+
+def record_panel_dates(record: Representation, officer: Officer, *, panel_met_on: date,
+                       report_sent_on: date | None, clock: WallClock = SYSTEM_CLOCK
+                       ) -> ComplaintStage:
+    """When the review panel met (and sent its report): the report is due 5 working days
+    after the meeting and the council's response 15 after the report, moved on by any
+    days the clock was paused. The child is told the response date."""
+    stage = _open_stage(record, STAGE3, "panel_met_on")
+    if panel_met_on > clock.today() or panel_met_on < stage.started_on:
+        raise CaseworkRefused({"panel_met_on": _("Choose a day from the request to "
+                                                 "today.")})
+    if report_sent_on is not None and (report_sent_on < panel_met_on
+                                       or report_sent_on > clock.today()):
+        raise CaseworkRefused({"report_sent_on": _("Choose a day from the meeting to "
+                                                   "today.")})
+    nation = _nation()
+    dates = stage3_dates(stage.started_on, nation=nation, panel_met_on=panel_met_on,
+                         report_sent_on=report_sent_on)
+    paused = stage.paused_working_days
+    stage.report_due = add_working_days(dates.report_due, paused, nation=nation)
+    stage.response_due = add_working_days(dates.response_due, paused, nation=nation)
+    record_event(officer.actor, "record.panel_dates", record, after={
+        "panel_met_on": panel_met_on.isoformat(),
+        "report_sent_on": report_sent_on.isoformat() if report_sent_on else None,
+        "report_due": stage.report_due.isoformat(),
+        "response_due": stage.response_due.isoformat()}, at=clock.now())
+    tell_child(record, "stage3_response", due=stage.response_due, at=clock.now())
+    db.session.commit()
+    return stage

@@ -50,6 +50,8 @@ ALLOWED: dict[str, frozenset[str]] = {
     "officers.resume_stage": CASEWORK,
     "officers.record_stage2_people": CASEWORK,
     "officers.start_stage3": CASEWORK,
+    "officers.finish_stage": CASEWORK,
+    "officers.record_panel_dates": CASEWORK,
     "officers.decide_procedure": CASEWORK,
     "officers.withdraw": CASEWORK,
     "officers.mark_duplicate": CASEWORK,

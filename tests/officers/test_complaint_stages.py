@@ -12,7 +12,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from intake_app.domain.calendar import add_working_days, date_in_words
+from intake_app.domain.calendar import add_working_days, date_in_words, working_days_between
 from intake_app.domain.draft import Contact
 from intake_app.domain.stages import stage2_dates, stage3_dates
 from intake_app.extensions import db
@@ -22,7 +22,8 @@ from intake_app.services.wall_clock import SYSTEM_CLOCK
 from .conftest import sign_in_as
 from .test_case_view import make_record, page_text
 
-ACTIONS = {"start_stage2": "start-stage2", "extend_stage2": "extend-stage2",
+ACTIONS = {"finish_stage": "finish-stage", "record_panel_dates": "panel-dates",
+           "start_stage2": "start-stage2", "extend_stage2": "extend-stage2",
            "pause_stage": "pause-stage", "resume_stage": "resume-stage",
            "record_stage2_people": "stage2-people", "start_stage3": "start-stage3",
            "extend_deadline": "extend-deadline", "decline_look_again": "decline-look-again"}
@@ -193,3 +194,46 @@ def test_reports_count_requests_to_look_again_and_each_stage(app, client, make_s
         io.StringIO(response.get_data().decode("utf-8-sig")))}
     assert (rows["asked"], rows["in_time"], rows["waiting"]) == ("1", "0", "1")
     assert (rows["stage2"], rows["stage2_extended"], rows["stage3"]) == ("1", "1", "0")
+
+
+def test_the_panel_meeting_sets_the_report_and_response_dates_and_the_child_hears(
+        app, client):
+    record = sms_record()
+    act(client, record, "start_stage2", {"reason": "Officer decided."})
+    today = SYSTEM_CLOCK.today()
+    asked = today - timedelta(days=1)
+    act(client, record, "start_stage3", {"requested_on": asked.isoformat()})
+    response = act(client, record, "record_panel_dates", {"panel_met_on": today.isoformat(),
+                                                          "report_sent_on": ""})
+    assert response.status_code == 302
+    panel = stage(record, "stage3_panel")
+    expected = stage3_dates(asked, nation="england", panel_met_on=today)
+    assert (panel.report_due, panel.response_due) == (expected.report_due,
+                                                       expected.response_due)
+    assert "We will send you our answer by" in texts_to_child(record)[-1]
+    wrong = act(client, record, "record_panel_dates", {
+        "panel_met_on": today.isoformat(), "report_sent_on": asked.isoformat()})
+    assert wrong.status_code == 400
+    assert "Choose a day from the meeting to today." in page_text(wrong)
+    assert act(client, record, "finish_stage", {"stage": "stage3_panel",
+                                                "finished_on": today.isoformat()}
+               ).status_code == 302
+    assert stage(record, "stage3_panel").finished_on == today
+
+
+def test_a_finished_stage2_is_counted_in_working_days(app, client, make_staff):
+    record = sms_record()
+    act(client, record, "start_stage2", {"reason": "Officer decided."})
+    today = SYSTEM_CLOCK.today()
+    started = stage(record)
+    started.started_on = today - timedelta(days=14)
+    db.session.commit()
+    act(client, record, "finish_stage", {"stage": "stage2_in_progress",
+                                         "finished_on": today.isoformat()})
+    manager = sign_in_as(app.test_client(), make_staff("manager"))
+    response = manager.get(f"/officers/reports/later_stages.csv?period=month"
+                           f"&year={today.year}&month={today.month}")
+    rows = {row[1]: row[3] for row in csv.reader(
+        io.StringIO(response.get_data().decode("utf-8-sig")))}
+    expected = working_days_between(today - timedelta(days=14), today, nation="england")
+    assert float(rows["stage2_average_days"]) == expected
