@@ -322,6 +322,14 @@ class PanelDatesForm(FlaskForm):
     submit = SubmitField(_l("Save the panel's dates"))
 
 
+class ExtensionAgreementForm(FlaskForm):
+    stage = SelectField(_l("Extension of"), choices=[
+        SelectChoice("stage1", _l("Stage 1")), SelectChoice("stage2_in_progress",
+                                                           _l("Stage 2"))], default="stage1")
+    agreed = _agreed()
+    submit = SubmitField(_l("Save their answer"))
+
+
 # Action name (URL segment, form prefix, endpoint suffix) → form class.
 ACTION_FORMS: dict[str, type[FlaskForm]] = {
     "correct_triage": TriageCorrectionForm,
@@ -346,4 +354,5 @@ ACTION_FORMS: dict[str, type[FlaskForm]] = {
     "start_stage3": StartStage3Form,
     "finish_stage": FinishStageForm,
     "record_panel_dates": PanelDatesForm,
+    "record_extension_agreement": ExtensionAgreementForm,
 }

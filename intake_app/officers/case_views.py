@@ -430,3 +430,14 @@ def record_panel_dates(reference: str) -> Response:
                  due=date_in_words(stage.response_due))
 
     return _act(reference, "record_panel_dates", perform)
+
+
+@bp.post("/records/<reference>/extension-agreement")
+@requires_role(*CASEWORK_ROLES)
+def record_extension_agreement(reference: str) -> Response:
+    def perform(record: Representation, form: Any) -> str:
+        complaint_stages.record_extension_agreement(record, _me(), stage_key=form.stage.data,
+                                                    agreed=form.agreed.data)
+        return _("Their answer about the extension is saved.")
+
+    return _act(reference, "record_extension_agreement", perform)

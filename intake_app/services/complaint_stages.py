@@ -410,3 +410,28 @@ def record_panel_dates(record: Representation, officer: Officer, *, panel_met_on
     tell_child(record, "stage3_response", due=stage.response_due, at=clock.now())
     db.session.commit()
     return stage
+
+
+STAGE1 = "stage1"
+
+
+def record_extension_agreement(record: Representation, officer: Officer, *, stage_key: str,
+                               agreed: str, clock: WallClock = SYSTEM_CLOCK) -> None:
+    """The child's answer about an extension, asked after it was made ("not asked yet"
+    then): the regulations expect extensions to be agreed, so the answer is kept."""
+    if agreed not in EXTENSION_AGREEMENT:
+        raise CaseworkRefused({"agreed": _("Say whether the young person agreed.")})
+    if stage_key == STAGE1:
+        if not record.stage1_extended:
+            raise CaseworkRefused({"stage": _("Stage 1 has not been extended.")})
+        before = record.stage1_extension_agreed
+        record.stage1_extension_agreed = agreed
+    else:
+        stage = stage_of(record, stage_key)
+        if stage is None or not stage.extended:
+            raise CaseworkRefused({"stage": _("That stage has not been extended.")})
+        before, stage.extension_agreed = stage.extension_agreed, agreed
+    record_event(officer.actor, "record.extension_agreement", record,
+                 before={"stage": stage_key, "agreed": before},
+                 after={"stage": stage_key, "agreed": agreed}, at=clock.now())
+    db.session.commit()

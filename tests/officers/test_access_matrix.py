@@ -52,6 +52,7 @@ ALLOWED: dict[str, frozenset[str]] = {
     "officers.start_stage3": CASEWORK,
     "officers.finish_stage": CASEWORK,
     "officers.record_panel_dates": CASEWORK,
+    "officers.record_extension_agreement": CASEWORK,
     "officers.decide_procedure": CASEWORK,
     "officers.withdraw": CASEWORK,
     "officers.mark_duplicate": CASEWORK,

@@ -22,7 +22,8 @@ from intake_app.services.wall_clock import SYSTEM_CLOCK
 from .conftest import sign_in_as
 from .test_case_view import make_record, page_text
 
-ACTIONS = {"finish_stage": "finish-stage", "record_panel_dates": "panel-dates",
+ACTIONS = {"record_extension_agreement": "extension-agreement",
+           "finish_stage": "finish-stage", "record_panel_dates": "panel-dates",
            "start_stage2": "start-stage2", "extend_stage2": "extend-stage2",
            "pause_stage": "pause-stage", "resume_stage": "resume-stage",
            "record_stage2_people": "stage2-people", "start_stage3": "start-stage3",
@@ -237,3 +238,20 @@ def test_a_finished_stage2_is_counted_in_working_days(app, client, make_staff):
         io.StringIO(response.get_data().decode("utf-8-sig")))}
     expected = working_days_between(today - timedelta(days=14), today, nation="england")
     assert float(rows["stage2_average_days"]) == expected
+
+
+def test_the_childs_answer_about_an_extension_can_be_saved_after_asking(app, client):
+    record = sms_record()
+    act(client, record, "extend_deadline", {"reason": "More time", "agreed": "not_asked"})
+    assert record.stage1_extension_agreed == "not_asked"
+    response = act(client, record, "record_extension_agreement", {"stage": "stage1",
+                                                                   "agreed": "did_not_agree"})
+    assert response.status_code == 302
+    db.session.expire_all()
+    assert record.stage1_extension_agreed == "did_not_agree"
+    assert "They did not agree" in page_text(
+        client.get(f"/officers/records/{record.reference}"))
+    refused = act(client, record, "record_extension_agreement",
+                  {"stage": "stage2_in_progress", "agreed": "agreed"})
+    assert refused.status_code == 400
+    assert "That stage has not been extended." in page_text(refused)
