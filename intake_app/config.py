@@ -173,6 +173,9 @@ CORE_SETTINGS: tuple[Setting, ...] = (
             "their own case system); false: it waits in the intake queue until an officer "
             "confirms or corrects its triage. The acknowledgement and any safeguarding alert "
             "are never held.", parse=parse_bool),
+    Setting("LEARNING_REMINDER_DAYS", "7", "A learning action's owner is reminded by email "
+            "this many days before it is due, then once a week while it is overdue.",
+            parse=parse_working_days),
     Setting("RASA_TRACKER_DB_URL", "sqlite:///bot/.rasa/tracker.db", "SQLAlchemy URL of the "
             "bot's SQL tracker store (bot/endpoints.yml, TRACKER_DB_URL), whose conversations "
             "flask retention purge deletes with the record; a relative sqlite:/// path is "

@@ -1,7 +1,7 @@
 """SQLAlchemy 2.x typed models; every change comes with an Alembic migration."""
 
 from .advocacy import AdvocacyOrganisation, AdvocateMembership, AdvocateSubmission
-from .aftercare import OmbudsmanEnquiry, Resolution
+from .aftercare import LearningAction, OmbudsmanEnquiry, Resolution
 from .audit import AuditEvent
 from .conversation import (
     CALLBACK_CLOSING_OUTCOMES,
@@ -41,6 +41,7 @@ __all__ = [
     "ChannelMessage",
     "ComplaintStage",
     "Conversation",
+    "LearningAction",
     "LookAgainRequest",
     "OmbudsmanEnquiry",
     "OutboxMessage",

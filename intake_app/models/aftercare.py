@@ -1,6 +1,7 @@
-"""What came of a record after the answer: what the council did to put things right, and
-an Ombudsman's enquiry into it. Tables of their own beside ``representation`` (never new
-columns on it: SQLite cannot copy that table in batch mode while others point at it)."""
+"""What came of a record after the answer: what the council did to put things right, an
+Ombudsman's enquiry into it, and what the council learnt. Tables of their own beside
+``representation`` (never new columns on it: SQLite cannot copy that table in batch mode
+while others point at it)."""
 
 from __future__ import annotations
 
@@ -49,3 +50,24 @@ class OmbudsmanEnquiry(db.Model):
     remedy_amount_pence: Mapped[int | None] = mapped_column(Integer)
     recorded_by_id: Mapped[int] = mapped_column(ForeignKey("staff_user.id"))
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class LearningAction(db.Model):
+    """A learning point from a closed record: the theme (a complaint category key), what
+    will change, who owns it and by when; managers track it to done. The owner is
+    reminded through the outbox as the day nears and while it is overdue."""
+
+    __tablename__ = "learning_action"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    representation_id: Mapped[int] = mapped_column(ForeignKey("representation.id"), index=True)
+    theme: Mapped[str] = mapped_column(String(32))
+    # An officer's words: encrypted like all free text.
+    action: Mapped[str] = mapped_column(EncryptedText)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("staff_user.id"))
+    due_on: Mapped[date] = mapped_column(Date)
+    added_by_id: Mapped[int] = mapped_column(ForeignKey("staff_user.id"))
+    added_on: Mapped[date] = mapped_column(Date, index=True)
+    # Open while None; the day a manager marked it done.
+    done_on: Mapped[date | None] = mapped_column(Date, index=True)
+    done_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id"))

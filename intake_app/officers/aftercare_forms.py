@@ -1,5 +1,6 @@
-"""Forms of a record's "after the answer" page: what was done to put it right and the
-Ombudsman's enquiry. Each has its own prefix, so both sit on one page with unique ids."""
+"""Forms of a record's "after the answer" page: what was done to put it right, the
+Ombudsman's enquiry and learning points; and the managers' "done" button. Each has its
+own prefix, so all sit on one page with unique ids."""
 
 from __future__ import annotations
 
@@ -49,3 +50,22 @@ class OmbudsmanForm(FlaskForm):
         Length(max=REASON_MAX, message=_l("Keep this under 2000 characters."))])
     remedy_amount = _pounds(_l("Amount of the remedy, in pounds (optional)"))
     submit = SubmitField(_l("Save the Ombudsman's enquiry"))
+
+
+class LearningForm(FlaskForm):
+    theme = SelectField(_l("Theme"), choices=_choices("complaint_categories"))
+    action = TextAreaField(_l("What will change"), validators=[
+        InputRequired(_l("Write what will change.")),
+        Length(max=REASON_MAX, message=_l("Keep this under 2000 characters."))])
+    owner = SelectField(_l("Owner"), validate_choice=True)
+    due_on = DayField(_l("Due date"), invalid=_l(
+        "Enter the due date, for example 2026-03-31."), validators=[
+        InputRequired(_l("Enter the due date."))])
+    submit = SubmitField(_l("Add the learning point"))
+
+    def set_staff(self, staff: list[tuple[int, str]]) -> None:
+        self.owner.choices = [SelectChoice(str(user_id), name) for user_id, name in staff]
+
+
+class DoneForm(FlaskForm):
+    submit = SubmitField(_l("Mark done"))

@@ -1,6 +1,7 @@
 """A record's "after the answer" page (``/officers/records/<reference>/after``): what the
-council did to put it right and the Ombudsman's enquiry. Opening it is audited as a view
-of the record; each form posts to its own route and comes back here."""
+council did to put it right, the Ombudsman's enquiry and learning points (once the record
+is closed). Opening it is audited as a view of the record; each form posts to its own
+route and comes back here. Managers track learning actions at ``/officers/learning``."""
 
 from __future__ import annotations
 
@@ -14,13 +15,14 @@ from werkzeug.wrappers import Response
 
 from ..domain.references import display
 from ..models import Representation
-from ..services import aftercare, casework
+from ..services import aftercare, casework, learning
 from ..taxonomy import label
 from . import bp
-from .access import CASEWORK_ROLES, requires_role, staff_actor
-from .aftercare_forms import OmbudsmanForm, ResolutionForm, pence
+from .access import CASEWORK_ROLES, MANAGER_ROLES, requires_role, staff_actor
+from .aftercare_forms import DoneForm, LearningForm, OmbudsmanForm, ResolutionForm, pence
 
-FORMS: dict[str, type[FlaskForm]] = {"resolution": ResolutionForm, "ombudsman": OmbudsmanForm}
+FORMS: dict[str, type[FlaskForm]] = {"resolution": ResolutionForm, "ombudsman": OmbudsmanForm,
+                                     "learning": LearningForm}
 
 
 def _me() -> casework.Officer:
@@ -40,6 +42,8 @@ def _render(record: Representation, forms: dict[str, FlaskForm], status: int = 2
         "officers/aftercare.html", heading=_("After the answer: %(reference)s",
                                              reference=display(record.reference)),
         record=record, aftercare=aftercare.aftercare_of(record), forms=forms,
+        learning_actions=learning.actions_of(record), closed=learning.is_closed(record),
+        staff_names={user.id: user.name for user in casework.assignable_staff(CASEWORK_ROLES)},
         term=lambda section, key: label(section, key) if key else "",
         money=lambda amount: f"£{amount / 100:,.2f}"), status
 
@@ -55,7 +59,15 @@ def _blank_forms(record: Representation) -> dict[str, FlaskForm]:
                   "remedy_amount": (None if enquiry.remedy_amount_pence is None
                                     else enquiry.remedy_amount_pence / 100)}
     return {"resolution": ResolutionForm(prefix="resolution", formdata=None),
-            "ombudsman": OmbudsmanForm(prefix="ombudsman", formdata=None, **values)}
+            "ombudsman": OmbudsmanForm(prefix="ombudsman", formdata=None, **values),
+            "learning": _with_staff(LearningForm(prefix="learning", formdata=None))}
+
+
+def _with_staff(form: FlaskForm) -> FlaskForm:
+    if isinstance(form, LearningForm):
+        form.set_staff([(user.id, user.name)
+                        for user in casework.assignable_staff(CASEWORK_ROLES)])
+    return form
 
 
 @bp.get("/records/<reference>/after")
@@ -68,7 +80,7 @@ def aftercare_page(reference: str) -> tuple[str, int]:
 
 def _act(reference: str, name: str, perform: Any) -> Response | tuple[str, int]:
     record = _record_or_404(reference)
-    form = FORMS[name](prefix=name)
+    form = _with_staff(FORMS[name](prefix=name))
     if form.validate_on_submit():
         try:
             message = perform(record, form)
@@ -107,3 +119,36 @@ def record_ombudsman(reference: str) -> Response | tuple[str, int]:
         return _("Saved the Ombudsman's enquiry.")
 
     return _act(reference, "ombudsman", perform)
+
+
+@bp.post("/records/<reference>/learning")
+@requires_role(*CASEWORK_ROLES)
+def add_learning(reference: str) -> Response | tuple[str, int]:
+    def perform(record: Representation, form: Any) -> str:
+        learning.add_action(record, _me(), theme=form.theme.data, action=form.action.data,
+                            owner_id=int(form.owner.data), due_on=form.due_on.data,
+                            roles=CASEWORK_ROLES)
+        return _("Added the learning point.")
+
+    return _act(reference, "learning", perform)
+
+
+@bp.get("/learning")
+@requires_role(*MANAGER_ROLES)
+def learning_page() -> str:
+    today = casework.local_today()
+    return render_template("officers/learning.html", heading=_("Learning actions"),
+                           actions=learning.tracked(today=today), form=DoneForm(),
+                           term=lambda section, key: label(section, key),
+                           reference_display=display)
+
+
+@bp.post("/learning/<int:action_id>/done")
+@requires_role(*MANAGER_ROLES)
+def learning_done(action_id: int) -> Response:
+    if not DoneForm().validate_on_submit():
+        abort(400)
+    if learning.mark_done(action_id, _me()) is None:
+        abort(404)
+    flash(_("Marked done."))
+    return redirect(url_for("officers.learning_page"))

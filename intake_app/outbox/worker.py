@@ -27,7 +27,7 @@ from flask import Flask
 from ..domain.redaction import redact
 from ..extensions import db
 from ..models import OutboxMessage, Representation
-from ..services import conversations
+from ..services import conversations, learning
 from . import states
 from .adapters.case_store import CASE_STORES
 from .adapters.deliveries import DELIVERIES, duty_console_allowed
@@ -130,6 +130,7 @@ def run_once(app: Flask, *, worker_id: str | None = None) -> int:
     with app.app_context():
         try:
             _record_missed_disclosures()
+            _remind_learning_owners()
             states.release_expired_leases(worker_id)
             queue = states.claim_batch(worker_id, limit=batch_size)
             claimed_at = last_urgent_check = time.monotonic()
@@ -161,6 +162,16 @@ def _record_missed_disclosures() -> None:
         return
     if made:
         logger.warning("made %d records for flagged messages that had none", made)
+
+
+def _remind_learning_owners() -> None:
+    """Queue reminders of learning actions coming due or overdue (each once per occasion);
+    a failure here must not stop deliveries."""
+    try:
+        learning.queue_reminders()
+    except Exception:
+        db.session.rollback()
+        logger.exception("could not queue learning action reminders")
 
 
 def run_forever(app: Flask, stop: threading.Event, *, worker_id: str | None = None) -> None:

@@ -50,6 +50,7 @@ from ..domain.stages import STAGE2
 from ..extensions import db
 from ..models import (
     ComplaintStage,
+    LearningAction,
     LookAgainRequest,
     OmbudsmanEnquiry,
     Representation,
@@ -560,3 +561,54 @@ def ombudsman_table(window: Window) -> Table:
         Row("remedy_pounds", _("Remedies asked for, in pounds"),
             Figure(pence[CURRENT] / 100), Figure(pence[PREVIOUS] / 100), unit=POUNDS),
     ), chart=False)
+
+
+def learning_actions_table(window: Window) -> Table:
+    """Learning actions added and done in each period, and how many were open and overdue
+    on its last day (today, while the period runs)."""
+    A = LearningAction
+
+    def count(*conditions: ColumnElement[bool]) -> int:
+        return db.session.scalar(select(func.count()).select_from(A).where(*conditions)) or 0
+
+    def figures(period: Period) -> dict[str, int]:
+        day = min(period.last_day, window.today)
+        open_then = (A.added_on <= day, or_(A.done_on.is_(None), A.done_on > day))
+        return {"added": count(A.added_on >= period.start, A.added_on < period.end),
+                "done": count(A.done_on >= period.start, A.done_on < period.end),
+                "open": count(*open_then), "overdue": count(*open_then, A.due_on < day)}
+
+    current, previous = figures(window.period), figures(window.previous)
+
+    def row(key: str, text: str) -> Row:
+        return Row(key, text, Figure(current[key]), Figure(previous[key]))
+
+    return Table("learning_actions", _("Learning actions"),
+                 _("Learning points from closed records: added and done in the period, and "
+                   "open or overdue on its last day (today, while it runs)."), (
+        row("added", _("Added")), row("done", _("Done")),
+        row("open", _("Open")), row("overdue", _("Overdue")),
+    ), chart=False)
+
+
+def themes_table(window: Window) -> Table:
+    """Complaint categories and service areas, those rising most first: what children
+    raise more, or less, than in the period before."""
+    categories = window.everything.counts(_value("category"), _in_type("complaint"))
+    areas = window.complaints.counts(_value("service_area"))
+    rows = []
+    for prefix, section, counts in (("category", "complaint_categories", categories),
+                                    ("service_area", "service_areas", areas)):
+        for key, text in _taxonomy_labels(section):
+            now, before = counts[CURRENT][key], counts[PREVIOUS][key]
+            if now or before:
+                name = short_label(text)
+                heading = (_("Category: %(name)s", name=name) if prefix == "category"
+                           else _("Service area: %(name)s", name=name))
+                rows.append(Row(f"{prefix}:{key}", heading, Figure(now), Figure(before),
+                                short_label=name))
+    rows.sort(key=lambda row: (-(row.difference or 0), row.key))
+    return Table("themes", _("Themes rising and falling"),
+                 _("Complaints by category (primary only) and by service area, against the "
+                   "period before; those rising most come first. Choose a quarter to see "
+                   "themes by quarter."), tuple(rows), chart=False)

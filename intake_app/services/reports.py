@@ -36,6 +36,8 @@ TABLES: dict[str, Callable[[Window], Table]] = {
     "telling_feedback": report_tables.telling_feedback_table,
     "resolutions": report_tables.resolutions_table,
     "ombudsman": report_tables.ombudsman_table,
+    "learning_actions": report_tables.learning_actions_table,
+    "themes": report_tables.themes_table,
 }
 
 

@@ -13,11 +13,19 @@ from datetime import date
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
+from sqlalchemy import select
 from werkzeug.routing import Rule
 
 from intake_app.domain.draft import Draft
 from intake_app.extensions import db
-from intake_app.models import AdvocacyOrganisation, ChannelMessage, Conversation, StaffUser
+from intake_app.models import (
+    AdvocacyOrganisation,
+    ChannelMessage,
+    Conversation,
+    LearningAction,
+    Representation,
+    StaffUser,
+)
 from intake_app.services import advocate_intake, advocates, callbacks, reports, staff_accounts
 from intake_app.services.intake import submit
 
@@ -60,6 +68,9 @@ ALLOWED: dict[str, frozenset[str]] = {
     "officers.aftercare_page": CASEWORK,
     "officers.record_resolution": CASEWORK,
     "officers.record_ombudsman": CASEWORK,
+    "officers.add_learning": CASEWORK,
+    "officers.learning_page": MANAGER,
+    "officers.learning_done": MANAGER,
     "officers.callback": CASEWORK,
     "officers.reveal_callback_phone": CASEWORK,
     "officers.record_callback_outcome": CASEWORK,
@@ -104,7 +115,20 @@ def url_values(app: Flask, record_reference: str, make_staff) -> dict[str, objec
                                                  role="officer", actor="test")
     return {"reference": record_reference, "user_id": target.id,
             "table": next(iter(reports.TABLES)), "token": token,
-            "callback_id": callback_request_id()}
+            "callback_id": callback_request_id(),
+            "action_id": learning_action_id(record_reference, target)}
+
+
+def learning_action_id(reference: str, owner: StaffUser) -> int:
+    """A learning action on the record, owned by an officer."""
+    record = db.session.scalar(select(Representation).where(
+        Representation.reference == reference))
+    action = LearningAction(representation_id=record.id, theme="communication",
+                            action=SECRET_TEXT, owner_id=owner.id, due_on=record.stage1_due,
+                            added_by_id=owner.id, added_on=record.clock_start)
+    db.session.add(action)
+    db.session.commit()
+    return action.id
 
 
 def callback_request_id() -> int:

@@ -18,7 +18,14 @@ from ...domain.calendar import date_in_words
 from ...domain.redaction import redact
 from ...domain.references import display
 from ...extensions import db
-from ...models import CallbackRequest, Conversation, OutboxMessage, Representation
+from ...models import (
+    CallbackRequest,
+    Conversation,
+    LearningAction,
+    OutboxMessage,
+    Representation,
+    StaffUser,
+)
 from ...services import compliments
 from ...services.opt_outs import is_opted_out
 from ...services.protection import lookup_hash
@@ -313,6 +320,32 @@ def deliver_compliment(message: OutboxMessage, record: Representation | None) ->
     return Delivered(None)
 
 
+def deliver_learning_reminder(message: OutboxMessage, record: Representation | None
+                              ) -> Outcome:
+    """To the action's owner, read at delivery time: an action done (or an owner gone)
+    since the reminder was queued sends nothing."""
+    record = _require_record(record, message)
+    action = db.session.get(LearningAction, message.payload["action_id"])
+    if action is None or action.done_on is not None:
+        return Skipped("the learning action is done")
+    owner = db.session.get(StaffUser, action.owner_id)
+    if owner is None or not owner.active:
+        raise PermanentError("the learning action's owner has no active account")
+    overdue = message.payload["occasion"] != "due"
+    text = render_staff_text(
+        "notifications/learning_reminder.txt", overdue=overdue,
+        reference=display(record.reference), due=action.due_on.strftime("%d %B %Y"),
+        theme=(label("complaint_categories", action.theme)
+               if action.theme in keys("complaint_categories") else action.theme),
+        action=action.action,
+        url=current_app.config.get("PUBLIC_BASE_URL", "").rstrip("/") + "/officers/learning")
+    subject = ("Overdue learning action" if overdue else "Learning action due soon")
+    send_email(current_app.config, to=owner.email,
+               subject=f"{subject} ({display(record.reference)})", text=text,
+               headers={"X-Idempotency-Key": message.idempotency_key})
+    return Delivered(None)
+
+
 DELIVERIES: dict[str, Callable[[OutboxMessage, Representation | None], Outcome]] = {
     "case": deliver_case_message,
     "safeguarding_alert": deliver_safeguarding_alert,
@@ -324,4 +357,5 @@ DELIVERIES: dict[str, Callable[[OutboxMessage, Representation | None], Outcome]]
     "stage2_request": deliver_stage2_request,
     "advocate_email": deliver_advocate_email,
     "compliment": deliver_compliment,
+    "learning_reminder": deliver_learning_reminder,
 }
