@@ -19,7 +19,7 @@ from ..services import feedback_answers, telling_feedback
 from ..web_extensions import limiter
 from . import bp
 
-PATH = "/how-was-it/<token>"
+PATH = telling_feedback.ANSWER_PAGE_PATH + "/<token>"
 
 
 class FeedbackForm(FlaskForm):

@@ -25,7 +25,7 @@ from ..extensions import db
 from ..models import CaseStatusUpdate, Conversation, Representation
 from ..outbox.enqueue import enqueue
 from ..taxonomy import keys
-from . import FieldErrors, telling_feedback
+from . import FieldErrors, complaint_stages, telling_feedback
 from .audit import record_event
 from .wall_clock import SYSTEM_CLOCK, WallClock
 
@@ -177,6 +177,7 @@ def apply_case_status(
     for name in RECORD_DEADLINES:
         if name in parsed:
             setattr(record, name, parsed[name])
+    complaint_stages.follow_case_store(record, case_status, parsed, today=clock.today())
     try:
         db.session.add(update)
         db.session.flush()

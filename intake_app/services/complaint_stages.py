@@ -435,3 +435,35 @@ def record_extension_agreement(record: Representation, officer: Officer, *, stag
                  before={"stage": stage_key, "agreed": before},
                  after={"stage": stage_key, "agreed": agreed}, at=clock.now())
     db.session.commit()
+
+
+def follow_case_store(record: Representation, case_status: str,
+                      deadlines: dict[str, date], *, today: date) -> None:
+    """The case store says a later stage is running (it may be where officers start it):
+    keep its clock here too, so the queue, the status page and the reports see it. The
+    store's own deadlines win over the computed ones. Part of the caller's transaction."""
+    if case_status not in (STAGE2, STAGE3):
+        return
+    stage = stage_of(record, case_status)
+    if stage is None:
+        if case_status == STAGE2:
+            stage = _start_stage2(record, started_on=today, started_by="case_store",
+                                  reason=None)
+            waiting = waiting_request(record)
+            if waiting is not None:
+                waiting.decision = "started"
+        elif stage_timescales(_nation()).has_stage3:
+            dates = stage3_dates(today, nation=_nation())
+            stage = ComplaintStage(representation_id=record.id, stage=STAGE3,
+                                   started_on=today, started_by="case_store",
+                                   due=dates.panel_due, report_due=dates.report_due,
+                                   response_due=dates.response_due, extended=False,
+                                   paused_working_days=0)
+            db.session.add(stage)
+        else:
+            return
+    if case_status == STAGE2:
+        stage.due = deadlines.get("stage2_due", stage.due)
+        stage.extended_due = deadlines.get("stage2_extended_due", stage.extended_due)
+    else:
+        stage.response_due = deadlines.get("stage3_due", stage.response_due)

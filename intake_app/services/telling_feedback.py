@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from datetime import datetime, timedelta
 
-from flask import current_app, url_for
+from flask import current_app
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from itsdangerous import BadSignature, URLSafeTimedSerializer
@@ -34,6 +34,9 @@ from .acknowledgement import reply_locale
 from .wall_clock import SYSTEM_CLOCK, WallClock
 
 EASE = ("easy", "ok", "hard")
+# The answer page (public/feedback_views.py); the link is built from PUBLIC_BASE_URL, as
+# the status page's is, since the question is often queued outside any request.
+ANSWER_PAGE_PATH = "/how-was-it"
 QUESTION_SUFFIX = "telling-feedback"
 # How long a text answer or the email's link is taken after the question.
 ANSWER_WITHIN = timedelta(days=14)
@@ -50,8 +53,8 @@ def _serializer() -> URLSafeTimedSerializer:
 def answer_link() -> str:
     """A link to the question page that proves only that an email asked it (no record,
     no person in it)."""
-    return url_for("public.how_was_it", token=_serializer().dumps({"asked": "email"}),
-                   _external=True)
+    token = _serializer().dumps({"asked": "email"})
+    return f"{current_app.config['PUBLIC_BASE_URL'].rstrip('/')}{ANSWER_PAGE_PATH}/{token}"
 
 
 def link_is_valid(token: str) -> bool:

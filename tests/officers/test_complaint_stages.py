@@ -255,3 +255,21 @@ def test_the_childs_answer_about_an_extension_can_be_saved_after_asking(app, cli
                   {"stage": "stage2_in_progress", "agreed": "agreed"})
     assert refused.status_code == 400
     assert "That stage has not been extended." in page_text(refused)
+
+
+def test_a_stage2_the_case_store_reports_is_kept_with_its_deadline(app, client):
+    from intake_app.services.tokens import create_token
+
+    record = sms_record()
+    due = add_working_days(SYSTEM_CLOCK.today(), 30, nation="england")
+    token = create_token("case-store", scope="case_store").token
+    response = app.test_client().post(
+        f"/api/v1/cases/{record.reference}/status",
+        headers={"Authorization": f"Bearer {token}"},
+        json={"event_id": "evt-s2", "case_status": "stage2_in_progress",
+              "deadlines": {"stage2_due": due.isoformat()}})
+    assert response.status_code == 201, response.json
+    running = stage(record)
+    assert running.started_by == "case_store" and running.due == due
+    page = page_text(client.get(f"/officers/records/{record.reference}"))
+    assert date_in_words(due) in page
