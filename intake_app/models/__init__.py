@@ -14,6 +14,7 @@ from .conversation import (
     SmsOptOut,
 )
 from .draft import WebDraft
+from .equality import EqualityAnswer
 from .outbox import OUTBOX_STATES, OutboxMessage
 from .representation import (
     CaseStatusUpdate,
@@ -41,6 +42,7 @@ __all__ = [
     "ChannelMessage",
     "ComplaintStage",
     "Conversation",
+    "EqualityAnswer",
     "LearningAction",
     "LookAgainRequest",
     "OmbudsmanEnquiry",

@@ -33,6 +33,9 @@ SUBMITTED_KEY = "submitted_reference"
 SUBMITTED_AT_KEY = "submitted_at"
 SUBMITTED_SECRET_KEY = "submitted_status_secret"
 CONFIRMATION_SECONDS = 15 * 60
+# The reference whose sender answered or skipped "a bit about you" (equality_views): the
+# confirmation stops offering it.
+ABOUT_YOU_ANSWERED_KEY = "equality_answered_for"
 # A draft left alone this long may be in someone else's hands when it is picked up again:
 # they choose "carry on" or "start again" before any answer is shown.
 RESUME_CHOICE_SECONDS = 15 * 60
@@ -316,7 +319,8 @@ def sent():
                if reference else None)
     if details is None:
         return redirect(url_for("public.start"))
-    return render_template("public/sent.html", **details)
+    return render_template("public/sent.html", **details,
+                           offer_about_you=session.get(ABOUT_YOU_ANSWERED_KEY) != reference)
 
 
 def retry_step_after_csrf(slug: str):

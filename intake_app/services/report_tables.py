@@ -30,6 +30,7 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
 
 from ..domain.calendar import working_days_between
+from ..domain.equality import QUESTIONS, shown
 from ..domain.report_figures import (
     COUNT,
     HOURS,
@@ -50,6 +51,7 @@ from ..domain.stages import STAGE2
 from ..extensions import db
 from ..models import (
     ComplaintStage,
+    EqualityAnswer,
     LearningAction,
     LookAgainRequest,
     OmbudsmanEnquiry,
@@ -612,3 +614,29 @@ def themes_table(window: Window) -> Table:
                  _("Complaints by category (primary only) and by service area, against the "
                    "period before; those rising most come first. Choose a quarter to see "
                    "themes by quarter."), tuple(rows), chart=False)
+
+
+def equality_table(window: Window) -> Table:
+    """Equality monitoring answers, by the day they were given, in aggregate only: any
+    count from 1 to 4 is not shown, so nobody can be picked out."""
+    period, previous = window.period, window.previous
+    rows = []
+    for question in QUESTIONS:
+        column = getattr(EqualityAnswer, question)
+        counts: Counts = {CURRENT: Counter(), PREVIOUS: Counter()}
+        for answered_on, answer, number in db.session.execute(
+                select(EqualityAnswer.answered_on, column, func.count())
+                .where(EqualityAnswer.answered_on >= previous.start,
+                       EqualityAnswer.answered_on < period.end)
+                .group_by(EqualityAnswer.answered_on, column)):
+            counts[CURRENT if answered_on >= period.start else PREVIOUS][answer] += number
+        for answer in (*QUESTIONS[question], None):
+            rows.append(Row(f"{question}:{answer or 'not_answered'}",
+                            f"{question}: {answer or 'not_answered'}",
+                            Figure(shown(counts[CURRENT][answer])),
+                            Figure(shown(counts[PREVIOUS][answer]))))
+    return Table("equality", _("Equality monitoring"),
+                 _("Optional answers given after sending a message, kept apart from records "
+                   "and counted by the day they were given. A count from 1 to 4 is not "
+                   "shown (No figure), so nobody can be picked out."), tuple(rows),
+                 chart=False)

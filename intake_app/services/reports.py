@@ -38,6 +38,7 @@ TABLES: dict[str, Callable[[Window], Table]] = {
     "ombudsman": report_tables.ombudsman_table,
     "learning_actions": report_tables.learning_actions_table,
     "themes": report_tables.themes_table,
+    "equality": report_tables.equality_table,
 }
 
 
