@@ -8,16 +8,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import abort, render_template
+from flask import abort, current_app, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from ..domain import references
-from ..services import advocates
+from ..outbox.settings import is_embedded_default
+from ..services import advocacy_referrals, advocates
 from ..taxonomy import keys, label
 from . import bp
 from .access import advocate_actor, current_organisation
-from .forms import CHOICE_LABELS
+from .forms import ANSWER_ERRORS, CHOICE_LABELS, REFERRAL_STATES, ReferralAnswerForm
 
 
 @bp.get("/")
@@ -28,18 +29,57 @@ def home() -> Any:
                            submissions=advocates.submissions(organisation),
                            referrals=advocates.referrals(organisation),
                            service_area_label=_service_area,
-                           display_reference=references.display)
+                           display_reference=references.display,
+                           referral_states=REFERRAL_STATES)
 
 
-@bp.get("/referrals/<reference>")
-def referral(reference: str) -> Any:
-    found = advocates.view_referral(current_organisation(), reference,
+@bp.get("/referrals/<int:referral_id>")
+def referral(referral_id: int) -> Any:
+    found = advocates.view_referral(current_organisation(), referral_id,
                                     actor=advocate_actor(current_user))
     if found is None:
         abort(404)
-    return render_template("advocates/referral.html",
-                           heading=_("Referral %(reference)s", reference=found.reference_display),
-                           referral=found, service_area_label=_service_area)
+    return _referral_page(found, ReferralAnswerForm(), {})
+
+
+def _referral_page(found: advocates.ReferralSummary, form: ReferralAnswerForm,
+                   errors: dict[str, str], status: int = 200) -> Any:
+    return render_template(
+        "advocates/referral.html",
+        heading=_("Referral %(reference)s", reference=found.reference_display),
+        referral=found, service_area_label=_service_area, form=form, errors=errors,
+        # The provider's inbox: in the embedded default the organisation answers here, so
+        # the whole loop can be tried on one machine; elsewhere through the API.
+        may_answer=is_embedded_default(current_app.config),
+        states=REFERRAL_STATES), status
+
+
+@bp.post("/referrals/<int:referral_id>/answer")
+def answer_referral(referral_id: int) -> Any:
+    organisation = current_organisation()
+    if not is_embedded_default(current_app.config):
+        flash(_("Your organisation answers referrals through its own system."))
+        return redirect(url_for("advocates.referral", referral_id=referral_id))
+    form = ReferralAnswerForm()
+    answer = advocacy_referrals.Answer(status=form.status.data or "",
+                                       contact=form.contact.data or "",
+                                       reason=form.reason.data or "")
+    try:
+        if not form.validate_on_submit():
+            raise advocacy_referrals.InvalidReferralAnswer({"status": "required"})
+        advocates.answer_referral(organisation, referral_id, answer,
+                                  actor=advocate_actor(current_user))
+    except advocacy_referrals.ReferralNotFound:
+        abort(404)
+    except advocacy_referrals.InvalidReferralAnswer as invalid:
+        found = advocates.view_referral(organisation, referral_id,
+                                        actor=advocate_actor(current_user))
+        if found is None:
+            abort(404)
+        return _referral_page(found, form, {field: str(ANSWER_ERRORS.get(field, field))
+                                            for field in invalid.errors}, 400)
+    flash(_("Your answer is recorded. The council can see it on the child's record."))
+    return redirect(url_for("advocates.referral", referral_id=referral_id))
 
 
 @bp.get("/submissions/<reference>")

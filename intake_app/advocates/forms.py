@@ -104,3 +104,22 @@ class ChildSubmissionForm(FlaskForm):
     def consent_date(self) -> date | None:
         """The date typed, or None when it is missing or not a date."""
         return self.consent_given_on.data
+
+
+REFERRAL_STATES = {"sent": _l("Waiting for your answer"), "accepted": _l("Accepted"),
+                   "allocated": _l("Advocate allocated"), "declined": _l("Declined")}
+REFERRAL_ANSWERS = {"accepted": _l("Accept"), "allocated": _l("Advocate allocated"),
+                    "declined": _l("Decline")}
+ANSWER_ERRORS = {
+    "status": _l("Choose an answer that can follow the referral's state"),
+    "contact": _l("Give the contact for the allocated advocate"),
+    "reason": _l("Say why you decline the referral"),
+}
+
+
+class ReferralAnswerForm(FlaskForm):
+    """A provider's answer to a referral, from its inbox in the embedded default."""
+
+    status = StringField()
+    contact = StringField()
+    reason = TextAreaField()

@@ -57,6 +57,7 @@ def token_required(scope: str) -> Callable[[View], View]:
                 return _refuse(403, "Forbidden", f"This needs a token with scope {scope!r}.")
             g.api_actor = f"api:{token.name}"
             g.api_token_id = token.id
+            g.api_provider = token.name  # an advocacy token is named after its provider
             return view(*args, **kwargs)
 
         return wrapped  # type: ignore[return-value]

@@ -16,6 +16,7 @@ from jsonschema.exceptions import ValidationError
 
 from ..domain.draft import ADVOCATE_CHOICES, CHANNELS, CONTACT_TIMES, REPLY_CHANNELS
 from ..models import CALLBACK_METHODS
+from ..services.advocacy_referrals import REFERRAL_ANSWERS
 from ..services.case_status import DEADLINE_NAMES, MESSAGE_FOR_CHILD_MAX
 from ..services.tokens import SCOPES
 from ..taxonomy import keys
@@ -145,6 +146,20 @@ def request_schemas() -> dict[str, dict[str, Any]]:
                            "description": "The six-digit secret number, as typed."},
             },
         },
+        "AdvocacyReferralStatus": {
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["status"],
+            "properties": {
+                "status": _enum(REFERRAL_ANSWERS),
+                "contact": {"type": "string", "maxLength": 500,
+                            "description": "The advocate organisation's contact for the "
+                                           "child and council; required with allocated."},
+                "reason": {"type": "string", "maxLength": 2000,
+                           "description": "Why the referral is declined; required with "
+                                          "declined."},
+            },
+        },
         "CaseStatusCallback": {
             "type": "object",
             "additionalProperties": False,
@@ -235,6 +250,17 @@ def response_schemas() -> dict[str, dict[str, Any]]:
                     "Monday to Friday, 9:00 AM to 5:00 PM"]},
             },
         },
+        "ReferralStatusRecorded": {
+            "type": "object",
+            "required": ["referral_id", "status", "changed"],
+            "properties": {
+                "referral_id": {"type": "integer"},
+                "status": _enum(("sent", *REFERRAL_ANSWERS)),
+                "changed": {"type": "boolean",
+                            "description": "False when the referral already had this status "
+                                           "(a retry)."},
+            },
+        },
         "StatusRecorded": {
             "type": "object",
             "required": ["reference", "event_id", "case_status", "recorded",
@@ -301,7 +327,8 @@ def openapi_document() -> dict[str, Any]:
             "title": "Children's social care intake API",
             "version": API_VERSION,
             "description": "Representations from the bot and partner apps, status look-ups, "
-                           "callback requests, and the case store's status callbacks. Send "
+                           "callback requests, the case store's status callbacks and advocacy "
+                           "providers' answers to referrals. Send "
                            "`Authorization: Bearer <token>`; tokens are made with `flask "
                            f"tokens create NAME --scope {'|'.join(SCOPES)}`.",
         },
@@ -361,6 +388,24 @@ def openapi_document() -> dict[str, Any]:
                     "200": ("Already requested and still open (a new way to reach the "
                             "child, if given, now applies).", "CallbackCreated"),
                 }, body=True),
+            }},
+            "/advocacy-referrals/{referral_id}/status": {"post": {
+                "operationId": "recordAdvocacyReferralStatus",
+                "summary": "An advocacy provider answers a referral: accepted, allocated "
+                           "(with a contact) or declined (with a reason). Scope advocacy, "
+                           "the token named after the provider's key.",
+                "parameters": [{"name": "referral_id", "in": "path", "required": True,
+                                "description": "The referral_id the referral carried.",
+                                "schema": {"type": "integer"}}],
+                "requestBody": {"required": True,
+                                "content": _json("AdvocacyReferralStatus")},
+                "responses": _responses({
+                    "201": ("Recorded.", "ReferralStatusRecorded"),
+                    "200": ("The referral already had this status; nothing changed.",
+                            "ReferralStatusRecorded"),
+                }, body=True) | {"404": {
+                    "description": "No such referral for this provider.",
+                    "content": _json("Error")}},
             }},
             "/cases/{reference}/status": {"post": {
                 "operationId": "recordCaseStatus",

@@ -9,7 +9,7 @@ from flask import Response, current_app, g, jsonify, request
 from flask_limiter import RequestLimit
 
 from ..domain.draft import Contact, ContactSafety, Draft, OnBehalf
-from ..services import callbacks, status_checks
+from ..services import advocacy_referrals, callbacks, status_checks
 from ..services.api_intake import (
     IdempotencyConflict,
     UnknownConversation,
@@ -286,6 +286,30 @@ def record_case_status(reference: str) -> JsonResponse:
         "recorded": result.recorded,
         "child_notified_by": result.child_notified_by,
     }, 201 if result.recorded else 200
+
+
+@bp.post("/advocacy-referrals/<int:referral_id>/status")
+@token_required("advocacy")
+def record_advocacy_referral_status(referral_id: int) -> JsonResponse:
+    """The provider named by the token answers one of its referrals; another provider's
+    referral is not found, like one that does not exist."""
+    body = _json_object()
+    if body is None:
+        return _not_json()
+    errors = validation_errors("AdvocacyReferralStatus", body)
+    if errors:
+        return {"errors": errors}, 422
+    answer = advocacy_referrals.Answer(status=body["status"], contact=body.get("contact", ""),
+                                       reason=body.get("reason", ""))
+    try:
+        referral, changed = advocacy_referrals.record_answer(
+            referral_id, g.api_provider, answer, actor=g.api_actor)
+    except advocacy_referrals.ReferralNotFound:
+        return {"error": "Not Found", "message": "No such referral for this provider."}, 404
+    except advocacy_referrals.InvalidReferralAnswer as invalid:
+        return {"errors": invalid.errors}, 422
+    return {"referral_id": referral.id, "status": referral.state,
+            "changed": changed}, 201 if changed else 200
 
 
 @bp.get("/openapi.json")

@@ -8,6 +8,12 @@ decides, so the record is held for review with a reason naming both views.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+from .calendar import add_working_days
+
+UK_TIME = ZoneInfo("Europe/London")
 
 AGE_BANDS = ("under_8", "8_to_12", "13_to_15", "16_to_17", "18_to_25")
 CHILD_STATUSES = ("looked_after", "child_in_need", "care_leaver", "other")
@@ -44,3 +50,21 @@ def disagreements(*, advocate_type: str | None, advocate_categories: Sequence[st
         reasons.append(f"The advocate says this is {advocate_urgency}; triage made it "
                        f"{triage_priority}.")
     return reasons
+
+
+REFERRAL_STATES = ("sent", "accepted", "allocated", "declined")
+# What a provider may report next from each state: an answer moves forward only; a
+# repeated answer is taken as a retry (no change).
+REFERRAL_NEXT = {"sent": ("accepted", "allocated", "declined"),
+                 "accepted": ("allocated", "declined"),
+                 "allocated": (), "declined": ()}
+ACCEPTANCE_WORKING_DAYS = 1
+
+
+def accept_by(sent_at: datetime, *, nation: str) -> datetime:
+    """A working day after the referral went: the same time of day on the next working
+    day (UK time), so a referral sent on Friday afternoon is due on Monday afternoon."""
+    local = sent_at.astimezone(UK_TIME)
+    due_day = add_working_days(local.date(), ACCEPTANCE_WORKING_DAYS, nation=nation)
+    return datetime.combine(due_day, local.time(), tzinfo=UK_TIME).astimezone(UTC)
+

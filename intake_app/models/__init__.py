@@ -1,6 +1,11 @@
 """SQLAlchemy 2.x typed models; every change comes with an Alembic migration."""
 
-from .advocacy import AdvocacyOrganisation, AdvocateMembership, AdvocateSubmission
+from .advocacy import (
+    AdvocacyOrganisation,
+    AdvocacyReferral,
+    AdvocateMembership,
+    AdvocateSubmission,
+)
 from .aftercare import LearningAction, OmbudsmanEnquiry, Resolution
 from .audit import AuditEvent
 from .conversation import (
@@ -33,6 +38,7 @@ __all__ = [
     "OUTBOX_STATES",
     "STAFF_ROLES",
     "AdvocacyOrganisation",
+    "AdvocacyReferral",
     "AdvocateMembership",
     "AdvocateSubmission",
     "AuditEvent",

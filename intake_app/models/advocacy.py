@@ -72,3 +72,32 @@ class AdvocateSubmission(db.Model):
     advocate_urgency: Mapped[str] = mapped_column(String(8), default="normal")
     safeguarding_known: Mapped[str | None] = mapped_column(EncryptedText)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class AdvocacyReferral(db.Model):
+    """A child's request for an advocate, sent to a provider, and what the provider
+    answered (through the API, or the advocates' area in the embedded default).
+
+    state: sent -> accepted -> allocated, or declined (with a reason). A referral still
+    ``sent`` a working day after it went raises one alert to the complaints team.
+    """
+
+    __tablename__ = "advocacy_referral"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    representation_id: Mapped[int] = mapped_column(ForeignKey("representation.id"), index=True)
+    # The provider's key (help_me_choose already resolved to the council's default).
+    provider: Mapped[str] = mapped_column(String(32))
+    organisation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("advocacy_organisation.id"), index=True)
+    chosen_by_child: Mapped[bool] = mapped_column(Boolean, default=True)
+    state: Mapped[str] = mapped_column(String(16), default="sent", index=True)
+    sent_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # One working day after it was sent: not accepted by then, the complaints team hears.
+    accept_by: Mapped[datetime] = mapped_column(UTCDateTime)
+    answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    state_changed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # The allocated advocate's organisation contact, as the provider gave it.
+    allocated_contact: Mapped[str | None] = mapped_column(EncryptedText)
+    decline_reason: Mapped[str | None] = mapped_column(EncryptedText)
+    overdue_alerted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

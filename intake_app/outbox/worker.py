@@ -27,7 +27,7 @@ from flask import Flask
 from ..domain.redaction import redact
 from ..extensions import db
 from ..models import OutboxMessage, Representation
-from ..services import conversations, learning
+from ..services import advocacy_referrals, conversations, learning
 from . import states
 from .adapters.case_store import CASE_STORES
 from .adapters.deliveries import DELIVERIES, duty_console_allowed
@@ -131,6 +131,7 @@ def run_once(app: Flask, *, worker_id: str | None = None) -> int:
         try:
             _record_missed_disclosures()
             _remind_learning_owners()
+            _alert_unanswered_referrals()
             states.release_expired_leases(worker_id)
             queue = states.claim_batch(worker_id, limit=batch_size)
             claimed_at = last_urgent_check = time.monotonic()
@@ -172,6 +173,16 @@ def _remind_learning_owners() -> None:
     except Exception:
         db.session.rollback()
         logger.exception("could not queue learning action reminders")
+
+
+def _alert_unanswered_referrals() -> None:
+    """Queue the complaints team's alert for each advocacy referral a provider has not
+    accepted within a working day (once each); a failure here must not stop deliveries."""
+    try:
+        advocacy_referrals.queue_overdue_alerts()
+    except Exception:
+        db.session.rollback()
+        logger.exception("could not look for advocacy referrals not accepted in time")
 
 
 def run_forever(app: Flask, stop: threading.Event, *, worker_id: str | None = None) -> None:

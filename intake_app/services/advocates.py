@@ -11,19 +11,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from flask import current_app
-from sqlalchemy import and_, or_, select
-from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy import Select, select
 
 from ..domain import references
 from ..extensions import db
 from ..models import (
     AdvocacyOrganisation,
+    AdvocacyReferral,
     AdvocateMembership,
     AdvocateSubmission,
     Representation,
     StaffUser,
 )
+from . import advocacy_referrals
 from .audit import record_event
 
 
@@ -82,63 +82,67 @@ def move_advocate(user: StaffUser, organisation: AdvocacyOrganisation, *, actor:
     db.session.commit()
 
 
-def _referred_to(organisation: AdvocacyOrganisation) -> ColumnElement[bool]:
-    """Records whose child asked for an advocate from this organisation; "help me choose"
-    goes to the council's default provider (as the referral itself does)."""
-    chosen = Representation.advocate_provider == organisation.key
-    if organisation.key == current_app.config["DEFAULT_ADVOCACY_PROVIDER"]:
-        chosen = or_(chosen, Representation.advocate_provider == "help_me_choose")
-    return and_(Representation.advocate_requested != "no", chosen)
-
-
 @dataclass(frozen=True)
 class ReferralSummary:
-    """What the organisation sees of a referral: enough to match an advocate, never the
-    child's complaint itself (that is the child's to tell the advocate)."""
+    """What the organisation sees of a referral: enough to match an advocate and answer,
+    never the child's complaint itself (that is the child's to tell the advocate)."""
 
-    reference: str
+    id: int
     reference_display: str
-    received_at: datetime
+    sent_at: datetime
+    state: str
     language: str
     service_area: str | None
     chosen_by_child: bool
+    allocated_contact: str | None
+    decline_reason: str | None
 
 
-def _referral_summary(record: Representation) -> ReferralSummary:
+def _summary(referral: AdvocacyReferral, record: Representation) -> ReferralSummary:
     return ReferralSummary(
-        reference=record.reference,
-        reference_display=references.display(record.reference),
-        received_at=record.received_at,
-        language=record.language,
-        service_area=record.service_area,
-        chosen_by_child=record.advocate_provider != "help_me_choose",
-    )
+        id=referral.id, reference_display=references.display(record.reference),
+        sent_at=referral.sent_at, state=referral.state, language=record.language,
+        service_area=record.service_area, chosen_by_child=referral.chosen_by_child,
+        allocated_contact=referral.allocated_contact, decline_reason=referral.decline_reason)
+
+
+def _of_organisation(organisation: AdvocacyOrganisation) -> Select[tuple[AdvocacyReferral,
+                                                                         Representation]]:
+    return (select(AdvocacyReferral, Representation)
+            .join(Representation, Representation.id == AdvocacyReferral.representation_id)
+            .where(AdvocacyReferral.organisation_id == organisation.id))
 
 
 def referrals(organisation: AdvocacyOrganisation) -> list[ReferralSummary]:
     """The organisation's referrals, newest first."""
-    records = db.session.scalars(
-        select(Representation).where(_referred_to(organisation))
-        .order_by(Representation.received_at.desc()))
-    return [_referral_summary(record) for record in records]
+    rows = db.session.execute(_of_organisation(organisation)
+                              .order_by(AdvocacyReferral.sent_at.desc()))
+    return [_summary(referral, record) for referral, record in rows]
 
 
-def view_referral(organisation: AdvocacyOrganisation, reference: str, *, actor: str
+def view_referral(organisation: AdvocacyOrganisation, referral_id: int, *, actor: str
                   ) -> ReferralSummary | None:
-    """One referral of this organisation's, by reference as typed, with the view audited
-    like every staff view of a record; None for any other organisation's or none."""
-    normalised = references.normalise(reference)
-    if normalised is None:
+    """One of this organisation's referrals, with the view audited like every staff view
+    of a record; None for any other organisation's, or none."""
+    found = (db.session.execute(_of_organisation(organisation)
+                                .where(AdvocacyReferral.id == referral_id)).first()
+             if advocacy_referrals.storable_id(referral_id) else None)
+    if found is None:
         return None
-    record = db.session.scalar(
-        select(Representation).where(Representation.reference == normalised,
-                                     _referred_to(organisation)))
-    if record is None:
-        return None
+    referral, record = found
     record_event(actor, "advocate.referral_viewed", record,
-                 after={"organisation": organisation.key})
+                 after={"organisation": organisation.key, "referral_id": referral.id})
     db.session.commit()
-    return _referral_summary(record)
+    return _summary(referral, record)
+
+
+def answer_referral(organisation: AdvocacyOrganisation, referral_id: int,
+                    answer: advocacy_referrals.Answer, *, actor: str) -> bool:
+    """The organisation answers its referral from the advocates' area (the provider's
+    inbox of the embedded default), as its API token would; whether anything changed."""
+    _referral, changed = advocacy_referrals.record_answer(referral_id, organisation.key,
+                                                          answer, actor=actor)
+    return changed
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,8 @@ decrypted only by ``casework.reveal_contact``, on an officer's explicit click.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
 from typing import Any
 
 from flask import current_app
@@ -17,6 +17,8 @@ from ..domain.clock import stage1_limit, working_days_left
 from ..domain.stages import stage_timescales
 from ..extensions import db
 from ..models import (
+    AdvocacyReferral,
+    AdvocateSubmission,
     CallbackRequest,
     CaseStatusUpdate,
     ChannelMessage,
@@ -27,7 +29,7 @@ from ..models import (
     Representation,
     StaffUser,
 )
-from . import complaint_stages, duplicates
+from . import advocacy_referrals, complaint_stages, duplicates
 from .casework import local_today
 from .protection import decrypt_json
 
@@ -65,6 +67,18 @@ class CaseFile:
     stages: list[ComplaintStage]
     look_again_requests: list[LookAgainRequest]
     has_stage3: bool
+    # The child's advocacy referrals with each one's state and age, and what an advocate
+    # told us when they made the record (None when the child or someone else did).
+    referrals: list[ReferralLine] = field(default_factory=list)
+    advocate_submission: AdvocateSubmission | None = None
+
+
+@dataclass(frozen=True)
+class ReferralLine:
+    referral: AdvocacyReferral
+    hours_since_sent: int
+    # Not accepted within a working day of being sent.
+    overdue: bool
 
 
 def _deadlines(record: Representation) -> DeadlineSummary:
@@ -117,7 +131,17 @@ def load(record: Representation) -> CaseFile:
         stages=complaint_stages.stages_of(record),
         look_again_requests=complaint_stages.requests_of(record),
         has_stage3=stage_timescales(current_app.config["NATION"]).has_stage3,
+        referrals=_referrals(record),
+        advocate_submission=db.session.get(AdvocateSubmission, record.id),
     )
+
+
+def _referrals(record: Representation) -> list[ReferralLine]:
+    now = datetime.now(UTC)
+    return [ReferralLine(referral,
+                         hours_since_sent=int((now - referral.sent_at).total_seconds() // 3600),
+                         overdue=referral.state == "sent" and referral.accept_by <= now)
+            for referral in advocacy_referrals.of_record(record)]
 
 
 def _callbacks(record: Representation) -> list[CallbackRequest]:

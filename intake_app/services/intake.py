@@ -34,7 +34,7 @@ from ..domain.triage import (
 from ..extensions import db
 from ..models import Representation, RepresentationContact
 from ..outbox.enqueue import enqueue
-from . import FieldErrors, acknowledgement, compliments
+from . import FieldErrors, acknowledgement, advocacy_referrals, compliments
 from .audit import record_event
 from .protection import encrypt_json, lookup_hash
 from .review_hold import forwards_before_review, held_for_review
@@ -287,7 +287,7 @@ def _enqueue_deliveries(record: Representation, draft: Draft,
     if record.safeguarding_flag:
         enqueue("safeguarding_alert", record, urgent=True, at=at)
     if record.advocate_requested != "no":
-        enqueue("advocacy_referral", record, {"provider": record.advocate_provider}, at=at)
+        advocacy_referrals.open_referral(record, at=at)
     # SMS and chat answer in the conversation itself; other channels get the
     # acknowledgement by the route the person chose. Anonymous senders see it on screen.
     if record.contact.reply_channel == "sms" and draft.channel not in ("sms", "chat"):

@@ -17,7 +17,9 @@ from ..extensions import db
 from ..models import ServiceToken
 from .audit import record_event
 
-SCOPES = ("intake", "case_store")
+# advocacy: one advocacy provider answering its referrals; name the token after the
+# provider's key (nyas, coram_voice...), which is how its referrals are found.
+SCOPES = ("intake", "case_store", "advocacy")
 TOKEN_BYTES = 32
 
 

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from intake_app.domain.draft import Draft
 from intake_app.domain.references import display
 from intake_app.extensions import db
-from intake_app.models import AuditEvent, StaffUser
+from intake_app.models import AdvocacyReferral, AuditEvent, Representation, StaffUser
 from intake_app.services import staff_accounts
 from intake_app.services.intake import submit
 
@@ -31,6 +31,13 @@ def referral(provider: str, text: str = "My social worker never calls me back") 
                         advocate="yes" if provider != "help_me_choose" else provider,
                         advocate_provider=provider if provider != "help_me_choose" else None),
                   actor="web").reference
+
+
+def referral_id(reference: str) -> int:
+    return db.session.scalar(
+        select(AdvocacyReferral.id).join(
+            Representation, Representation.id == AdvocacyReferral.representation_id)
+        .where(Representation.reference == reference))
 
 
 def test_an_invited_advocate_sets_a_password_and_two_factor_then_sees_their_organisation(
@@ -94,10 +101,15 @@ def test_an_advocate_sees_only_their_organisations_referrals(
     home = browser.get("/advocates/").get_data(as_text=True)
     assert display(ours) in home
     assert display(theirs) not in home
-    assert browser.get(f"/advocates/referrals/{ours}").status_code == 200
-    # Another organisation's reference, however typed, answers like a made-up one.
-    for guess in (theirs, theirs.lower(), display(theirs), "ZZ9PLURAL", "1", "../" + ours):
+    assert browser.get(f"/advocates/referrals/{referral_id(ours)}").status_code == 200
+    # Another organisation's referral id, a guessed one, or a reference in its place all
+    # answer like a referral that does not exist.
+    for guess in (referral_id(theirs), referral_id(theirs) + 1000, 0, 2**70, theirs,
+                  display(theirs), "../1"):
         assert browser.get(f"/advocates/referrals/{guess}").status_code == 404, guess
+    answered = browser.post(f"/advocates/referrals/{referral_id(theirs)}/answer", data={
+        "csrf_token": csrf_token(browser, "/advocates/submit"), "status": "accepted"})
+    assert answered.status_code == 404
 
 
 def test_help_me_choose_goes_to_the_councils_default_provider(
@@ -107,13 +119,13 @@ def test_help_me_choose_goes_to_the_councils_default_provider(
                               app.config["DEFAULT_ADVOCACY_PROVIDER"])
     other = advocate_client("sam@nyas.example", "nyas")
     assert display(reference) in default.get("/advocates/").get_data(as_text=True)
-    assert other.get(f"/advocates/referrals/{reference}").status_code == 404
+    assert other.get(f"/advocates/referrals/{referral_id(reference)}").status_code == 404
 
 
 def test_viewing_a_referral_is_audited(app: Flask, advocate_client) -> None:
     reference = referral("nyas")
     browser = advocate_client("sam@nyas.example", "nyas")
-    browser.get(f"/advocates/referrals/{reference}")
+    browser.get(f"/advocates/referrals/{referral_id(reference)}")
     actions = db.session.scalars(select(AuditEvent.action).where(
         AuditEvent.action == "advocate.referral_viewed")).all()
     assert actions == ["advocate.referral_viewed"]
@@ -124,7 +136,7 @@ def test_a_moved_advocate_is_signed_out_and_then_sees_only_the_new_organisation(
     ours, theirs = referral("nyas"), referral("barnardos")
     advocate = invite_advocate("sam@nyas.example", "nyas")
     browser = sign_in_advocate(app.test_client(), advocate)
-    assert browser.get(f"/advocates/referrals/{ours}").status_code == 200
+    assert browser.get(f"/advocates/referrals/{referral_id(ours)}").status_code == 200
 
     admin = sign_in_as(app.test_client(), make_staff("admin"))
     moved = admin.post(f"/officers/users/{advocate.id}/organisation", data={
@@ -134,9 +146,9 @@ def test_a_moved_advocate_is_signed_out_and_then_sees_only_the_new_organisation(
     assert "now works for Barnardo" in admin.get("/officers/users").get_data(as_text=True)
 
     # The old session ends: the open page is no way back into the old organisation's work.
-    assert browser.get(f"/advocates/referrals/{ours}").headers["Location"].startswith(
-        "/advocates/sign-in")
+    assert browser.get(f"/advocates/referrals/{referral_id(ours)}").headers[
+        "Location"].startswith("/advocates/sign-in")
     advocate = db.session.get(StaffUser, advocate.id)
     sign_in_advocate(browser, advocate)
-    assert browser.get(f"/advocates/referrals/{ours}").status_code == 404
-    assert browser.get(f"/advocates/referrals/{theirs}").status_code == 200
+    assert browser.get(f"/advocates/referrals/{referral_id(ours)}").status_code == 404
+    assert browser.get(f"/advocates/referrals/{referral_id(theirs)}").status_code == 200

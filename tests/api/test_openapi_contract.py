@@ -15,6 +15,8 @@ from flask import Flask
 from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import positive_data_acceptance
 
+from intake_app.services.tokens import create_token
+
 from .conftest import add_conversation
 
 EXAMPLES_PER_OPERATION = 30
@@ -25,7 +27,8 @@ def test_the_document_is_openapi_3_1(client):
     assert document["openapi"] == "3.1.0"
     assert set(document["paths"]) == {"/representations", "/representations/{reference}/status",
                                       "/status-checks", "/callback-requests",
-                                      "/cases/{reference}/status"}
+                                      "/cases/{reference}/status",
+                                      "/advocacy-referrals/{referral_id}/status"}
 
 
 @pytest.mark.slow
@@ -35,9 +38,13 @@ def test_api_keeps_its_contract(app: Flask, intake_headers, case_store_headers, 
     add_conversation("conv-known")
     schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", app)
     operations = [result.ok() for result in schema.get_all_operations()]
-    assert len(operations) == 5
+    assert len(operations) == 6
+    provider_headers = {"Authorization":
+                        f"Bearer {create_token('nyas', scope='advocacy').token}"}
     for operation in operations:
-        token = case_store_headers if operation.path.startswith("/cases") else intake_headers
+        token = (case_store_headers if operation.path.startswith("/cases")
+                 else provider_headers if operation.path.startswith("/advocacy-referrals")
+                 else intake_headers)
         _check_operation(operation, mode, token)
 
 

@@ -20,6 +20,7 @@ from intake_app.domain.draft import Draft
 from intake_app.extensions import db
 from intake_app.models import (
     AdvocacyOrganisation,
+    AdvocacyReferral,
     ChannelMessage,
     Conversation,
     LearningAction,
@@ -301,10 +302,10 @@ def refused(visitor: str, endpoint: str) -> bool:
 
 @pytest.fixture
 def advocates_values(app: Flask, make_staff) -> dict[str, dict[str, object]]:
-    """A real NYAS record for each advocates' URL with a reference: a referral (the child
-    asked NYAS for an advocate) and one a NYAS advocate made."""
-    referral = submit(Draft(text=SECRET_TEXT, channel="web", declared_type="complaint",
-                            advocate="yes", advocate_provider="nyas"), actor="web").reference
+    """A real NYAS record for each advocates' URL: a referral (the child asked NYAS for an
+    advocate) and a record a NYAS advocate made."""
+    submit(Draft(text=SECRET_TEXT, channel="web", declared_type="complaint",
+                 advocate="yes", advocate_provider="nyas"), actor="web")
     colleague = make_staff("advocate")
     advocates.move_advocate(colleague, organisation_by_key("nyas"), actor="test")
     made = advocate_intake.submit_for_child(advocate_intake.ChildSubmission(
@@ -316,7 +317,9 @@ def advocates_values(app: Flask, make_staff) -> dict[str, dict[str, object]]:
         child_phone="", child_email="", declared_type="complaint", categories=(),
         service_area="", urgency="normal", safeguarding_known=""),
         advocate=colleague, organisation=organisation_by_key("nyas")).reference
-    return {"advocates.submission": {"reference": made}, "default": {"reference": referral}}
+    referral_id = db.session.scalar(select(AdvocacyReferral.id))
+    return {"advocates.submission": {"reference": made},
+            "default": {"referral_id": referral_id}}
 
 
 @pytest.mark.parametrize("visitor", ADVOCATE_VISITORS)

@@ -60,21 +60,25 @@ def test_the_api_keeps_its_openapi_contract_whatever_it_is_sent(
     accepted paths are exercised too."""
     add_conversation("conv-fuzz")
     tokens = {"intake": create_token("bot", scope="intake").token,
-              "case_store": create_token("store", scope="case_store").token}
+              "case_store": create_token("store", scope="case_store").token,
+              "advocacy": create_token("nyas", scope="advocacy").token}
     schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", app)
 
     @schema.auth()
     class ServiceTokens:
-        """Each operation's token: the case store's for its callbacks, else the bot's."""
+        """Each operation's token: the case store's for its callbacks, a provider's for
+        referral answers, else the bot's."""
 
         def get(self, case: Any, context: Any) -> str:
-            return tokens["case_store" if "/cases/" in case.operation.path else "intake"]
+            path = case.operation.path
+            return tokens["case_store" if "/cases/" in path
+                          else "advocacy" if "/advocacy-referrals/" in path else "intake"]
 
         def set(self, case: Any, data: str, context: Any) -> None:
             case.headers = {**(case.headers or {}), "Authorization": f"Bearer {data}"}
 
     operations = [result.ok() for result in schema.get_all_operations()]
-    assert len(operations) == 4
+    assert len(operations) == 6
     for operation in operations:
         for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE):
             contract_check(operation, mode, record_reference)()
@@ -117,7 +121,8 @@ def bodies_for(schema_name: str) -> st.SearchStrategy[str | bytes]:
 
 API_POSTS = [("/api/v1/representations", "RepresentationRequest", "intake"),
              ("/api/v1/callback-requests", "CallbackRequestRequest", "intake"),
-             ("/api/v1/cases/{reference}/status", "CaseStatusCallback", "case_store")]
+             ("/api/v1/cases/{reference}/status", "CaseStatusCallback", "case_store"),
+             ("/api/v1/advocacy-referrals/1/status", "AdvocacyReferralStatus", "advocacy")]
 
 
 @pytest.mark.parametrize("path, schema_name, scope", API_POSTS)

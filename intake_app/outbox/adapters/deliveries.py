@@ -33,7 +33,11 @@ from ...taxonomy import keys, label
 from ..contact_windows import next_allowed
 from ..outcomes import Deferred, Delivered, Outcome, PermanentError, Skipped
 from ..settings import is_embedded_default, parse_console_fallback
-from .advocate_mail import deliver_advocate_email
+from .advocate_mail import (
+    deliver_advocate_email,
+    deliver_referral_overdue_alert,
+    referral_matching,
+)
 from .case_document import build_case_document, contact_details
 from .case_store import deliver_case, deliver_case_event
 from .mail import Attachment, send_email
@@ -123,14 +127,17 @@ def deliver_safeguarding_alert(message: OutboxMessage, record: Representation | 
     return Delivered(None)
 
 
-def referral_document(case: dict[str, Any], provider: str, chosen_by_child: bool
-                      ) -> dict[str, Any]:
-    """What an advocate needs to get in touch and help: not the triage or the deadlines."""
+def referral_document(case: dict[str, Any], provider: str, chosen_by_child: bool,
+                      matching: dict[str, Any] | None = None) -> dict[str, Any]:
+    """What an advocate needs to get in touch and help: not the triage or the deadlines.
+    ``matching`` (``referral_matching``) adds the referral's id, where to answer, and what
+    the provider needs to match an advocate to the child."""
     return {
         "schema": "advocacy_referral.v1",
         "idempotency_key": case["idempotency_key"],
         "provider": provider,
         "chosen_by_child": chosen_by_child,
+        **(matching or {}),
         "reference": case["reference"],
         "reference_display": case["reference_display"],
         "received_at": case["received_at"],
@@ -161,7 +168,8 @@ def deliver_advocacy_referral(message: OutboxMessage, record: Representation | N
         raise PermanentError(f"advocacy provider {provider!r} has no email or webhook in "
                              "ADVOCACY_PROVIDERS")
     case = build_case_document(record, idempotency_key=message.idempotency_key)
-    referral = referral_document(case, provider, chosen_by_child=chosen != "help_me_choose")
+    referral = referral_document(case, provider, chosen_by_child=chosen != "help_me_choose",
+                                 matching=referral_matching(record, message.payload))
     if target.get("webhook"):
         post_signed(target["webhook"], referral, secret=target.get("secret", ""),
                     idempotency_key=message.idempotency_key,
@@ -356,6 +364,7 @@ DELIVERIES: dict[str, Callable[[OutboxMessage, Representation | None], Outcome]]
     "callback_alert": deliver_callback_alert,
     "stage2_request": deliver_stage2_request,
     "advocate_email": deliver_advocate_email,
+    "referral_overdue_alert": deliver_referral_overdue_alert,
     "compliment": deliver_compliment,
     "learning_reminder": deliver_learning_reminder,
 }
