@@ -449,7 +449,8 @@ def later_stages_table(window: Window) -> Table:
         .join(R, R.id == ComplaintStage.representation_id)
         .where(*window.where(R.type == "complaint"))).all()
     counts: Counts = {CURRENT: Counter(), PREVIOUS: Counter()}
-    days: dict[str, list[int]] = {CURRENT: [], PREVIOUS: []}
+    days: dict[str, dict[str, list[int]]] = {name: {CURRENT: [], PREVIOUS: []}
+                                             for name in ("stage2", "stage3")}
     for which, in_time, decision in requests:
         counts[which]["asked"] += 1
         counts[which]["in_time"] += bool(in_time)
@@ -461,13 +462,17 @@ def later_stages_table(window: Window) -> Table:
         last_due = stage.response_due or stage.due_in_force
         if stage.finished_on is None and stage.paused_on is None and last_due < window.today:
             counts[which][f"{name}_overdue"] += 1
-        if name == "stage2" and stage.finished_on is not None:
-            days[which].append(max(0, working_days_between(
+        if stage.finished_on is not None:
+            days[name][which].append(max(0, working_days_between(
                 stage.started_on, stage.finished_on, nation=window.nation)
                 - stage.paused_working_days))
 
     def row(key: str, text: str) -> Row:
         return Row(key, text, *_figures(counts, key))
+
+    def average(name: str, text: str) -> Row:
+        return Row(f"{name}_average_days", text, Figure(mean(days[name][CURRENT])),
+                   Figure(mean(days[name][PREVIOUS])), unit=WORKING_DAYS)
 
     return Table("later_stages", _("Looking again: stages 2 and 3"),
                  _("Complaints received in the period. A request within 20 working days of "
@@ -481,10 +486,11 @@ def later_stages_table(window: Window) -> Table:
         row("stage2", _("Stage 2 started")),
         row("stage2_extended", _("Stage 2 extended")),
         row("stage2_overdue", _("Stage 2 overdue")),
-        Row("stage2_average_days", _("Average working days of a finished stage 2"),
-            Figure(mean(days[CURRENT])), Figure(mean(days[PREVIOUS])), unit=WORKING_DAYS),
+        average("stage2", _("Average working days of a finished stage 2")),
         row("stage3", _("Stage 3 review panel started")),
         row("stage3_overdue", _("Stage 3 overdue")),
+        average("stage3", _("Average working days from asking for a panel to the "
+                            "council's response")),
     ), chart=False)
 
 

@@ -128,10 +128,15 @@ def test_investigating_officer_and_independent_person_are_kept_for_officers_only
         app, client):
     record = sms_record()
     act(client, record, "start_stage2", {"reason": "Officer decided."})
+    record.procedure = "statutory"
+    db.session.commit()
+    missing = page_text(client.get(f"/officers/records/{record.reference}"))
+    assert "Not set: a statutory stage 2 in England needs one" in missing
     act(client, record, "record_stage2_people", {"investigating_officer": "Ann Inv",
                                                  "independent_person": "Ian Dee"})
     page = page_text(client.get(f"/officers/records/{record.reference}"))
     assert "Ann Inv" in page and "Ian Dee" in page
+    assert "needs one" not in page
     assert not any("Ann" in text for text in texts_to_child(record))
     event = db.session.scalar(select(AuditEvent).where(
         AuditEvent.action == "record.stage2_people"))
