@@ -13,11 +13,12 @@ def register_commands(app: Flask) -> None:
     from .keys import keys_cli
     from .outbox import outbox_cli
     from .records import records_cli
+    from .reports import reports_cli
     from .retention import retention_cli
     from .tokens import tokens_cli
     from .triage import triage_cli
     from .users import users_cli
 
     for group in (demo_cli, drafts_cli, gateway_cli, keys_cli, outbox_cli, records_cli,
-                  retention_cli, tokens_cli, triage_cli, users_cli):
+                  reports_cli, retention_cli, tokens_cli, triage_cli, users_cli):
         app.cli.add_command(group)

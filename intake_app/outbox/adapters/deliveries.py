@@ -354,6 +354,17 @@ def deliver_learning_reminder(message: OutboxMessage, record: Representation | N
     return Delivered(None)
 
 
+def deliver_scorecard(message: OutboxMessage, record: Representation | None) -> Outcome:
+    """The monthly scorecard, as written when queued (counts only), to the managers."""
+    config = current_app.config
+    if not config["MANAGERS_EMAIL"]:
+        raise PermanentError("no MANAGERS_EMAIL configured for the scorecard")
+    send_email(config, to=config["MANAGERS_EMAIL"], subject=message.payload["subject"],
+               text=message.payload["text"],
+               headers={"X-Idempotency-Key": message.idempotency_key})
+    return Delivered(None)
+
+
 DELIVERIES: dict[str, Callable[[OutboxMessage, Representation | None], Outcome]] = {
     "case": deliver_case_message,
     "safeguarding_alert": deliver_safeguarding_alert,
@@ -367,4 +378,5 @@ DELIVERIES: dict[str, Callable[[OutboxMessage, Representation | None], Outcome]]
     "referral_overdue_alert": deliver_referral_overdue_alert,
     "compliment": deliver_compliment,
     "learning_reminder": deliver_learning_reminder,
+    "scorecard": deliver_scorecard,
 }
