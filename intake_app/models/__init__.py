@@ -8,6 +8,7 @@ from .advocacy import (
 )
 from .aftercare import LearningAction, OmbudsmanEnquiry, Resolution
 from .audit import AuditEvent
+from .changes import ChangeStory, ChangeStoryText
 from .conversation import (
     CALLBACK_CLOSING_OUTCOMES,
     CALLBACK_METHODS,
@@ -45,6 +46,8 @@ __all__ = [
     "CallbackAttempt",
     "CallbackRequest",
     "CaseStatusUpdate",
+    "ChangeStory",
+    "ChangeStoryText",
     "ChannelMessage",
     "ComplaintStage",
     "Conversation",

@@ -24,6 +24,7 @@ from . import (  # noqa: E402,F401 - the view modules register their routes on b
     audit_views,
     callback_views,
     case_views,
+    change_views,
     queue_views,
     report_views,
     sign_in_views,

@@ -115,6 +115,7 @@ NAVIGATION = (
     ("officers.queue", _l("Intake queue"), CASEWORK_ROLES),
     ("officers.reports", _l("Reports"), MANAGER_ROLES),
     ("officers.learning_page", _l("Learning actions"), MANAGER_ROLES),
+    ("officers.change_stories_page", _l("You said, we did"), CASEWORK_ROLES),
     ("officers.audit_log", _l("Audit log"), MANAGER_ROLES),
     ("officers.subject_access", _l("Subject access"), MANAGER_ROLES),
     ("officers.users", _l("Staff accounts"), ADMIN_ROLES),

@@ -4,4 +4,10 @@ from flask import Blueprint
 
 bp = Blueprint("public", __name__)
 
-from . import equality_views, feedback_views, status_views, views  # noqa: E402,F401 - register the routes on bp
+from . import (  # noqa: E402,F401 - register the routes on bp
+    changes_views,
+    equality_views,
+    feedback_views,
+    status_views,
+    views,
+)

@@ -17,6 +17,9 @@ from ..models import Representation
 from . import compliments
 from .council_contact import council_contact
 
+# "You said, we did" (public.changes_views), linked from every acknowledgement.
+CHANGES_PAGE_PATH = "/you-said-we-did"
+
 
 @dataclass(frozen=True)
 class Acknowledgement:
@@ -58,6 +61,7 @@ def facts(record: Representation, *, status_secret: str | None = None
         "status_secret": status_secret,
         "channel": record.channel,
         "compliment_passed_on": compliments.passed_on_at_once(record),
+        "changes_url": current_app.config["PUBLIC_BASE_URL"].rstrip("/") + CHANGES_PAGE_PATH,
     }
 
 

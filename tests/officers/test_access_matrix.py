@@ -21,6 +21,7 @@ from intake_app.extensions import db
 from intake_app.models import (
     AdvocacyOrganisation,
     AdvocacyReferral,
+    ChangeStory,
     ChannelMessage,
     Conversation,
     LearningAction,
@@ -72,6 +73,9 @@ ALLOWED: dict[str, frozenset[str]] = {
     "officers.add_learning": CASEWORK,
     "officers.learning_page": MANAGER,
     "officers.learning_done": MANAGER,
+    "officers.change_stories_page": CASEWORK,
+    "officers.write_change_story": CASEWORK,
+    "officers.approve_change_story": MANAGER,
     "officers.callback": CASEWORK,
     "officers.reveal_callback_phone": CASEWORK,
     "officers.record_callback_outcome": CASEWORK,
@@ -117,7 +121,16 @@ def url_values(app: Flask, record_reference: str, make_staff) -> dict[str, objec
     return {"reference": record_reference, "user_id": target.id,
             "table": next(iter(reports.TABLES)), "token": token,
             "callback_id": callback_request_id(),
-            "action_id": learning_action_id(record_reference, target)}
+            "action_id": learning_action_id(record_reference, target),
+            "story_id": change_story_id(target)}
+
+
+def change_story_id(writer: StaffUser) -> int:
+    """A "you said, we did" change waiting for approval."""
+    story = ChangeStory(written_by_id=writer.id)
+    db.session.add(story)
+    db.session.commit()
+    return story.id
 
 
 def learning_action_id(reference: str, owner: StaffUser) -> int:
