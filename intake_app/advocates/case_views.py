@@ -14,11 +14,19 @@ from flask_login import current_user
 
 from ..domain import references
 from ..outbox.settings import is_embedded_default
-from ..services import advocacy_referrals, advocates
+from ..services import advocacy_referrals, advocate_following, advocates
 from ..taxonomy import keys, label
 from . import bp
 from .access import advocate_actor, current_organisation
-from .forms import ANSWER_ERRORS, CHOICE_LABELS, REFERRAL_STATES, ReferralAnswerForm
+from .forms import (
+    ANSWER_ERRORS,
+    CHOICE_LABELS,
+    FOLLOWING_ERRORS,
+    RAG_WORDS,
+    REFERRAL_STATES,
+    FollowingForm,
+    ReferralAnswerForm,
+)
 
 
 @bp.get("/")
@@ -26,11 +34,10 @@ def home() -> Any:
     organisation = current_organisation()
     return render_template("advocates/home.html", heading=_("Your organisation's work"),
                            organisation=organisation,
-                           submissions=advocates.submissions(organisation),
+                           cases=advocate_following.case_list(organisation),
                            referrals=advocates.referrals(organisation),
                            service_area_label=_service_area,
-                           display_reference=references.display,
-                           referral_states=REFERRAL_STATES)
+                           referral_states=REFERRAL_STATES, rag_words=RAG_WORDS)
 
 
 @bp.get("/referrals/<int:referral_id>")
@@ -84,17 +91,69 @@ def answer_referral(referral_id: int) -> Any:
 
 @bp.get("/submissions/<reference>")
 def submission(reference: str) -> Any:
-    found = advocates.view_submission(current_organisation(), reference,
-                                      actor=advocate_actor(current_user))
+    found = advocate_following.view(current_organisation(), reference,
+                                    actor=advocate_actor(current_user))
     if found is None:
         abort(404)
+    return _submission_page(found, {})
+
+
+def _submission_page(found: advocate_following.FollowedRecord, errors: dict[str, str],
+                     status: int = 200, typed: dict[str, str] | None = None) -> Any:
+    record = found.seen.record
     return render_template(
         "advocates/submission.html",
-        heading=_("Record %(reference)s", reference=references.display(found.record.reference)),
-        found=found, record=found.record, details=found.details,
-        service_area_label=_service_area, labels=CHOICE_LABELS,
-        type_label=label("representation_types", found.record.type)
-        if found.record.type in keys("representation_types") else found.record.type)
+        heading=_("Record %(reference)s", reference=references.display(record.reference)),
+        found=found.seen, record=record, details=found.seen.details, line=found.line,
+        additions=found.additions, errors=errors, typed=typed or {},
+        service_area_label=_service_area, labels=CHOICE_LABELS, rag_words=RAG_WORDS,
+        type_label=label("representation_types", record.type)
+        if record.type in keys("representation_types") else record.type), status
+
+
+def _refused(reference: str, field: str, code: str, typed: dict[str, str]) -> Any:
+    found = advocate_following.view(current_organisation(), reference,
+                                    actor=advocate_actor(current_user))
+    if found is None:
+        abort(404)
+    return _submission_page(found, {field: str(FOLLOWING_ERRORS.get((field, code), code))},
+                            400, typed)
+
+
+@bp.post("/submissions/<reference>/information")
+def add_information(reference: str) -> Any:
+    form = FollowingForm()
+    text = form.information.data or ""
+    try:
+        if not form.validate_on_submit():
+            raise advocate_following.FollowingRefused({"information": "expired"})
+        advocate_following.add_information(current_organisation(), reference,
+                                           current_user._get_current_object(), text)
+    except advocate_following.RecordNotFound:
+        abort(404)
+    except advocate_following.FollowingRefused as refused:
+        field, code = next(iter(refused.errors.items()))
+        return _refused(reference, field, code, {"information": text})
+    flash(_("Your information is added to the record. The council can see it."))
+    return redirect(url_for("advocates.submission", reference=reference))
+
+
+@bp.post("/submissions/<reference>/withdraw")
+def withdraw(reference: str) -> Any:
+    form = FollowingForm()
+    reason = form.reason.data or ""
+    try:
+        if not form.validate_on_submit():
+            raise advocate_following.FollowingRefused({"reason": "expired"})
+        advocate_following.withdraw_for_child(current_organisation(), reference,
+                                              current_user._get_current_object(), reason)
+    except advocate_following.RecordNotFound:
+        abort(404)
+    except advocate_following.FollowingRefused as refused:
+        field, code = next(iter(refused.errors.items()))
+        return _refused(reference, field, code, {"reason": reason})
+    flash(_("The record is withdrawn, as the child asked."))
+    return redirect(url_for("advocates.submission", reference=reference))
 
 
 def _service_area(key: str | None) -> str:

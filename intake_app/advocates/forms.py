@@ -123,3 +123,25 @@ class ReferralAnswerForm(FlaskForm):
     status = StringField()
     contact = StringField()
     reason = TextAreaField()
+
+
+RAG_WORDS = {"green": _l("On time"), "amber": _l("Due soon"), "red": _l("Late"),
+             "paused": _l("Clock stopped"), "responded": _l("Answered"),
+             "stopped": _l("No longer open"), "none": _l("No deadline")}
+FOLLOWING_ERRORS = {
+    ("information", "required"): _l("Write the information to add"),
+    ("information", "too_long"): _l("The information is too long: shorten it"),
+    ("information", "closed"): _l("This record is no longer open, so nothing can be added. "
+                                  "Send a new one instead"),
+    ("information", "expired"): _l("The page was open for a long time. Send it again"),
+    ("reason", "required"): _l("Say why the child wants to withdraw it"),
+    ("reason", "closed"): _l("This record is already withdrawn"),
+    ("reason", "expired"): _l("The page was open for a long time. Send it again"),
+}
+
+
+class FollowingForm(FlaskForm):
+    """Adding information to a record, or withdrawing it at the child's request."""
+
+    information = TextAreaField()
+    reason = TextAreaField()

@@ -3,6 +3,7 @@
 from .advocacy import (
     AdvocacyOrganisation,
     AdvocacyReferral,
+    AdvocateAddition,
     AdvocateMembership,
     AdvocateSubmission,
 )
@@ -40,6 +41,7 @@ __all__ = [
     "STAFF_ROLES",
     "AdvocacyOrganisation",
     "AdvocacyReferral",
+    "AdvocateAddition",
     "AdvocateMembership",
     "AdvocateSubmission",
     "AuditEvent",

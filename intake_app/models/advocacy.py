@@ -101,3 +101,17 @@ class AdvocacyReferral(db.Model):
     allocated_contact: Mapped[str | None] = mapped_column(EncryptedText)
     decline_reason: Mapped[str | None] = mapped_column(EncryptedText)
     overdue_alerted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class AdvocateAddition(db.Model):
+    """Something an advocate added to an open record after sending it: a new entry, never
+    an edit, screened for safeguarding like every text and audited."""
+
+    __tablename__ = "advocate_addition"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    representation_id: Mapped[int] = mapped_column(ForeignKey("representation.id"), index=True)
+    advocate_id: Mapped[int] = mapped_column(ForeignKey("staff_user.id"))
+    body: Mapped[str] = mapped_column(EncryptedText)
+    safeguarding_flag: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

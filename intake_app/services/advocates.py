@@ -155,27 +155,11 @@ class SubmissionView:
     advocate_name: str
 
 
-def submissions(organisation: AdvocacyOrganisation) -> list[Representation]:
-    """Records the organisation's advocates made, newest first."""
-    return list(db.session.scalars(
-        select(Representation)
-        .join(AdvocateSubmission, AdvocateSubmission.representation_id == Representation.id)
-        .where(AdvocateSubmission.organisation_id == organisation.id)
-        .order_by(Representation.received_at.desc())))
-
-
 def view_submission(organisation: AdvocacyOrganisation, reference: str, *, actor: str
                     ) -> SubmissionView | None:
     """One of the organisation's records by reference as typed, the view audited; None
     for any other organisation's record, whichever advocate asks."""
-    normalised = references.normalise(reference)
-    if normalised is None:
-        return None
-    found = db.session.execute(
-        select(Representation, AdvocateSubmission)
-        .join(AdvocateSubmission, AdvocateSubmission.representation_id == Representation.id)
-        .where(Representation.reference == normalised,
-               AdvocateSubmission.organisation_id == organisation.id)).first()
+    found = find_submission(organisation, reference)
     if found is None:
         return None
     record, details = found
@@ -185,3 +169,18 @@ def view_submission(organisation: AdvocacyOrganisation, reference: str, *, actor
     db.session.commit()
     return SubmissionView(record=record, details=details,
                           advocate_name=advocate.name if advocate is not None else "")
+
+
+def find_submission(organisation: AdvocacyOrganisation, reference: str
+                    ) -> tuple[Representation, AdvocateSubmission] | None:
+    """One of the organisation's records and its advocate's details, by reference as
+    typed; None for any other organisation's record, or none."""
+    normalised = references.normalise(reference)
+    if normalised is None:
+        return None
+    found = db.session.execute(
+        select(Representation, AdvocateSubmission)
+        .join(AdvocateSubmission, AdvocateSubmission.representation_id == Representation.id)
+        .where(Representation.reference == normalised,
+               AdvocateSubmission.organisation_id == organisation.id)).first()
+    return (found[0], found[1]) if found is not None else None

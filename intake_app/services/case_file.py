@@ -18,6 +18,7 @@ from ..domain.stages import stage_timescales
 from ..extensions import db
 from ..models import (
     AdvocacyReferral,
+    AdvocateAddition,
     AdvocateSubmission,
     CallbackRequest,
     CaseStatusUpdate,
@@ -29,7 +30,7 @@ from ..models import (
     Representation,
     StaffUser,
 )
-from . import advocacy_referrals, complaint_stages, duplicates
+from . import advocacy_referrals, advocate_following, complaint_stages, duplicates
 from .casework import local_today
 from .protection import decrypt_json
 
@@ -71,6 +72,8 @@ class CaseFile:
     # told us when they made the record (None when the child or someone else did).
     referrals: list[ReferralLine] = field(default_factory=list)
     advocate_submission: AdvocateSubmission | None = None
+    # What the advocate added after sending, oldest first.
+    advocate_additions: list[AdvocateAddition] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -133,6 +136,7 @@ def load(record: Representation) -> CaseFile:
         has_stage3=stage_timescales(current_app.config["NATION"]).has_stage3,
         referrals=_referrals(record),
         advocate_submission=db.session.get(AdvocateSubmission, record.id),
+        advocate_additions=advocate_following.additions(record),
     )
 
 

@@ -25,7 +25,7 @@ from ..extensions import db
 from ..models import CaseStatusUpdate, Conversation, Representation
 from ..outbox.enqueue import enqueue
 from ..taxonomy import keys
-from . import FieldErrors, complaint_stages, telling_feedback
+from . import FieldErrors, advocate_following, complaint_stages, telling_feedback
 from .audit import record_event
 from .wall_clock import SYSTEM_CLOCK, WallClock
 
@@ -182,6 +182,7 @@ def apply_case_status(
         db.session.add(update)
         db.session.flush()
         notified_by = _tell_child(record, update, at=clock.now())
+        advocate_following.tell_advocate(record, update, at=clock.now())
         record_event(actor, "case_status_updated", record, before=before, after={
             "case_status": case_status, "outcome": record.outcome, "event_id": event_id,
             **{name: _iso(getattr(record, name)) for name in RECORD_DEADLINES},
