@@ -27,6 +27,9 @@ from sqlalchemy.engine import make_url
 
 from ..extensions import db
 from ..models import (
+    AdvocacyReferral,
+    AdvocateAddition,
+    AdvocateSubmission,
     AuditEvent,
     CallbackAttempt,
     CallbackRequest,
@@ -113,6 +116,7 @@ def _purge_record(record: Representation, *, actor: str, days: int, tracker: Eng
                   due: frozenset[int]) -> None:
     removed = _remove_free_text(record)
     removed += _remove_contact(record)
+    removed += _remove_advocacy_words(record)
     notes = db.session.execute(delete(RecordNote).where(
         RecordNote.representation_id == record.id)).rowcount
     transcript = tracker_events = 0
@@ -165,6 +169,24 @@ def _remove_contact(record: Representation) -> list[str]:
     for callback in callbacks:
         _remove_callback_words(callback)
     return ["contact", "on_behalf", "contact_safety", "callback_requests"]
+
+
+def _remove_advocacy_words(record: Representation) -> list[str]:
+    """What an advocate wrote for the child and added later, and what a provider answered
+    (a contact, a reason); the codes (age band, consent method, who replies go to, the
+    referral's states) stay for reports."""
+    details = db.session.get(AdvocateSubmission, record.id)
+    if details is not None:
+        details.child_name = details.sharing = ""
+        details.council_team = details.advocate_summary = details.safeguarding_known = None
+        details.communication = {}
+    for addition in db.session.scalars(select(AdvocateAddition).where(
+            AdvocateAddition.representation_id == record.id)):
+        addition.body = ""
+    for referral in db.session.scalars(select(AdvocacyReferral).where(
+            AdvocacyReferral.representation_id == record.id)):
+        referral.allocated_contact = referral.decline_reason = None
+    return ["advocate_submission", "advocate_additions", "advocacy_referral_answers"]
 
 
 def _remove_callback_words(callback: CallbackRequest) -> None:
