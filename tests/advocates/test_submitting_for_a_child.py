@@ -5,13 +5,16 @@ held for an officer."""
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
 from flask import Flask, request_started
 from flask.testing import FlaskClient
+from jsonschema import Draft202012Validator
 from sqlalchemy import select
 
 from intake_app.domain.references import normalise
@@ -120,8 +123,15 @@ def test_consent_is_shown_to_officers_and_in_the_case_document(
     assert "with the complaints team and the team manager only" in case_page
 
     document = build_case_document(record, idempotency_key="test")
-    assert "The child agreed in person on" in str(document)
-    assert "with the complaints team and the team manager only" in str(document)
+    consent = document["complainant"]["for_child"]["consent"]
+    assert consent == {"method": "in_person",
+                       "given_on": (date.today() - timedelta(days=1)).isoformat(),
+                       "sharing": "Everything here, with the complaints team and the team "
+                                  "manager only"}
+    assert document["complainant"]["for_child"]["replies_to"] == "both"
+    assert "The child agreed in person on" in document["complainant"]["on_behalf"]["consent"]
+    schema = json.loads((Path(__file__).parents[2] / "docs/schemas/case.v1.json").read_text())
+    Draft202012Validator(schema).validate(document)
 
 
 def test_a_form_with_gaps_comes_back_with_kind_messages_and_nothing_lost(

@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from ...domain.references import display
 from ...extensions import db
-from ...models import ChannelMessage, Representation
+from ...models import AdvocateSubmission, ChannelMessage, Representation
 from ...services.protection import decrypt_json
 
 SCHEMA_VERSION = "case.v1"
@@ -53,6 +53,31 @@ def transcript(record: Representation) -> list[dict[str, str]]:
     ]
 
 
+def _for_child(record: Representation) -> dict[str, Any]:
+    """What an advocate told us with a record they made for a child: the child's details,
+    exactly how and when the child agreed and what may be shared with whom, and who the
+    child chose to receive replies. Only on such records."""
+    details = db.session.get(AdvocateSubmission, record.id)
+    if details is None:
+        return {}
+    return {"for_child": {
+        "name_or_initials": details.child_name,
+        "age_band": details.age_band,
+        "status": details.child_status,
+        "council_team": details.council_team,
+        "communication": dict(details.communication or {}),
+        "consent": {"method": details.consent_method,
+                    "given_on": _iso_date(details.consent_given_on),
+                    "sharing": details.sharing},
+        "replies_to": details.replies_to,
+        "advocate_summary": details.advocate_summary,
+        "advocate_view": {"type": details.advocate_type,
+                          "categories": list(details.advocate_categories or []),
+                          "urgency": details.advocate_urgency,
+                          "safeguarding_known": details.safeguarding_known},
+    }}
+
+
 def build_case_document(record: Representation, *, idempotency_key: str) -> dict[str, Any]:
     """The ``case.v1`` JSON document for ``record``."""
     on_behalf = decrypt_json(record.contact.on_behalf_encrypted)
@@ -83,6 +108,7 @@ def build_case_document(record: Representation, *, idempotency_key: str) -> dict
         "complainant": {
             "role": record.complainant_role,
             "on_behalf": on_behalf or None,
+            **_for_child(record),
         },
         "text": record.text,
         "what_would_help": record.what_would_help or "",
