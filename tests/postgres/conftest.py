@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from cryptography.fernet import Fernet
 from flask import Flask
 
 from support.postgres import PostgresServer
@@ -38,12 +39,16 @@ def pg_app(tmp_path: Path, pg_database: Callable[[], str]) -> Iterator[Callable[
     database. Settings as in the SQLite forwarding tests, plus any overrides."""
     made: list[Flask] = []
     urls: dict[str, str] = {}
+    # One deployment's secrets, as every worker process of it reads them: each app reads
+    # what the others encrypted.
+    secrets = {"ENCRYPTION_KEY": Fernet.generate_key().decode(),
+               "LOOKUP_HASH_KEY": Fernet.generate_key().decode()}
 
     def factory(**overrides: Any) -> Flask:
         if not urls:
             urls["intake"], urls["case_store"] = pg_database(), pg_database()
         config = {"SQLALCHEMY_DATABASE_URI": urls["intake"],
-                  "CASE_STORE_URL": urls["case_store"], **FAST_WORKER, **overrides}
+                  "CASE_STORE_URL": urls["case_store"], **secrets, **FAST_WORKER, **overrides}
         app = make_app(tmp_path / f"app{len(made)}", **config)
         made.append(app)
         return app
