@@ -230,6 +230,10 @@ def test_every_record_is_in_a_state_the_services_reach_with_the_audit_its_histor
         actions = _actions(record)
         case_rows = list(db.session.scalars(select(OutboxMessage).where(
             OutboxMessage.representation_id == record.id, OutboxMessage.kind == "case")))
+        if not case_rows:
+            # Held in the intake queue for an officer's review: nothing has gone yet.
+            assert record.status == "needs_review", record.reference
+            continue
         assert len(case_rows) == 1, record.reference
         case_row = case_rows[0]
         assert actions["representation.submitted"] == 1

@@ -39,6 +39,7 @@ from ..services.casework import (
     withdraw,
 )
 from ..services.duplicates import mark_duplicate
+from ..services.review_hold import held_for_review
 from ..services.triage_corrections import TriageChoice, correct_triage
 from ..services.wall_clock import FixedClock
 
@@ -339,11 +340,7 @@ def _corrected(item: PlannedRecord, record: Representation, counts: dict[str, in
     meant = item.message
     if meant.safeguarding or meant.school:
         return None
-    choice = TriageChoice(
-        type=record.type, primary_category=record.primary_category,
-        secondary_categories=tuple(record.secondary_categories),
-        safeguarding_kinds=tuple(record.safeguarding_kinds), procedure=record.procedure,
-        priority=record.priority, service_area=record.service_area)
+    choice = _as_triaged(record)
     if record.type != meant.kind and counts["type"] < MAX_TYPE_CORRECTIONS:
         counts["type"] += 1
         return replace(choice, type=meant.kind, primary_category=meant.category,
@@ -356,6 +353,15 @@ def _corrected(item: PlannedRecord, record: Representation, counts: dict[str, in
             category for category in record.secondary_categories
             if category != meant.category))
     return None
+
+
+def _as_triaged(record: Representation) -> TriageChoice:
+    """The record's triage as it stands, as the correction form shows it."""
+    return TriageChoice(
+        type=record.type, primary_category=record.primary_category,
+        secondary_categories=tuple(record.secondary_categories),
+        safeguarding_kinds=tuple(record.safeguarding_kinds), procedure=record.procedure,
+        priority=record.priority, service_area=record.service_area)
 
 
 def _officer(user: StaffUser) -> Officer:
@@ -390,6 +396,12 @@ def add_history(created: list[tuple[PlannedRecord, int]], staff: dict[str, Staff
                 else "forwarded" if record.id in fates.forwarded else "accepted")
         # Its rows were queued when it was submitted, a few seconds after it arrived.
         replay.deliver(record.acknowledged_at or arrived, case=case)
+        if held_for_review(record) and record.id not in fates.pending:
+            # An officer reads it and confirms its triage (the correction form sent
+            # unchanged); only then does it go to the case store.
+            confirmed = replay.clock(arrived + timedelta(minutes=rng.randint(20, 240)))
+            correct_triage(record, officer, _as_triaged(record), clock=confirmed)
+            replay.deliver(confirmed.now(), case=case)
         if record.safeguarding_flag and record.id not in unhandled:
             replay.safeguarding()
         if record.complainant_role in ("professional", "other") and _age(record, now) > 10:
