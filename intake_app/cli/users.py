@@ -15,7 +15,7 @@ from flask.cli import AppGroup
 
 from ..models import StaffUser
 from ..officers.account_forms import account_error
-from ..services import staff_accounts
+from ..services import advocates, staff_accounts
 
 users_cli = AppGroup("users", help="Staff accounts (officers, managers, admins, advocates).")
 
@@ -25,13 +25,19 @@ users_cli = AppGroup("users", help="Staff accounts (officers, managers, admins, 
 @click.option("--role", required=True, help="officer, manager, admin or advocate.")
 @click.option("--name", default=None, help="Full name (default: from the email address).")
 @click.option("--password-stdin", is_flag=True, help="Read the password from standard input.")
-def create(email: str, role: str, name: str | None, password_stdin: bool) -> None:
+@click.option("--organisation", default=None,
+              help="For an advocate: their organisation's key (nyas, barnardos, coram_voice, "
+                   "action_for_children, local).")
+def create(email: str, role: str, name: str | None, password_stdin: bool,
+           organisation: str | None) -> None:
     """Make a staff account that can sign in straight away."""
     password = (sys.stdin.readline().rstrip("\r\n") if password_stdin
                 else staff_accounts.generate_password())
     name = name or email.split("@")[0].replace(".", " ").title()
     try:
-        user = staff_accounts.create_user(email, name=name, role=role, password=password)
+        user = staff_accounts.create_user(
+            email, name=name, role=role, password=password,
+            organisation=advocates.organisation_by_key(organisation) if organisation else None)
     except staff_accounts.InvalidStaffAccount as invalid:
         raise click.ClickException("; ".join(
             f"{field}: {account_error(field, code)}" for field, code in invalid.errors.items()

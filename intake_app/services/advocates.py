@@ -43,6 +43,13 @@ def find_organisation(organisation_id: int) -> AdvocacyOrganisation | None:
     return organisation if organisation is not None and organisation.active else None
 
 
+def organisation_by_key(key: str) -> AdvocacyOrganisation | None:
+    """An active organisation by its key (nyas, coram_voice...), as the command line
+    names it."""
+    return db.session.scalar(select(AdvocacyOrganisation).where(
+        AdvocacyOrganisation.key == key, AdvocacyOrganisation.active.is_(True)))
+
+
 def organisation_of(user: StaffUser) -> AdvocacyOrganisation | None:
     """The organisation an advocate works for now; None for anyone else."""
     if user.role != "advocate":

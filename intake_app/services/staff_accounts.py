@@ -173,19 +173,26 @@ def _check_new_account(email: str, name: str, role: str) -> dict[str, str]:
     return errors
 
 
-def create_user(email: str, *, name: str, role: str, password: str | None = None) -> StaffUser:
+def create_user(email: str, *, name: str, role: str, password: str | None = None,
+                organisation: AdvocacyOrganisation | None = None) -> StaffUser:
     """A new, active account. Without a password it cannot sign in until one is set
-    (by an invite)."""
+    (by an invite). An advocate belongs to ``organisation`` from the start."""
     email = normalise_email(email)
     name = name.strip()
     errors = _check_new_account(email, name, role)
     if password is not None and (problem := password_problem(password, email=email)):
         errors["password"] = problem
+    if role == "advocate" and organisation is None:
+        errors["organisation"] = "required"
     if errors:
         raise InvalidStaffAccount(errors)
     user = StaffUser(email=email, name=name, role=role, active=True,
                      password_hash=hash_password(password) if password is not None else None)
     db.session.add(user)
+    if role == "advocate" and organisation is not None:
+        db.session.flush()
+        db.session.add(AdvocateMembership(staff_user_id=user.id,
+                                          organisation_id=organisation.id))
     db.session.commit()
     return user
 

@@ -10,6 +10,7 @@ import pytest
 from flask import Flask
 
 from intake_app.officers.access import SEEN_AT
+from intake_app.services import advocates, staff_accounts
 
 from ..conftest import csrf_token, dispose, make_app, post_form
 from .conftest import PASSWORD, invite_advocate, sign_in_advocate
@@ -66,3 +67,15 @@ def test_signing_out_ends_the_session(app: Flask) -> None:
     assert browser.post("/advocates/sign-out", data={"csrf_token": token}).headers[
         "Location"] == "/advocates/sign-in"
     assert browser.get("/advocates/").headers["Location"].startswith("/advocates/sign-in")
+
+
+def test_the_command_line_makes_an_advocate_of_an_organisation(app: Flask) -> None:
+    runner = app.test_cli_runner()
+    refused = runner.invoke(args=["users", "create", "kim@nyas.example", "--role", "advocate"])
+    assert refused.exit_code != 0
+    assert "Choose the advocate's organisation" in refused.output
+    made = runner.invoke(args=["users", "create", "kim@nyas.example", "--role", "advocate",
+                               "--organisation", "nyas"])
+    assert made.exit_code == 0, made.output
+    user = staff_accounts.find_by_email("kim@nyas.example")
+    assert advocates.organisation_of(user).key == "nyas"
