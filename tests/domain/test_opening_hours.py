@@ -26,5 +26,6 @@ def test_the_hours_in_words_in_english_and_welsh(app) -> None:
     spans = parse_opening_hours("mon-fri 09:00-17:00; sat 10:00-13:30")
     assert opening_hours_words(spans, "en") == (
         "Monday to Friday, 9:00 AM to 5:00 PM; Saturday, 10:00 AM to 1:30 PM")
-    # Day names and times from the locale; the joining words from the catalogue.
-    assert opening_hours_words(spans, "cy").startswith("Dydd Llun to Dydd Gwener, 09:00")
+    # Day names and times from the locale; the joining words from the Welsh catalogue.
+    assert opening_hours_words(spans, "cy") == (
+        "Dydd Llun i Dydd Gwener, 09:00 i 17:00; Dydd Sadwrn, 10:00 i 13:30")
