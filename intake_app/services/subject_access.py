@@ -21,6 +21,9 @@ from sqlalchemy import inspect, or_, select
 from ..domain.draft import normalise_sender
 from ..extensions import db
 from ..models import (
+    AdvocacyReferral,
+    AdvocateAddition,
+    AdvocateSubmission,
     AuditEvent,
     CallbackAttempt,
     CallbackRequest,
@@ -130,6 +133,17 @@ def _record(record: Representation) -> dict[str, Any]:
                                order=CaseStatusUpdate.id),
         "audit_events": rows(AuditEvent, AuditEvent.representation_id == record.id,
                              order=AuditEvent.id),
+        # What an advocate told us for the child, added later, and the advocacy
+        # referrals with the providers' answers.
+        "advocate_submission": rows(AdvocateSubmission,
+                                    AdvocateSubmission.representation_id == record.id,
+                                    order=AdvocateSubmission.representation_id),
+        "advocate_additions": rows(AdvocateAddition,
+                                   AdvocateAddition.representation_id == record.id,
+                                   order=AdvocateAddition.id),
+        "advocacy_referrals": rows(AdvocacyReferral,
+                                   AdvocacyReferral.representation_id == record.id,
+                                   order=AdvocacyReferral.id),
     }
 
 

@@ -5,6 +5,8 @@ withdrawing a record at the child's request."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from flask import Flask, request_started
 from flask.testing import FlaskClient
@@ -144,3 +146,21 @@ def test_another_organisation_cannot_add_to_or_withdraw_a_record(
     assert post(theirs, f"{path}/withdraw", reason="x").status_code == 404
     db.session.refresh(record)
     assert record.status != "withdrawn"
+
+
+def test_subject_access_includes_what_the_advocate_told_us(
+        app: Flask, advocate_client, tmp_path) -> None:
+    browser = advocate_client("sam@nyas.example", "nyas")
+    record = sent_record(send(browser))
+    post(browser, f"/advocates/submissions/{record.reference}/information",
+         information="Jo would like the meeting at school")
+    output = tmp_path / "export.json"
+    result = app.test_cli_runner().invoke(args=["records", "export", "--reference",
+                                                record.reference, "--output", str(output)])
+    assert result.exit_code == 0, result.output
+    (held,) = json.loads(output.read_text())["records"]
+    (details,) = held["advocate_submission"]
+    assert details["child_name"] == "Jo" and details["replies_to"] == "both"
+    assert details["sharing"].startswith("Everything here")
+    assert [row["body"] for row in held["advocate_additions"]] == [
+        "Jo would like the meeting at school"]
