@@ -18,9 +18,47 @@ from .extensions import db
 from .web_extensions import limiter
 
 
+def _for_staff() -> bool:
+    """The officers' area has error pages of its own, in its own layout: staff are not
+    offered "Leave this site" and Childline, which are there for children."""
+    return request.path == "/officers" or request.path.startswith("/officers/")
+
+
 def _page(status: int, heading: str, paragraphs: list[str], link_text: str, link_url: str):
+    if _for_staff():
+        from .officers.access import navigation
+
+        # A page no route matched has no blueprint, so the navigation is given here.
+        return render_template("officers/error.html", heading=heading, paragraphs=paragraphs,
+                               link_text=link_text, link_url=link_url,
+                               staff_navigation=navigation()), status
     return render_template("errors/page.html", heading=heading, paragraphs=paragraphs,
                            link_text=link_text, link_url=link_url), status
+
+
+def _staff_error(error: HTTPException):
+    """403, 404, 429 and anything else (500) in the officers' area. Sign-in takes a member of staff
+    who is signed in to their own start page, and anyone else to the sign-in form."""
+    start = url_for("officers.sign_in")
+    if error.code == 403:
+        return _page(403, _("You cannot see this page"),
+                     [_("Your account's role does not include this page."),
+                      _("If you need it for your work, ask your service's administrator.")],
+                     _("Go to your start page"), start)
+    if error.code == 404:
+        return _page(404, _("Page not found"),
+                     [_("There is no page at this address. Check it, or go to your start "
+                        "page.")],
+                     _("Go to your start page"), start)
+    if error.code == 429:
+        return _page(429, _("Please slow down"),
+                     [_("There were too many requests from you in a short time."),
+                      _("Please wait a minute, then try again.")],
+                     _("Go to your start page"), start)
+    return _page(error.code or 500, _("Sorry, there is a problem with the service"),
+                 [_("Please try again in a few minutes. If it keeps happening, tell your "
+                    "service's administrator.")],
+                 _("Go to your start page"), start)
 
 
 def _wants_json() -> bool:
@@ -55,6 +93,12 @@ def _csrf_failed(error: CSRFError):
 
 def _database_unavailable(error: OperationalError):
     db.session.rollback()
+    if _for_staff():
+        return _page(503, _("Sorry, something is not working"),
+                     [_("The database could not be reached just now, so nothing was "
+                        "changed."), _("Please wait a minute, then try again.")],
+                     _("Try again"), request.url if request.method == "GET" else url_for(
+                         "officers.sign_in"))
     return _page(503, _("Sorry, something is not working"),
                  [_("We could not save this just now. Nothing has been sent yet, and your "
                     "answers are still saved."),
@@ -82,6 +126,8 @@ def _http_error(error: HTTPException):
         return error.response  # a limit that says its own kind words (the status page)
     if _wants_json():
         return _json_error(error)
+    if _for_staff():
+        return _staff_error(error)
     if error.code == 413:
         return _page(413, _("That was too much to send"),
                      [_("We could not take that much in one go. Please make it shorter."),

@@ -7,12 +7,13 @@
   var form = document.getElementById("chat-form");
   if (!form || !window.fetch) { return; }
   var log = document.getElementById("chat-log");
+  var scroller = document.getElementById("chat-history");  // the box that scrolls
   var input = document.getElementById("chat-input");
   var status = document.getElementById("chat-status");
   var button = document.getElementById("chat-send");
   var counter = 0;
   // The conversation so far came with the page (a reload keeps its place): show the newest.
-  log.scrollTop = log.scrollHeight;
+  scroller.scrollTop = scroller.scrollHeight;
   // "Leave this site" (app.js) ends the chat session on the server. A message still on its
   // way is stopped, so its answer can't set the session cookie again afterwards.
   var leaving = window.AbortController ? new AbortController() : null;

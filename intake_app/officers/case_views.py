@@ -32,7 +32,7 @@ from ..services import (
     duplicates,
     triage_corrections,
 )
-from ..staff_labels import CHANNEL_NAMES
+from ..staff_labels import CHANNEL_NAMES, CONTACT_TIME_NAMES
 from ..taxonomy import label, taxonomy
 from . import bp
 from .access import CASEWORK_ROLES, requires_role, staff_actor
@@ -131,7 +131,7 @@ def _render(record: Representation, *, failed: Failed | None = None,
         forms=_forms(record, failed), failed=failed[0] if failed else None,
         contact=contact, show_audit=show_audit, day=date_in_words, local=_local, term=_term,
         channel_names=CHANNEL_NAMES, reply_names=REPLY_NAMES, agreed_names=AGREED_NAMES,
-        reference_display=display),
+        time_names=CONTACT_TIME_NAMES, reference_display=display),
         status))
     if contact is not None:
         response.headers["Cache-Control"] = "no-store"

@@ -110,7 +110,9 @@ def test_contact_details_are_hidden_until_revealed_and_the_reveal_is_audited(
     page = client_as_officer.get(path)
     assert "123456" not in page.get_data(as_text=True)
     assert 'value="Show contact details"' in page.get_data(as_text=True)
-    assert "after_school" in page_text(page) and "not mum" in page_text(page)
+    # The label an officer reads, not the key (issue 16).
+    assert "After school (15:30 to 18:00, weekdays)" in page_text(page)
+    assert "after_school" not in page_text(page) and "not mum" in page_text(page)
 
     token = re.search(r'name="reveal_contact-csrf_token" type="hidden" value="([^"]+)"',
                       page.get_data(as_text=True)).group(1)

@@ -79,3 +79,58 @@ def browser():
     yield browser
     browser.close()
     playwright.stop()
+
+
+@dataclass
+class AccessibleSite:
+    """One app for the accessibility tests (tests/web/test_accessibility_browser.py and the
+    keyboard and reflow tests): English, Welsh and Arabic compiled from the catalogues as
+    they are now, the demo's records for the officers' pages, and a manager who signs in
+    with a password and a two-factor code like anyone else."""
+
+    app: Flask
+    url: str
+    exit_url: str
+    manager_email: str
+    manager_password: str
+    manager_totp_secret: str
+
+
+@pytest.fixture(scope="session")
+def accessible_site(tmp_path_factory: pytest.TempPathFactory,
+                    exit_url: str) -> Iterator[AccessibleSite]:
+    import pyotp
+
+    from intake_app.extensions import db
+    from intake_app.services import protection, staff_accounts
+
+    from ..i18n.catalogues import compile_to
+
+    work = tmp_path_factory.mktemp("accessible-site")
+    # Nothing listens on the bot's port: the chat answers in degraded mode (a person reads
+    # it), in the conversation's language, without waiting long for the bot.
+    app = make_app(work, EXIT_URL=exit_url, SUPPORTED_LOCALES=("en", "cy", "ar"),
+                   BABEL_TRANSLATION_DIRECTORIES=str(compile_to(work / "translations")),
+                   RASA_URL=f"http://127.0.0.1:{free_port()}", RASA_TURN_BUDGET_SECONDS=1.0)
+    password, secret = "heron lantern quietly orbit", pyotp.random_base32()
+    # In a request, as the demo's later history builds links (the feedback link) as a
+    # page would; the demo loader on its own cannot yet (without SERVER_NAME).
+    with app.test_request_context("/"):
+        loaded = app.test_cli_runner().invoke(args=["demo", "load"])
+        assert loaded.exit_code == 0, loaded.output
+        manager = staff_accounts.create_user("a11y.manager@council.example",
+                                             name="Alex Manager", role="manager",
+                                             password=password)
+        manager.totp_secret_encrypted = protection.encrypt_json(secret)
+        manager.totp_enabled = True
+        db.session.commit()
+        db.session.remove()
+    server: BaseWSGIServer = make_server("127.0.0.1", free_port(), app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield AccessibleSite(app=app, url=f"http://127.0.0.1:{server.server_port}",
+                         exit_url=exit_url, manager_email="a11y.manager@council.example",
+                         manager_password=password, manager_totp_secret=secret)
+    server.shutdown()
+    server.server_close()
+    dispose(app)
