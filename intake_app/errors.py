@@ -11,7 +11,8 @@ import time
 from flask import Flask, current_app, jsonify, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import InterfaceError, OperationalError, PendingRollbackError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from werkzeug.exceptions import HTTPException
 
 from .extensions import db
@@ -91,7 +92,10 @@ def _csrf_failed(error: CSRFError):
                  _("Go back to your answers"), url_for("public.begin"))
 
 
-def _database_unavailable(error: OperationalError):
+DATABASE_UNAVAILABLE = (OperationalError, InterfaceError, PoolTimeout, PendingRollbackError)
+
+
+def _database_unavailable(error: Exception):
     db.session.rollback()
     if _for_staff():
         return _page(503, _("Sorry, something is not working"),
@@ -149,5 +153,10 @@ def _http_error(error: HTTPException):
 
 def init_app(app: Flask) -> None:
     app.register_error_handler(CSRFError, _csrf_failed)
-    app.register_error_handler(OperationalError, _database_unavailable)
+    # A database that is down or restarting shows up as more than OperationalError: a
+    # connection dropped mid-use (InterfaceError), a pool with no connection to give
+    # (TimeoutError) or a session left failed by either (PendingRollbackError). The load
+    # run's PostgreSQL restart turned those into 500s on the officers' queue.
+    for unavailable in DATABASE_UNAVAILABLE:
+        app.register_error_handler(unavailable, _database_unavailable)
     app.register_error_handler(HTTPException, _http_error)

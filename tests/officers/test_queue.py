@@ -9,6 +9,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from sqlalchemy import select
+from sqlalchemy.exc import InterfaceError, OperationalError, PendingRollbackError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 from intake_app.domain.calendar import add_working_days
 from intake_app.domain.references import display, new_reference
@@ -440,3 +442,25 @@ def test_signed_out_staff_are_sent_to_sign_in(client):
     response = client.get("/officers/queue")
     assert response.status_code == 302
     assert "/officers/sign-in" in response.location
+
+
+@pytest.mark.parametrize("fault", [
+    OperationalError("SELECT", {}, Exception("server closed the connection unexpectedly")),
+    InterfaceError("SELECT", {}, Exception("connection already closed")),
+    PoolTimeout("QueuePool limit of size 5 overflow 10 reached, connection timed out"),
+    PendingRollbackError("This Session's transaction has been rolled back"),
+], ids=["operational", "interface", "pool timeout", "pending rollback"])
+def test_a_database_that_is_down_or_restarting_gets_the_staff_503_page(
+        officer_client, monkeypatch, fault):
+    """The load run's PostgreSQL restart gave officers 500s on the queue."""
+    from intake_app.officers import queue_views
+
+    def down(*args, **kwargs):
+        raise fault
+
+    monkeypatch.setattr(queue_views.queue, "queue_page", down)
+    response = officer_client.get("/officers/queue")
+    page = response.get_data(as_text=True)
+    assert response.status_code == 503
+    assert "The database could not be reached just now" in page
+    assert "Childline" not in page
