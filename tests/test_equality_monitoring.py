@@ -62,7 +62,41 @@ def test_reports_show_only_counts_of_five_or_more(app, make_staff) -> None:  # n
                            f"&year={today.year}&month={today.month}")
     rows = {row[1]: row[3] for row in csv.reader(
         io.StringIO(response.get_data().decode("utf-8-sig")))}
-    assert rows["age_band:16_to_17"] == "5"
     assert rows["age_band:11_to_13"] == ""  # 2 people: not shown
     assert rows["gender:girl_or_woman"] == "7"
     assert rows["gender:boy_or_man"] == "0"
+
+
+def test_a_lone_hidden_count_cannot_be_worked_out_by_subtraction(
+        app, make_staff) -> None:  # noqa: F811
+    """Gender shows that 7 people answered; were age "16 to 17" shown as 5, the hidden
+    "11 to 13" would be 7 - 5 = 2. The next smallest count is hidden with it, the page says
+    why, and rows carry words rather than keys."""
+    for _ in range(5):
+        equality.save_answers({"age_band": "16_to_17", "gender": "girl_or_woman"})
+    for _ in range(2):
+        equality.save_answers({"age_band": "11_to_13", "gender": "girl_or_woman"})
+    manager = sign_in_as(app.test_client(), make_staff("manager"))
+    today = SYSTEM_CLOCK.today()
+    query = f"period=month&year={today.year}&month={today.month}"
+    response = manager.get(f"/officers/reports/equality.csv?{query}")
+    rows = {row[1]: row for row in csv.reader(
+        io.StringIO(response.get_data().decode("utf-8-sig")))}
+    assert rows["age_band:11_to_13"][3] == ""
+    assert rows["age_band:16_to_17"][3] == ""  # hidden too: 7 - 5 would give the 2 away
+    assert rows["gender:girl_or_woman"][3] == "7"  # nothing hidden beside it
+    assert rows["age_band:16_to_17"][0] == "Age: 16 to 17"
+    assert rows["gender:not_answered"][0] == "Gender: Not answered"
+    assert rows["disability:prefer_not_to_say"][0] == "Disability: Prefer not to say"
+    page = manager.get(f"/officers/reports?{query}").get_data(as_text=True)
+    assert "Age: 16 to 17" in page and "age_band: 16_to_17" not in page
+    assert "could otherwise be worked out by subtraction" in page
+
+
+def test_secondary_suppression_hides_the_next_smallest_count_beside_a_lone_hidden_one(
+        ) -> None:
+    from intake_app.domain.equality import suppressed
+    assert suppressed([5, 2, 0, 9]) == [None, None, 0, 9]
+    assert suppressed([3, 0, 0]) == [None, None, 0]  # no other count: a zero goes with it
+    assert suppressed([2, 3, 8]) == [None, None, 8]  # two hidden already: enough
+    assert suppressed([6, 7, 0]) == [6, 7, 0]

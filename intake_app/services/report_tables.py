@@ -30,7 +30,7 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
 
 from ..domain.calendar import working_days_between
-from ..domain.equality import QUESTIONS, shown
+from ..domain.equality import PREFER_NOT_TO_SAY, QUESTIONS, suppressed
 from ..domain.report_figures import (
     COUNT,
     HOURS,
@@ -60,7 +60,13 @@ from ..models import (
     TellingFeedback,
 )
 from ..models.types import UTCDateTime
-from ..staff_labels import CHANNEL_NAMES
+from ..staff_labels import (
+    CHANNEL_NAMES,
+    EQUALITY_ANSWER_NAMES,
+    EQUALITY_NOT_ANSWERED,
+    EQUALITY_PREFER_NOT_TO_SAY,
+    EQUALITY_QUESTION_NAMES,
+)
 from ..taxonomy import keys, label
 
 R = Representation
@@ -622,9 +628,22 @@ def themes_table(window: Window) -> Table:
                    "themes by quarter."), tuple(rows), chart=False)
 
 
+def _equality_label(question: str, answer: str | None) -> str:
+    """A row's words ("Age: 14 to 15"), as the other tables show labels, not keys."""
+    if answer is None:
+        words = str(EQUALITY_NOT_ANSWERED)
+    elif answer == PREFER_NOT_TO_SAY:
+        words = str(EQUALITY_PREFER_NOT_TO_SAY)
+    else:
+        words = str(EQUALITY_ANSWER_NAMES[question].get(answer, answer))
+    return _("%(question)s: %(answer)s",
+             question=str(EQUALITY_QUESTION_NAMES[question]), answer=words)
+
+
 def equality_table(window: Window) -> Table:
     """Equality monitoring answers, by the day they were given, in aggregate only: any
-    count from 1 to 4 is not shown, so nobody can be picked out."""
+    count from 1 to 4 is not shown, and neither is a second count beside a lone hidden
+    one (``domain.equality.suppressed``), so nobody can be picked out by subtraction."""
     period, previous = window.period, window.previous
     rows = []
     for question in QUESTIONS:
@@ -636,13 +655,18 @@ def equality_table(window: Window) -> Table:
                        EqualityAnswer.answered_on < period.end)
                 .group_by(EqualityAnswer.answered_on, column)):
             counts[CURRENT if answered_on >= period.start else PREVIOUS][answer] += number
-        for answer in (*QUESTIONS[question], None):
+        answers = (*QUESTIONS[question], None)
+        current = suppressed([counts[CURRENT][answer] for answer in answers])
+        before = suppressed([counts[PREVIOUS][answer] for answer in answers])
+        for answer, now, then in zip(answers, current, before, strict=True):
             rows.append(Row(f"{question}:{answer or 'not_answered'}",
-                            f"{question}: {answer or 'not_answered'}",
-                            Figure(shown(counts[CURRENT][answer])),
-                            Figure(shown(counts[PREVIOUS][answer]))))
+                            _equality_label(question, answer), Figure(now), Figure(then)))
     return Table("equality", _("Equality monitoring"),
                  _("Optional answers given after sending a message, kept apart from records "
                    "and counted by the day they were given. A count from 1 to 4 is not "
                    "shown (No figure), so nobody can be picked out."), tuple(rows),
-                 chart=False)
+                 chart=False,
+                 notes=(_("Where only one count for a question would be hidden, the next "
+                          "smallest is hidden too: every question's counts add up to the "
+                          "same number of people, so one hidden count could otherwise be "
+                          "worked out by subtraction."),))
