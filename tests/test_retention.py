@@ -27,12 +27,17 @@ from intake_app.models import (
 from intake_app.outbox.worker import run_once
 from intake_app.services import casework
 from intake_app.services.intake import submit
+from intake_app.services.triage_corrections import TriageChoice, correct_triage
 
 from .conftest import dispose, make_app
 from .outbox.conftest import SAFE_TO_TEXT, set_delivery_clock
 
 WORDS = "Nobody from the leaving care team has answered me since the summer fair"
 DISCLOSURE = "my foster carer hits me when nobody is looking"
+# Words officers type about a record, each with a name in it the audit must not keep.
+OFFICER_WORDS = {"note": "Rang Marguerite at the leaving care team",
+                 "action": "Strategy discussion held with Marguerite's school",
+                 "reason": "Marguerite says her social worker sorted it"}
 
 
 @pytest.fixture
@@ -238,3 +243,60 @@ def test_a_tracker_store_out_of_reach_leaves_the_record_for_the_next_run(
     with purge_app.app_context():
         assert record(reference).text == WORDS
         assert purged_events(reference) == []
+
+
+def audit_snapshots(reference: str) -> list[tuple[str, str, str]]:
+    """Each audit event of a record as (actor, action, its before and after decrypted)."""
+    db.session.expire_all()
+    return [(event.actor, event.action, f"{event.before} {event.after}".lower())
+            for event in db.session.scalars(select(AuditEvent).where(
+                AuditEvent.representation_id == record(reference).id)
+                .order_by(AuditEvent.id))]
+
+
+def test_the_purge_takes_the_words_out_of_the_audit_trail_and_keeps_the_events(
+        purge_app: Flask) -> None:
+    with purge_app.app_context():
+        reference = submit(Draft(text=DISCLOSURE, channel="web"), actor="web").reference
+        staff = StaffUser(email="officer@council.example", name="Officer", role="officer")
+        db.session.add(staff)
+        db.session.commit()
+        officer = casework.Officer(staff.id, f"staff:{staff.id}")
+    run_once(purge_app)
+    with purge_app.app_context():
+        accepted_days_ago(reference, 91)
+        casework.add_note(record(reference), officer, OFFICER_WORDS["note"])
+        casework.record_safeguarding_handling(
+            record(reference), officer, handled_by="Duty team",
+            handled_at=datetime.now(UTC), action=OFFICER_WORDS["action"])
+        flagged = record(reference)
+        correct_triage(flagged, officer, TriageChoice(
+            type="complaint", primary_category="contact", secondary_categories=(),
+            safeguarding_kinds=tuple(flagged.safeguarding_kinds), procedure="statutory",
+            priority="normal", service_area=None))
+        casework.withdraw(record(reference), officer, OFFICER_WORDS["reason"])
+        before = audit_snapshots(reference)
+        # The trail held the officer's words (the correction snapshots the alert's action).
+        assert "marguerite" in " ".join(snapshot for _, _, snapshot in before)
+
+    result = purge_app.test_cli_runner().invoke(args=["retention", "purge"])
+    assert f"purged 1 records accepted more than 90 days ago: {reference}" in result.output
+
+    with purge_app.app_context():
+        after = audit_snapshots(reference)
+        assert [(actor, action) for actor, action, _ in after] == [
+            *((actor, action) for actor, action, _ in before), ("cli", "record.purged")]
+        for _actor, action, snapshot in after:
+            assert "marguerite" not in snapshot and "foster" not in snapshot, action
+        corrected = next(event for event in db.session.scalars(select(AuditEvent).where(
+            AuditEvent.action == "record.triage_corrected")))
+        # Codes and states stay: what was changed, and that an action was recorded.
+        assert (corrected.before["priority"], corrected.after["priority"]) == ("urgent", "normal")
+        assert corrected.after["safeguarding_handled_by"] == "Duty team"
+        assert corrected.after["safeguarding_action"] is None
+        assert "safeguarding_action" in corrected.after
+        assert purged_events(reference)[0].after["audit_events_cleared"] >= 3
+
+    purge_app.test_cli_runner().invoke(args=["retention", "purge"])
+    with purge_app.app_context():
+        assert audit_snapshots(reference) == after

@@ -6,8 +6,10 @@ transcripts are removed, here and in the bot's tracker store; what reports need 
 (the reference, triage codes, dates, statuses, deadlines). A record is never purged while
 its safeguarding alert waits for a person, or before the case store has it. Each record is
 purged in its own transaction with one audit event (``record.purged``), which is also how
-a second run knows to leave it alone. The audit trail itself is kept: it holds no words a
-person wrote, and officers' texts in it are encrypted.
+a second run knows to leave it alone. The audit trail itself is kept (who did what to the
+record, when, and the codes, dates and states it changed), but its snapshots lose the
+words and contact details the purge takes from the record: encrypted is not deleted, and
+a snapshot that kept a reason or an alert's action would outlive the column it mirrors.
 
 A conversation (its messages, the number it came from, the bot's tracker events for its
 sender id) goes with the last of its records to be purged, and never while one of its
@@ -49,6 +51,19 @@ PURGED = "record.purged"
 FINISHED_OUTBOX_STATES = ("delivered", "cancelled", "delivery_failed")
 # What a finished outbox message keeps of its payload: why it was sent, not what it said.
 KEPT_PAYLOAD_KEYS = ("purpose", "provider")
+# Audit snapshot keys whose values are words or contact details (see
+# ``_remove_audit_words``), each the name the snapshot gives a column the purge clears:
+# the record's own text columns (``casework.snapshot`` copies them by column name);
+# "reason", an officer's typed reason (a withdrawal's is also kept as a note, which goes);
+# "note"/"body", a note's or callback note's words; and the contact columns.
+AUDIT_WORD_KEYS = frozenset({
+    "text", "what_would_help", "decision_reason_for_person", "stage1_extension_reason",
+    "safeguarding_action", "safeguarding_evidence", "triage_reasons", "reasons", "evidence",
+    "message_for_child", "reason", "note", "body", "contact", "on_behalf", "contact_safety",
+    "phone", "email", "address", "name", "child_name", "sharing", "council_team",
+    "advocate_summary", "safeguarding_known", "communication", "allocated_contact",
+    "decline_reason",
+})
 # Rasa's SQL tracker store keeps a conversation's events in this table, by sender id.
 TRACKER_EVENTS = table("events", column("sender_id"))
 
@@ -126,9 +141,11 @@ def _purge_record(record: Representation, *, actor: str, days: int, tracker: Eng
         transcript = _remove_conversation(conversation)
         # Last, so a tracker store that cannot be reached leaves everything to the next run.
         tracker_events = forget_in_tracker(tracker, conversation.public_id)
+    audit_events = _remove_audit_words(record)
     record_event(actor, PURGED, record, after={
         "retention_days": days, "removed": removed, "notes": notes,
-        "transcript_messages": transcript, "tracker_events": tracker_events})
+        "transcript_messages": transcript, "tracker_events": tracker_events,
+        "audit_events_cleared": audit_events})
     db.session.commit()
 
 
@@ -187,6 +204,35 @@ def _remove_advocacy_words(record: Representation) -> list[str]:
             AdvocacyReferral.representation_id == record.id)):
         referral.allocated_contact = referral.decline_reason = None
     return ["advocate_submission", "advocate_additions", "advocacy_referral_answers"]
+
+
+def _remove_audit_words(record: Representation) -> int:
+    """Blank the words in the record's audit snapshots; returns how many events changed.
+
+    The event stays (actor, time, action, and every non-text value such as codes, dates,
+    states and ids), so the trail still shows who did what and when. A value goes when its
+    key is in ``AUDIT_WORD_KEYS``, at any depth (a triage snapshot nests its reasons); the
+    key stays with ``None``, so the trail shows a reason was given without saying what.
+    Keys are matched rather than values guessed at: a name or a number in free text has no
+    shape a pattern could be trusted to find."""
+    changed = 0
+    for event in db.session.scalars(select(AuditEvent).where(
+            AuditEvent.representation_id == record.id)):
+        before, after = _without_words(event.before), _without_words(event.after)
+        if before != event.before or after != event.after:
+            # New objects, not edits in place: the encrypted column only sees assignment.
+            event.before, event.after = before, after
+            changed += 1
+    return changed
+
+
+def _without_words(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {key: None if key in AUDIT_WORD_KEYS else _without_words(item)
+                for key, item in value.items()}
+    if isinstance(value, list):
+        return [_without_words(item) for item in value]
+    return value
 
 
 def _remove_callback_words(callback: CallbackRequest) -> None:
