@@ -225,6 +225,13 @@ def test_officers_pages_meet_wcag_2_2_aa_and_reflow(browser: Browser,
                 "(b) => getComputedStyle(b).backgroundColor")
         reveal.first.click()
         audit.check(page, "staff case view, contact details shown")
+    page.locator("main a[href*='/records/'][href$='/audit']").first.click()
+    audit.check(page, "staff record audit trail")
+    page.goto(accessible_site.url + "/officers/queue")
+    callbacks = page.locator("a[href*='/officers/callbacks/']")
+    if callbacks.count():
+        callbacks.first.click()
+        audit.check(page, "staff callback request")
     page.goto(accessible_site.url + "/officers/reports")
     audit.check(page, "staff reports", shot="staff-reports-1280")
     page.goto(accessible_site.url + "/officers/audit")
