@@ -44,6 +44,10 @@ NEWS: dict[str, LazyString] = {
                              "happens next by %(date)s."),
     "look_again_not_started": _l("A person has looked at your request to look again. They "
                                  "will get in touch to explain what you can do."),
+    # A compliment held for review is passed on only once an officer has looked, so the
+    # acknowledgement could not promise it (``compliments``): this says it happened.
+    "compliment_passed_on": _l("Thank you for your kind words. We have now passed them on "
+                               "to the team you told us about."),
 }
 # Why, chosen by the officer from this list (the keys are the forms' choices).
 REASONS_FOR_CHILD: dict[str, LazyString] = {

@@ -5,7 +5,9 @@ A compliment about a named worker, carer or advocate, or about a team or service
 mailbox and its manager (``COMPLIMENT_RECIPIENTS``) through the outbox, when the record
 itself leaves for the case store: a record held for review is passed on once an officer
 has confirmed it is a compliment. The child is told in the acknowledgement only when it is
-passed on at once, so the words never promise what has not happened.
+passed on at once, so the words never promise what has not happened; one passed on after
+a review is told afterwards, as other news is (``child_news``, from
+``triage_corrections``).
 """
 
 from __future__ import annotations

@@ -25,6 +25,7 @@ from . import compliments
 from .audit import record_event
 from .case_deadlines import DEADLINE_FIELDS, recompute_deadlines
 from .casework import SAFEGUARDING_HANDLING_FIELDS, Officer, snapshot
+from .child_news import tell_child
 from .wall_clock import SYSTEM_CLOCK, WallClock
 
 CORRECTED_FIELDS = ("type", "primary_category", "secondary_categories", "safeguarding_kinds",
@@ -111,7 +112,11 @@ def _forward_if_held(record: Representation, clock: WallClock) -> bool:
     if sent is not None or record.status == "withdrawn":
         return False
     enqueue("case", record, at=clock.now())
-    compliments.pass_on(record, at=clock.now())
+    if compliments.pass_on(record, at=clock.now()):
+        # Its acknowledgement said nothing of passing it on (it was waiting for this
+        # review), so the child hears it now, by their chosen route and, for a text,
+        # in their safe times (the SMS delivery waits for them).
+        tell_child(record, "compliment_passed_on", at=clock.now())
     return True
 
 

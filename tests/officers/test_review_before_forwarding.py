@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from intake_app.domain.draft import Contact
+from intake_app.domain.draft import Contact, ContactSafety
 from intake_app.extensions import db
 from intake_app.models import OutboxMessage, Representation
 
@@ -61,3 +61,32 @@ def test_correcting_a_record_that_went_at_once_sends_nothing_more(app, make_staf
     record = make_record()
     act(client, record, "correct_triage", TRIAGE | {"primary_category": "money"})
     assert len(rows(refreshed(record), "case")) == 1
+
+
+def test_a_held_compliment_passed_on_after_review_is_told_to_the_child(app, make_staff):
+    """The acknowledgement could not promise it (the compliment was waiting for an
+    officer), so once it is passed on the child hears so, by text in their own time."""
+    app.config["COMPLIMENT_RECIPIENTS"] = {
+        "fostering": {"team": "fostering.team@council.example"}}
+    client = sign_in_as(app.test_client(), make_staff("officer"))
+    record = make_record(text="My social worker Jo is amazing, thank you Jo!",
+                         declared_type="compliment", service_area="fostering",
+                         needs_review_reason="Checked by a person first.",
+                         reply_channel="sms", contact=Contact(phone="07911 123456"),
+                         contact_safety=ContactSafety(times=("after_school",)))
+    assert record.needs_review and rows(record, "compliment") == []
+    assert all("kind words" not in text.payload["body"] for text in rows(record, "sms"))
+    choice = TRIAGE | {"type": "compliment", "primary_category": "worker",
+                       "secondary_categories": [], "safeguarding_kinds": [],
+                       "procedure": record.procedure or "", "service_area": "fostering"}
+    assert_back_to_case(act(client, record, "correct_triage", choice), record)
+    assert len(rows(refreshed(record), "compliment")) == 1
+    news = [text for text in rows(record, "sms")
+            if text.payload["purpose"] == "compliment_passed_on"]
+    assert len(news) == 1
+    assert "We have now passed them on" in news[0].payload["body"]
+    # A second look passes nothing on again, and tells the child nothing more.
+    act(client, record, "correct_triage", choice | {"priority": "high"})
+    assert len(rows(record, "compliment")) == 1
+    assert len([text for text in rows(record, "sms")
+                if text.payload["purpose"] == "compliment_passed_on"]) == 1
