@@ -64,6 +64,9 @@ def _referral_page(found: advocates.ReferralSummary, form: ReferralAnswerForm,
 @bp.post("/referrals/<int:referral_id>/answer")
 def answer_referral(referral_id: int) -> Any:
     organisation = current_organisation()
+    # Another organisation's referral is not found, whichever way referrals are answered.
+    if not advocates.has_referral(organisation, referral_id):
+        abort(404)
     if not is_embedded_default(current_app.config):
         flash(_("Your organisation answers referrals through its own system."))
         return redirect(url_for("advocates.referral", referral_id=referral_id))

@@ -127,6 +127,13 @@ def referrals(organisation: AdvocacyOrganisation) -> list[ReferralSummary]:
     return [_summary(referral, record) for referral, record in rows]
 
 
+def has_referral(organisation: AdvocacyOrganisation, referral_id: int) -> bool:
+    """Whether the referral is this organisation's (not audited: nothing of it is shown)."""
+    return advocacy_referrals.storable_id(referral_id) and db.session.execute(
+        _of_organisation(organisation).where(AdvocacyReferral.id == referral_id)
+    ).first() is not None
+
+
 def view_referral(organisation: AdvocacyOrganisation, referral_id: int, *, actor: str
                   ) -> ReferralSummary | None:
     """One of this organisation's referrals, with the view audited like every staff view

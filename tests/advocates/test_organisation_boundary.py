@@ -109,7 +109,7 @@ def test_an_advocate_sees_only_their_organisations_referrals(
         assert browser.get(f"/advocates/referrals/{guess}").status_code == 404, guess
     answered = browser.post(f"/advocates/referrals/{referral_id(theirs)}/answer", data={
         "csrf_token": csrf_token(browser, "/advocates/submit"), "status": "accepted"})
-    assert answered.status_code == 404
+    assert answered.status_code == 404, answered.headers.get("Location")
 
 
 def test_help_me_choose_goes_to_the_councils_default_provider(

@@ -20,7 +20,7 @@ from intake_app.models import AdvocacyReferral, AuditEvent, Representation
 from intake_app.services.intake import submit
 from intake_app.services.tokens import create_token
 
-from ..conftest import _fresh_request_globals, csrf_token
+from ..conftest import _fresh_request_globals, csrf_token, sqlite_only
 from ..officers.conftest import sign_in_as
 from ..outbox.conftest import drain, forwarding_app, messages  # noqa: F401 - fixture
 from ..outbox.test_email import _smtp_settings, smtp_server  # noqa: F401 - fixture
@@ -160,6 +160,7 @@ def test_a_working_day_after_friday_afternoon_is_monday_afternoon() -> None:
         2026, 12, 29, 10, 0, tzinfo=UTC)  # Christmas Day and Boxing Day (Monday 28th) off
 
 
+@sqlite_only("the embedded default, where the organisation answers in its inbox, is SQLite")
 def test_the_provider_inbox_answers_in_the_embedded_default(
         app: Flask, make_staff) -> None:
     referral = ask_for_an_advocate()
@@ -178,3 +179,23 @@ def test_the_provider_inbox_answers_in_the_embedded_default(
     assert "Advocate allocated" in browser.get(page).get_data(as_text=True)
     assert db.session.get(AdvocacyReferral, referral.id).allocated_contact == (
         "Sam, 0808 808 1001")
+
+
+def test_elsewhere_the_provider_answers_through_its_own_system(
+        app: Flask, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Off the embedded default (on PostgreSQL, or with a real case store) the inbox shows
+    the referral but takes no answer: the provider answers through the API."""
+    monkeypatch.setitem(app.config, "CASE_STORE", "elsewhere")
+    referral = ask_for_an_advocate()
+    browser = sign_in_advocate(app.test_client(), invite_advocate("sam@nyas.example", "nyas"))
+    page = f"/advocates/referrals/{referral.id}"
+    shown = browser.get(page).get_data(as_text=True)
+    assert "Answer the referral" not in shown
+    assert "answers referrals through its own system" in shown
+    refused = browser.post(f"{page}/answer", data={
+        "csrf_token": csrf_token(browser, "/advocates/submit"), "status": "allocated",
+        "contact": "Sam, 0808 808 1001"})
+    assert refused.status_code == 302
+    assert refused.headers["Location"] == page
+    db.session.expire_all()
+    assert db.session.get(AdvocacyReferral, referral.id).state == "sent"
