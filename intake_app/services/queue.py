@@ -4,17 +4,22 @@ Order, in four slices read one after the other:
 
 1. urgent records, and every record whose safeguarding alert nobody has recorded as
    handled (``Representation.needs_safeguarding_handling``), those alerts first;
-2. complaints waiting for their stage 1 response, by the deadline in force (the extended
-   one once extended): unextended ones walked in ``stage1_due`` order and extended ones in
-   ``stage1_extended_due`` order, merged by one compound ``ORDER BY`` that stops at the
-   page's end (no plain index can serve the CASE expression of "the deadline in force",
-   and SQLite cannot reflect an expression index, so models and migrations could no
-   longer be compared);
+2. complaints racing a deadline, nearest first, by the deadline in force (the extended
+   one once extended): those waiting for their stage 1 response, and those whose stage 2
+   or 3 clock is running (``ComplaintStage``), by that stage's deadline, so a stage 2
+   due tomorrow is not left behind every stage 1 just because its record is older.
+   Unextended stage 1s are walked in ``stage1_due`` order and extended ones in
+   ``stage1_extended_due`` order, and the few records in a later stage (found through
+   the stage table's unfinished rows) sorted by their stage's deadline, merged by one
+   compound ``ORDER BY`` that stops at the page's end (no plain index can serve the CASE
+   expression of "the deadline in force", and SQLite cannot reflect an expression index,
+   so models and migrations could no longer be compared);
 3. the other records still waiting for something: compliments, comments and enquiries
    (the stage 1 timescale is the complaints procedure's, so they have no deadline) and
    complaints without one, oldest first;
-4. complaints already answered at stage 1 (the case store said so), oldest first: still
-   open (a stage 2 may follow) but no longer racing a deadline.
+4. complaints already answered at stage 1 (the case store said so) with no later stage
+   running, oldest first: still open (a stage 2 may follow) but no longer racing a
+   deadline.
 
 Above the records, every open callback request ("talk to a person") is listed whatever the
 filters and the page, by its own deadline (usually the same working day), then oldest
@@ -383,11 +388,34 @@ def _due_in_force() -> ColumnElement[date | None]:
     return case((R.stage1_extended == true(), R.stage1_extended_due), else_=R.stage1_due)
 
 
+def _in_later_stage() -> ColumnElement[bool]:
+    """The record has a stage 2 or 3 clock running (an unfinished stage row). An
+    uncorrelated ``IN``: the database reads the few unfinished stages once, not once per
+    record, and each record of the queue's partial indexes is then a lookup."""
+    return R.id.in_(select(ComplaintStage.representation_id)
+                    .where(ComplaintStage.finished_on.is_(None)))
+
+
+def _later_stage_due() -> ColumnElement[date | None]:
+    """The deadline in force of the record's running stage 2 or 3 (the latest started, as
+    the queue's rows show it), or NULL: a subquery correlated on the record's id, read
+    through the stage table's index on it."""
+    S = ComplaintStage
+    in_force = case((and_(S.extended == true(), S.extended_due.is_not(None)), S.extended_due),
+                    else_=S.due)
+    return (select(in_force).where(S.representation_id == R.id, S.finished_on.is_(None))
+            .order_by(S.id.desc()).limit(1).scalar_subquery())
+
+
 def _plan(filters: QueueFilters, staff_id: int) -> _Plan:
     narrowing = _narrowing(filters, staff_id)
     status = ALL if filters.reference else filters.status
-    waiting = and_(R.type == COMPLAINT, R.stage1_responded_on.is_(None))
-    running_due = case((waiting, _due_in_force()))
+    later = _in_later_stage()
+    later_due = _later_stage_due()
+    # Stage 1 is running while it has no response and no later stage has begun (an officer
+    # may start stage 2 with no stage 1 response on record).
+    waiting = and_(R.type == COMPLAINT, R.stage1_responded_on.is_(None), not_(later))
+    running_due = func.coalesce(later_due, case((waiting, _due_in_force())))
     by_running_due = (running_due.is_(None), running_due, R.received_at, R.id)
     oldest_first = (R.received_at, R.id)
     everything_else = (R.priority != URGENT, _status_condition(status), *narrowing)
@@ -408,9 +436,11 @@ def _plan(filters: QueueFilters, staff_id: int) -> _Plan:
                 _Arm(and_(R.stage1_extended == false(), *rest, waiting,
                           R.stage1_due.is_not(None)), R.stage1_due),
                 _Arm(and_(R.stage1_extended == true(), *rest, waiting,
-                          R.stage1_extended_due.is_not(None)), R.stage1_extended_due))),
-            _Slice(where=(*rest, not_(with_deadline), not_(responded)), order=oldest_first),
-            _Slice(where=(*rest, responded), order=oldest_first),
+                          R.stage1_extended_due.is_not(None)), R.stage1_extended_due),
+                _Arm(and_(*rest, later), later_due))),
+            _Slice(where=(*rest, not_(with_deadline), not_(responded), not_(later)),
+                   order=oldest_first),
+            _Slice(where=(*rest, responded, not_(later)), order=oldest_first),
         ),
     )
 

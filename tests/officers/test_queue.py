@@ -15,7 +15,7 @@ from sqlalchemy.exc import TimeoutError as PoolTimeout
 from intake_app.domain.calendar import add_working_days
 from intake_app.domain.references import display, new_reference
 from intake_app.extensions import db
-from intake_app.models import AuditEvent, Representation, RepresentationContact
+from intake_app.models import AuditEvent, ComplaintStage, Representation, RepresentationContact
 from intake_app.services.queue import london_today
 
 from .conftest import sign_in_as
@@ -350,6 +350,61 @@ def test_a_responded_complaint_shows_responded_and_waits_behind_pending_ones(off
     assert shown_on(body) == refs(pending, no_deadline, responded)
     assert 'class="rag rag-responded">Responded<' in body
     assert "overdue" not in body
+
+
+def in_stage(record: Representation, stage: str, due: date, *, extended_due: date | None = None,
+             finished_on: date | None = None) -> Representation:
+    """Give the record a stage 2 or 3 clock (running unless ``finished_on``)."""
+    db.session.add(ComplaintStage(
+        representation_id=record.id, stage=stage, started_on=TODAY - timedelta(days=5),
+        started_by="officer", due=due, extended_due=extended_due,
+        extended=extended_due is not None, paused_working_days=0, finished_on=finished_on))
+    db.session.commit()
+    return record
+
+
+def later_stage_record(stage: str, due: date, **stage_fields) -> Representation:
+    """An older complaint answered at stage 1, now in a later stage."""
+    record = make_record(due=TODAY - timedelta(days=40),
+                         stage1_responded_on=TODAY - timedelta(days=20),
+                         status="accepted", case_status=stage)
+    return in_stage(record, stage, due, **stage_fields)
+
+
+def test_later_stages_are_ordered_by_their_own_deadline_among_stage_1s(app, officer_client):
+    """A stage 2 due soon must not wait behind every stage 1 because its record is older;
+    extended stage clocks count by the extended date, as stage 1 does."""
+    stage2_soon = later_stage_record("stage2_in_progress", TODAY + timedelta(days=2))
+    stage2_extended = later_stage_record("stage2_in_progress", TODAY + timedelta(days=1),
+                                         extended_due=TODAY + timedelta(days=25))
+    stage3 = later_stage_record("stage3_panel", TODAY + timedelta(days=8))
+    in_stage(stage3, "stage2_in_progress", TODAY - timedelta(days=30),
+             finished_on=TODAY - timedelta(days=6))  # its stage 2 is over: not counted
+    # An officer may start stage 2 with no stage 1 response on record.
+    unanswered = in_stage(make_record(due=TODAY - timedelta(days=1)), "stage2_in_progress",
+                          TODAY + timedelta(days=12))
+    stage1_sooner = make_record(due=TODAY + timedelta(days=5))
+    stage1_later = make_record(due=TODAY + timedelta(days=20))
+    finished = in_stage(make_record(due=TODAY - timedelta(days=40),
+                                    stage1_responded_on=TODAY - timedelta(days=30),
+                                    status="accepted", case_status="stage1_responded"),
+                        "stage2_in_progress", TODAY - timedelta(days=9),
+                        finished_on=TODAY - timedelta(days=10))
+    comment = make_record(type="comment", primary_category=None)
+    expected = refs(stage2_soon, stage1_sooner, stage3, unanswered, stage1_later,
+                    stage2_extended, comment, finished)
+    assert shown(officer_client.get("/officers/queue")) == expected
+    # Page by page, the slices run on in the same order.
+    app.config["QUEUE_PAGE_SIZE"] = 3
+    assert [ref for page in (1, 2, 3) for ref in
+            shown(officer_client.get(f"/officers/queue?page={page}"))] == expected
+    # Urgent records are ordered by the same deadlines.
+    for record in (stage1_sooner, stage2_soon):
+        record.priority = "urgent"
+    db.session.commit()
+    app.config["QUEUE_PAGE_SIZE"] = 20
+    assert shown(officer_client.get("/officers/queue"))[:2] == refs(stage2_soon,
+                                                                     stage1_sooner)
 
 
 def test_resolved_informally_counts_as_closed_as_in_the_reports(officer_client):
