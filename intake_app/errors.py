@@ -11,9 +11,9 @@ import time
 from flask import Flask, current_app, jsonify, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
-from sqlalchemy.exc import InterfaceError, OperationalError, PendingRollbackError
+from sqlalchemy.exc import DataError, InterfaceError, OperationalError, PendingRollbackError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import BadRequest, HTTPException
 
 from .extensions import db
 from .web_extensions import limiter
@@ -125,6 +125,13 @@ def _json_error(error: HTTPException):
     return response
 
 
+def _database_refused_the_input(error: DataError):
+    """What someone sent that the database cannot hold (PostgreSQL text refuses NUL, even
+    in a query's parameter) is bad input: a 400 like any other, never a 500."""
+    db.session.rollback()
+    return _http_error(BadRequest())
+
+
 def _http_error(error: HTTPException):
     if error.code == 429 and error.response is not None:
         return error.response  # a limit that says its own kind words (the status page)
@@ -159,4 +166,5 @@ def init_app(app: Flask) -> None:
     # run's PostgreSQL restart turned those into 500s on the officers' queue.
     for unavailable in DATABASE_UNAVAILABLE:
         app.register_error_handler(unavailable, _database_unavailable)
+    app.register_error_handler(DataError, _database_refused_the_input)
     app.register_error_handler(HTTPException, _http_error)

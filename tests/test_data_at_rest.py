@@ -27,7 +27,7 @@ from intake_app.services import case_deadlines, casework
 from intake_app.services.intake import submit
 from intake_app.services.protection import decrypt_json
 
-from .conftest import dispose, make_app
+from .conftest import dispose, make_app, sqlite_only
 
 # Words a child (and the officers after them) wrote, each found nowhere else.
 TEXT = "My foster carer Marmaduke hits me and locks the pantry at night"
@@ -81,6 +81,8 @@ def raw_dump(database: Path) -> str:
     return "\n".join(values).lower()
 
 
+@sqlite_only("reads the SQLite file itself; tests/postgres/test_encryption_postgres.py reads "
+             "PostgreSQL's rows with plain SQL")
 def test_the_raw_database_holds_none_of_a_childs_words(app: Flask, tmp_path: Path) -> None:
     record = child_record()
     reference = record.reference

@@ -256,3 +256,12 @@ def test_a_nul_in_json_is_dropped_and_the_message_kept(
     (record,) = db.session.scalars(select(Representation))
     assert record.text == "My carer shouts at me every night"
     assert unknown_id.status_code == post(conversation_id="chat-").status_code != 500
+
+
+def test_a_nul_in_a_query_parameter_is_never_a_500(
+        app: Flask, client: FlaskClient, intake_headers: dict[str, str]) -> None:
+    """The PostgreSQL pass found ``?conversation_id=%00`` a 500: PostgreSQL refuses NUL even
+    in a parameter it only compares. On either database the answer is a 4xx."""
+    response = client.get("/api/v1/representations/0/status?conversation_id=%00",
+                          headers=intake_headers)
+    assert 400 <= response.status_code < 500
