@@ -14,6 +14,7 @@ import pytest
 from flask import Flask
 from sqlalchemy import func, select
 
+from intake_app.demo import records as demo_records
 from intake_app.demo import texts as demo_texts
 from intake_app.domain.calendar import add_working_days, compute_deadlines
 from intake_app.domain.clock import with_pauses
@@ -30,6 +31,7 @@ from intake_app.models import (
     TriageCorrection,
 )
 from intake_app.services.staff_accounts import find_by_email, verify_password
+from intake_app.services.wall_clock import FixedClock
 from intake_app.taxonomy import keys
 
 from .conftest import dispose, make_app
@@ -290,10 +292,32 @@ def test_every_record_is_in_a_state_the_services_reach_with_the_audit_its_histor
             deadlines.clock_start, deadlines.acknowledgement_due, deadlines.stage1_due,
             deadlines.stage1_extended_due), record.reference
     # Nothing happened before its record arrived or after the demo's "now".
-    events = db.session.execute(select(AuditEvent.occurred_at, Representation.received_at)
+    events = db.session.execute(select(AuditEvent.action, AuditEvent.occurred_at,
+                                       Representation.received_at, Representation.reference)
                                 .join(Representation,
                                       Representation.id == AuditEvent.representation_id)).all()
-    assert all(received <= occurred <= now for occurred, received in events)
+    assert [event for event in events if not event.received_at <= event.occurred_at <= now] == []
+
+
+@pytest.mark.parametrize("now", [
+    datetime(2026, 12, 7, 13, 34, tzinfo=UTC),  # a Monday afternoon (CI once failed then)
+    datetime(2026, 12, 8, 6, 5, tzinfo=UTC),  # before the office opens
+    datetime(2026, 12, 13, 23, 50, tzinfo=UTC),  # a Sunday night
+], ids=["monday-afternoon", "early-morning", "sunday-night"])
+def test_nothing_in_the_demo_happens_before_its_record_arrived_at_any_time_of_day(
+        tmp_path, now):
+    """Records arriving on the demo's own day get their officers' steps after they came, and
+    no step waits for a day still to come, whenever ``make run`` is typed."""
+    app = make_app(tmp_path)
+    with app.app_context():
+        demo_records.load(clock=FixedClock(now))
+        events = db.session.execute(
+            select(AuditEvent.action, AuditEvent.occurred_at, Representation.received_at)
+            .join(Representation, Representation.id == AuditEvent.representation_id)).all()
+        assert events
+        assert [event for event in events
+                if not event.received_at <= event.occurred_at <= now] == []
+    dispose(app)
 
 
 def test_urgent_demo_messages_are_flagged_and_others_mostly_not():

@@ -175,8 +175,10 @@ class _Replay:
         return add_working_days(start, days, nation=self.nation)
 
     def on(self, day: date) -> FixedClock:
-        """A time in office hours on ``day``."""
-        return self.clock(_at(day, self.rng))
+        """A time in office hours on ``day``, never before the record arrived (an officer
+        acting on the day a record came in acts after it came)."""
+        return self.clock(max(_at(day, self.rng),
+                              self.record.received_at + timedelta(minutes=5)))
 
     # --- the outbox worker ------------------------------------------------------------------
 
@@ -294,7 +296,10 @@ class _Replay:
             self.update(self.wd(responded, rng.randint(5, 15)), "closed", outcome)
 
     def extend(self, day: date) -> None:
-        at = self.on(min(day, self.today))
+        """An extension on ``day``; none when that day is still to come."""
+        if day > self.today:
+            return
+        at = self.on(day)
         extend_stage1(self.record, self.officer, self.rng.choice(EXTENSION_REASONS), clock=at)
         self.deliver(at.now())  # the child's news of the new date
         self.note(self.rng.choice(NOTES["extended"]), at.now())
