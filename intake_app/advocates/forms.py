@@ -59,12 +59,15 @@ ERRORS = {
     "categories": _l("Choose categories from the list"),
     "service_area": _l("Choose a service from the list"),
     "urgency": _l("Choose how urgent it is"),
+    "safeguarding_kinds": _l("Choose what kind of concern it is, so the duty team can act"),
+    "safeguarding_known": _l("Write what you know of the concern"),
 }
 SPECIFIC_ERRORS = {
     ("consent_given_on", "in_future"): _l("The date the child agreed cannot be in the future"),
     ("child_words", "too_long"): _l("The child's words are too long: shorten them"),
     ("child_wants", "too_long"): _l("What the child wants is too long: shorten it"),
     ("child_name", "too_long"): _l("Use the child's first name or initials only"),
+    ("safeguarding_known", "too_long"): _l("The concern is too long: shorten it"),
 }
 
 
@@ -100,6 +103,7 @@ class ChildSubmissionForm(FlaskForm):
     service_area = StringField()
     urgency = StringField(default="normal")
     safeguarding_known = TextAreaField()
+    safeguarding_kinds = SelectMultipleField(choices=[], validate_choice=False)
 
     def consent_date(self) -> date | None:
         """The date typed, or None when it is missing or not a date."""

@@ -50,6 +50,7 @@ def _parsed(form: ChildSubmissionForm) -> advocate_intake.ChildSubmission:
         categories=tuple(form.categories.data or ()),
         service_area=form.service_area.data or "", urgency=form.urgency.data or "",
         safeguarding_known=form.safeguarding_known.data or "",
+        safeguarding_kinds=tuple(form.safeguarding_kinds.data or ()),
         submission_key=form.submission_key.data or None)
 
 
@@ -69,7 +70,8 @@ def _page(form: ChildSubmissionForm, errors: dict[str, str], status: int = 200) 
     return render_template(
         "advocates/submit.html", heading=_("Tell the council for a child"), form=form,
         errors=errors, options=with_hints, types=_choices("representation_types"),
-        categories=_choices("complaint_categories"), service_areas=_choices("service_areas"),
+        categories=_choices("complaint_categories"),
+        safeguarding_kinds=_choices("safeguarding_kinds"), service_areas=_choices("service_areas"),
         languages={code: language_name(code) for code in supported_locales()},
         organisation=current_organisation()), status
 

@@ -230,6 +230,16 @@ class ContactSafety:
 
 
 @dataclass(frozen=True)
+class ReportedConcern:
+    """A safeguarding concern a professional acting for the child tells us of, with the
+    kinds they chose. They know the child; the duty team hears of it whatever the screen
+    makes of their words (which may be "already referred to the MASH" and nothing more)."""
+
+    kinds: tuple[str, ...]
+    text: str
+
+
+@dataclass(frozen=True)
 class Draft:
     text: str
     channel: str
@@ -255,6 +265,7 @@ class Draft:
     # Free text a channel keeps in its own rows (an advocate's summary, a safeguarding
     # concern they know of), by field name: screened for safeguarding like every answer.
     other_texts: tuple[tuple[str, str], ...] = ()
+    reported_concern: ReportedConcern | None = None
 
 
 def sanitised(draft: Draft) -> Draft:
@@ -274,6 +285,9 @@ def sanitised(draft: Draft) -> Draft:
         contact=contact,
         contact_safety=safety,
         other_texts=tuple((name, clean_text(text)) for name, text in draft.other_texts),
+        reported_concern=(replace(draft.reported_concern,
+                                  text=clean_text(draft.reported_concern.text))
+                          if draft.reported_concern else None),
     )
 
 
@@ -316,6 +330,22 @@ def validate(draft: Draft, *, max_chars: int) -> dict[str, str]:
         errors["note"] = "too_long"
     if any(time not in CONTACT_TIMES for time in draft.contact_safety.times):
         errors["contact_times"] = "unknown"
+    if draft.reported_concern is not None:
+        errors.update(_validate_reported_concern(draft.reported_concern, max_chars))
+    return errors
+
+
+def _validate_reported_concern(concern: ReportedConcern, max_chars: int) -> dict[str, str]:
+    """Both halves or neither: words without a kind cannot be routed, kinds without words
+    tell the duty team nothing."""
+    errors = {}
+    if not concern.kinds or any(kind not in keys("safeguarding_kinds")
+                                for kind in concern.kinds):
+        errors["reported_kinds"] = "required"
+    if not concern.text:
+        errors["reported_concern"] = "required"
+    elif len(concern.text) > max_chars:
+        errors["reported_concern"] = "too_long"
     return errors
 
 

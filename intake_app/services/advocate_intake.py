@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from ..domain import advocacy
-from ..domain.draft import Contact, Draft, OnBehalf, is_language_code
+from ..domain.draft import Contact, Draft, OnBehalf, ReportedConcern, is_language_code
 from ..domain.triage import triage
 from ..extensions import db
 from ..models import AdvocacyOrganisation, AdvocateSubmission, Representation, StaffUser
@@ -33,7 +33,8 @@ CONSENT_METHOD_WORDS = {"in_person": "in person", "phone": "by phone",
 DRAFT_FIELDS = {"text": "child_words", "what_would_help": "child_wants", "phone": "child_phone",
                 "email": "child_email", "type": "declared_type", "language": "language",
                 "service_area": "service_area", "name": "child_name",
-                "reply_channel": "child_reply_channel"}
+                "reply_channel": "child_reply_channel",
+                "reported_concern": "safeguarding_known", "reported_kinds": "safeguarding_kinds"}
 
 
 class InvalidAdvocateSubmission(FieldErrors):
@@ -67,6 +68,7 @@ class ChildSubmission:
     service_area: str
     urgency: str
     safeguarding_known: str
+    safeguarding_kinds: tuple[str, ...] = ()
     submission_key: str | None = None
 
 
@@ -115,9 +117,17 @@ def _review_reasons(form: ChildSubmission, *, received_at: datetime) -> list[str
                                        *result.secondary_categories) if c],
         triage_priority=result.priority)
     if form.safeguarding_known.strip():
-        reasons.insert(0, "The advocate told us of a safeguarding concern: read it on the "
-                          "case view and act on it today.")
+        reasons.insert(0, "The advocate told us of a safeguarding concern: the duty team has "
+                          "been alerted; read it on the case view and act on it today.")
     return reasons
+
+
+def _reported_concern(form: ChildSubmission) -> ReportedConcern | None:
+    """The concern the advocate knows of, for the duty team; None when they named none
+    (either half alone is refused by submit, keeping what they typed)."""
+    if not form.safeguarding_known.strip() and not form.safeguarding_kinds:
+        return None
+    return ReportedConcern(kinds=tuple(form.safeguarding_kinds), text=form.safeguarding_known)
 
 
 def _consent_words(form: ChildSubmission) -> str:
@@ -156,6 +166,7 @@ def submit_for_child(form: ChildSubmission, *, advocate: StaffUser,
         language=form.language,
         submission_key=form.submission_key,
         needs_review_reason=" ".join(reasons) or None,
+        reported_concern=_reported_concern(form),
         other_texts=(("advocate_summary", form.advocate_summary),
                      ("safeguarding_known", form.safeguarding_known),
                      ("sharing", form.sharing), ("council_team", form.council_team),

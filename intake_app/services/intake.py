@@ -16,6 +16,7 @@ from ..domain import references
 from ..domain.calendar import Deadlines, compute_deadlines
 from ..domain.draft import (
     Draft,
+    ReportedConcern,
     normalise_email,
     normalise_phone,
     normalise_sender,
@@ -92,7 +93,8 @@ def submit(draft: Draft, *, actor: str, clock: WallClock = SYSTEM_CLOCK,
     received_at = clean.received_at or clock.now()
     result = triage(clean.text, role=clean.role, service_area=clean.service_area,
                     declared_type=clean.declared_type, received_at=received_at)
-    extra_evidence = _screen_other_fields(clean, typed=draft, main=result.safeguarding)
+    extra_evidence = (_screen_other_fields(clean, typed=draft, main=result.safeguarding)
+                      + _reported_evidence(clean.reported_concern))
     deadlines = compute_deadlines(
         received_at,
         procedure=result.procedure,
@@ -174,6 +176,15 @@ def _screen_other_fields(draft: Draft, *, typed: Draft, main: SafeguardingResult
     return evidence
 
 
+def _reported_evidence(concern: ReportedConcern | None) -> list[dict[str, Any]]:
+    """A concern a professional told us of is evidence in its own right, one item per kind
+    they chose, so it flags the record and alerts the duty team like a disclosure."""
+    if concern is None:
+        return []
+    return [{"field": "reported_concern", "kind": kind, "start": 0, "end": len(concern.text),
+             "text": concern.text} for kind in concern.kinds]
+
+
 def _contact_details(draft: Draft) -> dict[str, str] | None:
     if draft.reply_channel == "none":
         return None
@@ -202,7 +213,7 @@ def _new_record(
     if draft.needs_review_reason:
         reasons.insert(0, draft.needs_review_reason)
     if extra_evidence and not result.safeguarding.flagged:
-        quoted = "; ".join(f"'{item['text']}'" for item in extra_evidence)
+        quoted = "; ".join(dict.fromkeys(f"'{item['text']}'" for item in extra_evidence))
         reasons.insert(0, f"Flagged as urgent: a possible safeguarding concern in another "
                           f"answer — {quoted}")
     needs_review = result.needs_review or flagged or bool(draft.needs_review_reason)

@@ -177,6 +177,44 @@ def test_a_safeguarding_concern_in_the_advocates_words_is_screened(
     assert messages("safeguarding_alert")
 
 
+def test_a_concern_the_advocate_names_alerts_the_duty_team_whatever_the_screen_reads(
+        app: Flask, advocate_client) -> None:
+    """Words the screen would pass ("already referred") still reach the duty team: the
+    advocate knows the child and chose the kind."""
+    browser = advocate_client("sam@nyas.example", "nyas")
+    words = "Referred to the MASH on Monday, the police are aware. Jo does not know yet."
+    record = sent_record(send(browser, safeguarding_known=words,
+                              safeguarding_kinds=["sexual_exploitation"]))
+    assert record.safeguarding_flag and record.priority == "urgent"
+    assert record.safeguarding_kinds == ["sexual_exploitation"]
+    alerts = messages("safeguarding_alert")
+    assert len(alerts) == 1 and alerts[0].representation_id == record.id
+    document = build_case_document(record, idempotency_key="k")
+    assert document["safeguarding"]["kinds"] == ["sexual_exploitation"]
+    assert any(item["text"] == words for item in document["safeguarding"]["evidence"])
+
+
+@pytest.mark.parametrize(("changes", "message"), [
+    ({"safeguarding_known": "Jo's older 'boyfriend' collects her from school in a car"},
+     "Choose what kind of concern it is, so the duty team can act"),
+    ({"safeguarding_kinds": ["neglect"]}, "Write what you know of the concern"),
+])
+def test_half_a_concern_is_asked_for_again_keeping_every_answer(
+        app: Flask, advocate_client, changes: dict[str, Any], message: str) -> None:
+    browser = advocate_client("sam@nyas.example", "nyas")
+    response = send(browser, **changes)
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert message in page
+    assert CHILD_WORDS in page
+    for value in changes.values():
+        shown = value[0] if isinstance(value, list) else value
+        assert (f'value="{shown}" checked' if isinstance(value, list)
+                else shown.replace("'", "&#39;")) in page
+    assert db.session.scalar(select(Representation.id)) is None
+    assert not messages("safeguarding_alert")
+
+
 def test_another_organisation_cannot_open_the_record(app: Flask, advocate_client) -> None:
     ours = advocate_client("sam@nyas.example", "nyas")
     record = sent_record(send(ours))
