@@ -37,15 +37,18 @@ from .intake import InvalidDraft, submit
 from .protection import decrypt_json, keyed_digest
 from .wall_clock import SYSTEM_CLOCK, WallClock
 
-# "LOOK AGAIN ABCD-EFGH" (and the secret, from another phone), or, from the phone or
-# conversation an outcome went to, a plain reply that says the same.
-LOOK_AGAIN_COMMAND = re.compile(r"^\s*look\s+again\b[\s.,:!-]*(?P<rest>.*)$",
+# "LOOK AGAIN ABCD-EFGH" (and the secret, from another phone), in Welsh "EDRYCH ETO", or,
+# from the phone or conversation an outcome went to, a plain reply that says the same.
+LOOK_AGAIN_COMMAND = re.compile(r"^\s*(?:look\s+again|edrych\s+eto)\b[\s.,:!-]*(?P<rest>.*)$",
                                 re.IGNORECASE | re.DOTALL)
 # As many wrong secrets as STATUS_REFERENCE_RATE_LIMIT's default allows in an hour.
 WRONG_SECRETS_PER_HOUR = 10
 PLAIN_REPLIES = frozenset({
     "look again", "look again please", "please look again", "not happy", "im not happy",
     "i am not happy", "i'm not happy", "i want you to look again", "can you look again",
+    "edrych eto", "edrychwch eto", "edrych eto plis", "plis edrychwch eto",
+    "dw i ddim yn hapus", "dwi ddim yn hapus", "dydw i ddim yn hapus", "ddim yn hapus",
+    "dw i isio i chi edrych eto", "dw i eisiau i chi edrych eto",
 })
 
 
