@@ -2,9 +2,9 @@
 
 ``triage_training`` fits the model with scikit-learn and writes one gzipped pickle of numpy
 arrays; this module reads it back and scores messages with numpy alone (a few dictionary
-look-ups and one small matrix product per classifier). Triage uses it for type and category
-and the safeguarding screen for its second look, so it imports neither of them: only the
-text fold they all share.
+look-ups and one small matrix product per classifier). Triage uses it for type and category,
+the safeguarding screen for its own model (``ScreenModel``), so it imports neither of them:
+only the text fold they all share.
 
 A model that cannot be read is never quiet: ``load_model`` logs an error and raises
 ``ModelUnavailable``, the screen and triage mark their result as read without the model (a
@@ -38,6 +38,8 @@ ARTEFACT_NAME = "triage.pickle.gz"
 # Beyond this the classifier reads only the start; the screen still reads everything.
 CLASSIFY_CHARS = 4000
 _QUESTION_TOKEN = " zzquestionmark"
+# The screen's model reads messages of at least this many words (see ``ScreenModel.scores``).
+SCREEN_MIN_WORDS = 4
 _DISCLOSURE_TOKEN = " zzdisclosure"
 
 
@@ -112,9 +114,97 @@ def _tfidf(terms: list[str], vocabulary: dict[str, int], idf: np.ndarray
     return indices, values / norm if norm else values
 
 
+def _stacked(prepared: str, word_vocabulary: dict[str, int], word_idf: np.ndarray,
+             char_vocabulary: dict[str, int], char_idf: np.ndarray,
+             cues: dict[str, tuple[str, ...]]) -> tuple[np.ndarray, np.ndarray]:
+    """Word TF-IDF, character TF-IDF and cue counts of ``prepared``, stacked as training
+    stacked them, as sparse (indices, values)."""
+    word_indices, word_values = _tfidf(_word_terms(prepared), word_vocabulary, word_idf)
+    char_indices, char_values = _tfidf(_char_terms(prepared), char_vocabulary, char_idf)
+    offset = len(word_vocabulary) + len(char_vocabulary)
+    counts = cue_counts(prepared, cues)
+    return (
+        np.concatenate([word_indices, char_indices + len(word_vocabulary),
+                        np.arange(offset, offset + len(counts))]),
+        np.concatenate([word_values, char_values, np.asarray(counts, dtype=np.float64)]),
+    )
+
+
+def _probabilities(classifier: dict[str, Any], features: tuple[np.ndarray, np.ndarray]
+                   ) -> list[tuple[str, float]]:
+    """Classes of one exported logistic regression with their probabilities, most likely
+    first."""
+    indices, values = features
+    scores = classifier["coef"][:, indices].astype(np.float64) @ values
+    scores += classifier["intercept"]
+    scores = np.exp(scores - scores.max())
+    scores /= scores.sum()
+    ranked = sorted(zip(classifier["classes"], scores.tolist(), strict=True),
+                    key=lambda item: (-item[1], item[0]))
+    return [(str(label), float(score)) for label, score in ranked]
+
+
+@dataclass(frozen=True)
+class ScreenScores:
+    """What the screen's model makes of one text: the probability that it is an alert and
+    that it is an alert or a concern, with the text's features (for ``ScreenModel.kind``,
+    asked only when evidence is quoted, since it is the largest classifier)."""
+
+    alert: float
+    worry: float
+    features: tuple[np.ndarray, np.ndarray]
+
+
+@dataclass(frozen=True)
+class ScreenModel:
+    """The safeguarding screen's model: its own TF-IDF (words and characters) and risk cues
+    into three logistic regressions (alert; alert or concern; kind).
+
+    Trained on every seen screen set as well as the triage set (``triage_training``), with
+    vocabularies of its own, since the screen reads Welsh, text-speak and long letters the
+    triage set barely has. ``thresholds`` say how the screen reads its probabilities.
+    """
+
+    word_vocabulary: dict[str, int]
+    word_idf: np.ndarray
+    char_vocabulary: dict[str, int]
+    char_idf: np.ndarray
+    risk_cues: dict[str, tuple[str, ...]]
+    classifiers: dict[str, dict[str, Any]]
+    thresholds: dict[str, float]
+
+    def features(self, prepared: str) -> tuple[np.ndarray, np.ndarray]:
+        """Sparse feature vector (indices, values) in the order training stacked them."""
+        return _stacked(prepared, self.word_vocabulary, self.word_idf, self.char_vocabulary,
+                        self.char_idf, self.risk_cues)
+
+    def scores(self, text: str) -> ScreenScores | None:
+        """``text`` (its first ``CLASSIFY_CHARS``) read without the disclosure marker.
+
+        None for a text of fewer than ``SCREEN_MIN_WORDS`` words: on "hi", "no" or "hello"
+        the model answers from its prior (sure they are alerts), and chat sends many of
+        those; the patterns still read them. A risk word is not required: a third of round
+        4's disclosures the model caught had none of ``risk_cues``.
+        """
+        prepared = unmarked_text(text[:CLASSIFY_CHARS])
+        if len(prepared.split()) < SCREEN_MIN_WORDS:
+            return None
+        features = self.features(prepared)
+        return ScreenScores(
+            dict(_probabilities(self.classifiers["alert"], features))["1"],
+            dict(_probabilities(self.classifiers["worry"], features))["1"],
+            features,
+        )
+
+    def kind(self, scores: ScreenScores) -> str:
+        """The kind of harm the scored text looks most like."""
+        return _probabilities(self.classifiers["kind"], scores.features)[0][0]
+
+
 @dataclass(frozen=True)
 class LinearTriageModel:
-    """TF-IDF (words and characters) plus cue features into logistic regressions.
+    """TF-IDF (words and characters) plus cue features into logistic regressions, and the
+    safeguarding screen's own model.
 
     Prediction is a few dictionary look-ups and one small matrix product, in numpy only,
     so loading needs no scikit-learn and a message takes well under a millisecond.
@@ -125,55 +215,19 @@ class LinearTriageModel:
     char_vocabulary: dict[str, int]
     char_idf: np.ndarray
     cues: dict[str, tuple[str, ...]]
-    risk_cues: dict[str, tuple[str, ...]]
     classifiers: dict[str, dict[str, Any]]
-    safeguarding_threshold: float
-    # At or above this a model-only hit is an alert; between the two thresholds a concern.
-    safeguarding_sure_threshold: float
+    screen: ScreenModel
     version: str
 
     def features(self, prepared: str) -> tuple[np.ndarray, np.ndarray]:
         """Sparse feature vector (indices, values) in the order training stacked them."""
-        word_indices, word_values = _tfidf(
-            _word_terms(prepared), self.word_vocabulary, self.word_idf
-        )
-        char_indices, char_values = _tfidf(
-            _char_terms(prepared), self.char_vocabulary, self.char_idf
-        )
-        offset = len(self.word_vocabulary) + len(self.char_vocabulary)
-        cues = cue_counts(prepared, self.cues) + cue_counts(prepared, self.risk_cues)
-        return (
-            np.concatenate([word_indices, char_indices + len(self.word_vocabulary),
-                            np.arange(offset, offset + len(cues))]),
-            np.concatenate([word_values, char_values, np.asarray(cues, dtype=np.float64)]),
-        )
+        return _stacked(prepared, self.word_vocabulary, self.word_idf, self.char_vocabulary,
+                        self.char_idf, self.cues)
 
     def probabilities(self, name: str, features: tuple[np.ndarray, np.ndarray]
                       ) -> list[tuple[str, float]]:
         """Classes of one classifier with their probabilities, most likely first."""
-        classifier = self.classifiers[name]
-        indices, values = features
-        scores = classifier["coef"][:, indices].astype(np.float64) @ values
-        scores += classifier["intercept"]
-        scores = np.exp(scores - scores.max())
-        scores /= scores.sum()
-        ranked = sorted(zip(classifier["classes"], scores.tolist(), strict=True),
-                        key=lambda item: (-item[1], item[0]))
-        return [(str(label), float(score)) for label, score in ranked]
-
-    def concern(self, text: str) -> float:
-        """Probability that ``text`` is a safeguarding disclosure, read without the marker."""
-        return self.concern_of(self.features(unmarked_text(text[:CLASSIFY_CHARS])))
-
-    def concern_of(self, features: tuple[np.ndarray, np.ndarray]) -> float:
-        """``concern`` for features already computed (risk cue counts are the last values).
-
-        Zero when no risk word is present at all: on a near-empty message ("ok", "hello")
-        the model would otherwise answer from its prior, and chat sends many of those.
-        """
-        if not features[1][-len(self.risk_cues):].any():
-            return 0.0
-        return dict(self.probabilities("safeguarding", features))["1"]
+        return _probabilities(self.classifiers[name], features)
 
 
 def unmarked_text(text: str) -> str:
@@ -187,7 +241,8 @@ def _load(model_dir: Path) -> LinearTriageModel:
     # The artefact is built in this repository by ``triage_training.train``; never point
     # MODEL_DIR at a file from elsewhere, since unpickling runs code.
     bundle = pickle.loads(gzip.decompress(artefact.read_bytes()))
-    return LinearTriageModel(**bundle, version=file_version(artefact))
+    screen = ScreenModel(**bundle.pop("screen"))
+    return LinearTriageModel(**bundle, screen=screen, version=file_version(artefact))
 
 
 def load_model(model_dir: Path | None = None) -> LinearTriageModel:

@@ -22,15 +22,8 @@ import logging
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
-from intake_app.domain.model_runtime import (
-    CLASSIFY_CHARS,
-    ModelUnavailable,
-    classifier_text,
-    load_model,
-    unmarked_text,
-)
+from intake_app.domain.model_runtime import ModelUnavailable, ScreenModel, load_model
 from intake_app.domain.safeguarding_patterns import (
     CONCERN_PATTERNS,
     INNOCENT,
@@ -207,52 +200,25 @@ def screen_patterns(text: str, *, folded: NormalisedText | None = None) -> Safeg
                    _not_innocent(_matches(text, folded, _COMPILED_CONCERN), innocent), folded)
 
 
-# The model's second look also reads a long message a piece at a time. Its features are
-# averaged over the whole text (TF-IDF rows are normalised to unit length), so one worrying
-# sentence inside a long, ordinary complaint weighs little: "Jade has gone missing from her
-# placement" is caught on its own and missed inside an advocate's four-sentence letter. Each
-# sentence (a long one cut into overlapping windows of words) that holds one of the model's
-# risk words is scored on its own, at the model's own threshold.
+# The model also reads a long message a piece at a time. Its features are averaged over the
+# whole text (TF-IDF rows are normalised to unit length), so one worrying sentence inside a
+# long, ordinary complaint weighs little: "Jade has gone missing from her placement" is caught
+# on its own and missed inside an advocate's four-sentence letter. Each sentence (a long one
+# cut into overlapping windows of words) that holds one of the model's risk words is scored
+# on its own; a sentence alone needs a higher score than a whole message (``piece``), since
+# short pieces of ordinary letters score more generously.
 
 _SENTENCE = re.compile(r"[^.!?\n]+")
-
-
-def model_evidence(
-    text: str,
-    features: Any = None,
-    *,
-    folded: NormalisedText | None = None,
-) -> list[Evidence]:
-    """The safeguarding model's second look at a message the screen's patterns passed.
-
-    Patterns miss phrasings nobody wrote down; the model, trained on the labelled set,
-    catches some of them. Its evidence is the sentence it finds most worrying, quoted
-    exactly, with the kind it thinks most likely. ``features`` (of the unmarked text) saves
-    triage computing them twice; ``folded`` (``normalise(text)``) saves the screen folding
-    the text twice.
-    """
-    model = load_model()
-    if features is None:
-        features = model.features(
-            classifier_text(folded.text, text, False)
-            if folded is not None and len(text) <= CLASSIFY_CHARS
-            else unmarked_text(text[:CLASSIFY_CHARS])
-        )
-    if model.concern_of(features) < model.safeguarding_threshold:
-        return []
-    sentences = [match for match in _SENTENCE.finditer(text) if match[0].strip()][:50]
-    worst = max(sentences, key=lambda match: (model.concern(match[0]), -match.start()))
-    start = worst.start() + len(worst[0]) - len(worst[0].lstrip())
-    end = worst.end() - (len(worst[0]) - len(worst[0].rstrip()))
-    kind = model.probabilities("safeguarding_kind", features)[0][0]
-    return [Evidence(kind, start, end, text[start:end])]
-
-
-
 _PIECE = re.compile(r"[^.!?\n]+")
 _WINDOW_WORDS = 40
 _WINDOW_STEP = 20
 _MAX_PIECES = 24
+# A pattern's alert on a message up to this long, which tells of no danger now and which the
+# model finds ordinary (under its ``veto``), is read as a concern the same working day:
+# everyday phrases built on risky words ("we did an assault course", "overdosed on haribo",
+# "Suicide Squad at movie night"). Longer messages keep every pattern alert, since a
+# disclosure inside a long letter dilutes the model's score of the whole.
+_SHORT = 300
 
 
 def _pieces(text: str) -> list[tuple[int, int]]:
@@ -327,69 +293,71 @@ def _risky_pieces(text: str, folded: NormalisedText, cues: dict[str, tuple[str, 
             if any(start <= hit < end for hit in hits)][:_MAX_PIECES]
 
 
-def _model_hit(text: str, features: Any, folded: NormalisedText
-               ) -> tuple[list[Evidence], float]:
-    """The model's evidence in ``text`` and how sure it is (0 when it found nothing).
+def _alert(model: ScreenModel, text: str) -> float:
+    """The model's probability that ``text`` is an alert (0 when it has no risk word)."""
+    scores = model.scores(text)
+    return 0.0 if scores is None else scores.alert
 
-    The whole message first; if that stays under the model's threshold, each sentence or
-    window of a longer message that holds a risk word, scored once each, and the most
-    worrying one is quoted. Evidence made only of everyday idioms does not count.
+
+def _quoted(model: ScreenModel, text: str, kind: str) -> Evidence:
+    """The sentence of ``text`` the model finds most worrying, quoted exactly."""
+    sentences = [match for match in _SENTENCE.finditer(text) if match[0].strip()][:50]
+    if not sentences:
+        return Evidence(kind, 0, len(text), text)
+    worst = (sentences[0] if len(sentences) == 1 else
+             max(sentences, key=lambda match: (_alert(model, match[0]), -match.start())))
+    start = worst.start() + len(worst[0]) - len(worst[0].lstrip())
+    end = worst.end() - (len(worst[0]) - len(worst[0].rstrip()))
+    return Evidence(kind, start, end, text[start:end])
+
+
+def _model_verdict(model: ScreenModel, text: str, folded: NormalisedText) -> SafeguardingResult:
+    """The model's own verdict on ``text``, in both tiers.
+
+    An alert when the whole message scores ``alert`` or more; or ``urgent`` or more when it
+    tells of danger now (``URGENT``: "tonight", "an hour ago", "help me"); or when one piece
+    of a longer message scores ``piece`` or more. (The kind the model names is not a reason:
+    its kind classifier always names some harm, and on round 4's held-out rows a doubtful
+    score with a kind that cannot wait raised only false alarms.) Otherwise a concern (an
+    officer reads it the same working day) when the model thinks it an alert or a concern
+    at ``concern`` or more. Nothing when every risk word lies inside an everyday idiom.
     """
-    model = load_model()
-    cues = model.risk_cues
-    if features is None:
-        features = model.features(
-            classifier_text(folded.text, text, False)
-            if len(text) <= CLASSIFY_CHARS
-            else unmarked_text(text[:CLASSIFY_CHARS])
-        )
-    whole = model.concern_of(features)
-    if whole >= model.safeguarding_threshold:
-        if _only_idioms(folded, cues):
-            return [], 0.0
-        return model_evidence(text, features, folded=folded), whole
-    best: tuple[float, int, int] | None = None
-    for start, end in _risky_pieces(text, folded, cues):
-        score = model.concern(text[start:end])
-        if (score >= model.safeguarding_threshold and (best is None or score > best[0])
-                and not _only_idioms(normalise(text[start:end]), cues)):
-            best = (score, start, end)
-    if best is None:
-        return [], 0.0
-    score, start, end = best
-    kind = model.probabilities(
-        "safeguarding_kind", model.features(unmarked_text(text[start:end])))[0][0]
-    return [Evidence(kind, start, end, text[start:end])], score
+    limits = model.thresholds
+    whole = model.scores(text)
+    if whole is None or _only_idioms(folded, model.risk_cues):
+        return _result([])
+    if whole.alert >= limits["alert"] or (whole.alert >= limits["urgent"]
+                                          and _URGENT.search(folded.text)):
+        return _result([_quoted(model, text, model.kind(whole))])
+    best: tuple[float, int, int, str] | None = None
+    for start, end in _risky_pieces(text, folded, model.risk_cues):
+        piece = model.scores(text[start:end])
+        if (piece is not None and piece.alert >= limits["piece"]
+                and (best is None or piece.alert > best[0])
+                and not _only_idioms(normalise(text[start:end]), model.risk_cues)):
+            best = (piece.alert, start, end, model.kind(piece))
+    if best is not None:
+        _, start, end, kind = best
+        return _result([Evidence(kind, start, end, text[start:end])])
+    if max(whole.worry, whole.alert) >= limits["concern"]:
+        return _result([], concern=[_quoted(model, text, model.kind(whole))])
+    return _result([])
 
 
-def model_check(
-    text: str, features: Any = None, *, folded: NormalisedText | None = None
-) -> SafeguardingResult:
-    """The trained safeguarding model's second look at text the patterns passed.
+def model_check(text: str, *, folded: NormalisedText | None = None) -> SafeguardingResult:
+    """The screen's trained model reading ``text`` on its own, in both tiers.
 
-    The whole message first, then (for a message of more than one sentence) each sentence
-    or window that holds a risk word, so a disclosure is not diluted by the rest of a long
-    letter. Two tiers: the model alone raises an alert only when it is sure (at or above
-    ``safeguarding_sure_threshold``, set in training so that 1% of ordinary messages reach
-    it), the kind it sees is one that cannot wait (self-harm, overdose, danger now) or the
-    message tells of danger now (``URGENT``: "tonight", "an hour ago", "help me"); any
-    other hit is a concern, read by an officer the same working day without
-    waking the duty team. If the model cannot be loaded or cannot score, the screen still
-    never fails: it logs an error and answers with ``model_missing`` set, so the record goes
-    to a person (and ``/healthz`` says the model is missing). ``features`` are the model's
-    features of ``text`` when the caller already has them; ``folded`` is ``normalise(text)``
-    when the caller has that, so it is not folded twice.
+    The model is trained on every seen set (``triage_training.SCREEN_SETS``), so it reads
+    phrasings no pattern describes; how it reads its scores is in ``_model_verdict``. If the
+    model cannot be loaded or cannot score, the screen still never fails: it logs an error
+    and answers with ``model_missing`` set, so the record goes to a person (and ``/healthz``
+    says the model is missing). ``folded`` is ``normalise(text)`` when the caller has it.
     """
     if not text.strip():
         return _result([])
     try:
         folded = normalise(text) if folded is None else folded
-        evidence, score = _model_hit(text, features, folded)
-        if evidence and (score >= load_model().safeguarding_sure_threshold
-                         or evidence[0].kind in _CANNOT_WAIT
-                         or _URGENT.search(folded.text)):
-            return _result(evidence)
-        return _result([], concern=evidence)
+        return _model_verdict(load_model().screen, text, folded)
     except ModelUnavailable:
         return _result([], model_missing=True)
     except (ArithmeticError, IndexError, KeyError, TypeError, ValueError):
@@ -397,17 +365,53 @@ def model_check(
         return _result([], model_missing=True)
 
 
-def with_model(text: str, patterns: SafeguardingResult, features: Any = None, *,
-               folded: NormalisedText | None = None) -> SafeguardingResult:
-    """The patterns' verdict, with the model's second look when they raised no alert.
+_AROUND_WORDS = 5
 
-    A sure model hit is an alert (or a concern when the message tells of harm past and going
-    well); a doubtful one joins the patterns' concern tier (if any).
-    """
-    if patterns.flagged:
+
+def _around(text: str, item: Evidence) -> str:
+    """The evidence with up to ``_AROUND_WORDS`` words either side, within its sentence."""
+    before = re.findall(r"[^\s.!?]+", text[:item.start].rsplit(".", 1)[-1])
+    after = re.findall(r"[^\s.!?]+", text[item.end:].split(".", 1)[0])
+    return " ".join([*before[-_AROUND_WORDS:], item.text, *after[:_AROUND_WORDS]])
+
+
+def _checked(text: str, patterns: SafeguardingResult, folded: NormalisedText
+             ) -> SafeguardingResult:
+    """A pattern's alert, read as a concern when the message is short, tells of no danger
+    now (no ``URGENT`` word), is of no kind that can kill within hours (self-harm, overdose,
+    danger now: "lol jk i wanna die" inside thanks stays an alert) and the model finds it
+    ordinary (under ``veto``), both as a whole and in the few words around each piece of
+    evidence (so words around a disclosure cannot dilute it: "review wifi my foster dad hits
+    me school late"). Without the model the alert stands."""
+    if (len(text) > _SHORT or _URGENT.search(folded.text)
+            or any(item.kind in _CANNOT_WAIT for item in patterns.evidence)):
         return patterns
+    try:
+        model = load_model().screen
+        for reading in (text, *(_around(text, item) for item in patterns.evidence)):
+            scores = model.scores(reading)
+            if scores is None or scores.alert >= model.thresholds["veto"]:
+                return patterns
+    except ModelUnavailable:
+        return patterns
+    except (ArithmeticError, IndexError, KeyError, TypeError, ValueError):
+        logger.exception("the safeguarding model could not score a message; patterns only")
+        return patterns
+    return _result([], concern=list(patterns.evidence) + list(patterns.concern_evidence))
+
+
+def with_model(text: str, patterns: SafeguardingResult, *,
+               folded: NormalisedText | None = None) -> SafeguardingResult:
+    """The patterns' verdict read together with the model's.
+
+    A pattern's alert stands unless ``_checked`` finds it an everyday phrase; when the
+    patterns raised no alert, the model's alert is an alert (or a concern when the message
+    tells of harm past and going well) and its concern joins the patterns' concern tier.
+    """
     folded = normalise(text) if folded is None else folded
-    model = model_check(text, features, folded=folded)
+    if patterns.flagged:
+        return _checked(text, patterns, folded)
+    model = model_check(text, folded=folded)
     return _tiered(list(model.evidence),
                    list(patterns.concern_evidence) + list(model.concern_evidence), folded,
                    model_missing=model.model_missing)
@@ -416,8 +420,8 @@ def with_model(text: str, patterns: SafeguardingResult, features: Any = None, *,
 def screen(text: str, *, folded: NormalisedText | None = None) -> SafeguardingResult:
     """Screen one message; never raises for any ``str`` input.
 
-    Patterns run first; only if they raise no alert does the trained model take a second
-    look. ``folded`` lets a caller that has already normalised ``text`` skip doing it twice.
+    Patterns and the trained model both read it (``with_model``). ``folded`` lets a caller
+    that has already normalised ``text`` skip doing it twice.
     """
     text = text or ""
     folded = normalise(text) if folded is None else folded

@@ -398,7 +398,7 @@ def _read(text: str) -> _Reading:
         else prepare(text[:CLASSIFY_CHARS])
     )
     # Without a pattern hit there is no disclosure marker: these are the model's features.
-    safeguarding = with_model(text, patterns, features, folded=folded)
+    safeguarding = with_model(text, patterns, folded=folded)
     return _Reading(text, folded.text, safeguarding, model, features,
                     dict(model.probabilities("type", features)), quality)
 

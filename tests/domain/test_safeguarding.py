@@ -26,7 +26,7 @@ DISCLOSURES = {
     "k1ll mys3lf": "self_harm_suicide",
     "been cutting again": "self_harm_suicide",
     "thinking about sewerslide": "self_harm_suicide",
-    "i took some tablets last night": "self_harm_suicide",
+    "i took some tablets last night": "overdose_poisoning",
     "my little brother said he wants to kill himself": "self_harm_suicide",
     "no one would care if i died": "self_harm_suicide",
     "my step dad beat me up": "physical_abuse",

@@ -16,6 +16,7 @@ import pytest
 
 from intake_app.domain.triage import load_model
 from intake_app.domain.triage_training import (
+    DATA_DIR,
     DEFAULT_DATA_PATH,
     TrainingLibrariesMissing,
     evaluate,
@@ -159,6 +160,35 @@ def test_runtime_features_match_scikit_learn():
         indices, values = model.features(text)
         expected = np.concatenate([words.transform([text]).toarray()[0],
                                    chars.transform([text]).toarray()[0]])
-        got = np.zeros(len(expected) + len(model.cues) + len(model.risk_cues))
+        got = np.zeros(len(expected) + len(model.cues))
         got[indices] = values
         np.testing.assert_allclose(got[: len(expected)], expected, rtol=1e-5, atol=1e-6)
+
+
+def test_the_screen_models_features_match_scikit_learn():
+    from intake_app.domain.triage import prepare
+    from intake_app.domain.triage_training import screen_rows, vectorisers
+
+    rows = screen_rows(read_rows(DEFAULT_DATA_PATH, split="train"))
+    texts = [prepare(row["text"], disclosure_marker=False) for row in rows]
+    words, chars = vectorisers()
+    words.fit(texts)
+    chars.fit(texts)
+    screen = load_model().screen
+    for text in [prepare("mae o'n fy nharo i", disclosure_marker=False), *texts[::150]]:
+        indices, values = screen.features(text)
+        expected = np.concatenate([words.transform([text]).toarray()[0],
+                                   chars.transform([text]).toarray()[0]])
+        got = np.zeros(len(expected) + len(screen.risk_cues))
+        got[indices] = values
+        np.testing.assert_allclose(got[: len(expected)], expected, rtol=1e-5, atol=1e-6)
+
+
+def test_the_screen_model_never_learns_from_a_blind_set_or_the_held_out_rows():
+    from intake_app.domain.triage_training import HELD_OUT_PREFIX, SCREEN_SETS, screen_rows
+
+    assert not any("blind" in name for name in SCREEN_SETS)
+    held_out = {row["text"] for name in SCREEN_SETS for row in read_rows(DATA_DIR / name)
+                if row["id"].startswith(HELD_OUT_PREFIX)}
+    assert held_out
+    assert not held_out & {row["text"] for row in screen_rows([])}

@@ -124,6 +124,9 @@ INNOCENT = (
     r"(?:money|cash|pocket money|birthday money|allowance|savings|phone|bag|stuff|things|clothes|"
     r"parcel|letter|keys|wallet|purse|card|trainers|post|passport|bike|presents?)(?: [a-z]+)"
     r"{0,3} (?:has |have |had |was |were |just )?(?:gone|going|go|went) missing",
+    # An advocate's or a friend's note that they send a message on someone's behalf.
+    r"(?:she|he|they) (?:asked|wanted|wants|asks) me to (?:send|write|pass on) (?:this|it)"
+    r" (?:for|on behalf of) (?:her|him|them)",
     # Weddings as guests and family news.
     r"(?:went|go|going|been) to (?:a|my|the|her|his|our) (?:cousins |aunties |uncles |sisters |"
     r"brothers )?wedding|(?:cousin|aunt|auntie|aunty|uncle|sister|brother|mum|mam|dad|carer)"
