@@ -7,10 +7,13 @@ stretched letters, text-speak, dropped g's), and once more against a copy with s
 letters joined ("h i t s  m e"). Evidence spans point into the ORIGINAL text, so an officer
 sees exactly what the child wrote.
 
-Patterns only catch phrasings someone wrote down, so when none matches, the trained
-safeguarding model (``model_runtime``; word, character and risk-word features, logistic
-regression, threshold set for a 5% false-alarm budget) takes a second look and quotes the
-sentence it finds most worrying.
+Patterns only catch phrasings someone wrote down, and rules written from examples carry
+little over to fresh text, so the screen's own trained model (``model_runtime.ScreenModel``:
+word, character and risk-word features into logistic regressions, trained on every seen set)
+reads every message too: when no pattern raised an alert it may raise one itself (quoting
+the sentence it finds most worrying) or a concern, and a pattern's alert on a short
+message it finds plainly ordinary ("we did an assault course") is read as a concern, the
+same working day, never silence.
 
 Negation and jokes never suppress a match ("I'm not saying he hits me", "lol jk i wanna
 die"): a false alarm costs an officer a minute, a miss can cost a child.
