@@ -26,7 +26,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from intake_app.domain.model_runtime import ModelUnavailable, ScreenModel, load_model
+from intake_app.domain.model_runtime import (
+    SCREEN_MIN_WORDS,
+    ModelUnavailable,
+    ScreenModel,
+    load_model,
+)
 from intake_app.domain.safeguarding_patterns import (
     CONCERN_PATTERNS,
     INNOCENT,
@@ -368,14 +373,19 @@ def model_check(text: str, *, folded: NormalisedText | None = None) -> Safeguard
         return _result([], model_missing=True)
 
 
-_AROUND_WORDS = 5
-
-
 def _around(text: str, item: Evidence) -> str:
-    """The evidence with up to ``_AROUND_WORDS`` words either side, within its sentence."""
+    """The evidence, with the nearest words of its sentence (after it first, then before)
+    only until it has the ``SCREEN_MIN_WORDS`` the model reads: more context would let
+    ordinary words around a disclosure dilute it ("wifi review my foster dad hits me lol")."""
+    words = item.text.split()
     before = re.findall(r"[^\s.!?]+", text[:item.start].rsplit(".", 1)[-1])
     after = re.findall(r"[^\s.!?]+", text[item.end:].split(".", 1)[0])
-    return " ".join([*before[-_AROUND_WORDS:], item.text, *after[:_AROUND_WORDS]])
+    while len(words) < SCREEN_MIN_WORDS and (before or after):
+        if after:
+            words.append(after.pop(0))
+        if before and len(words) < SCREEN_MIN_WORDS:
+            words.insert(0, before.pop())
+    return " ".join(words)
 
 
 def _checked(text: str, patterns: SafeguardingResult, folded: NormalisedText
@@ -383,9 +393,8 @@ def _checked(text: str, patterns: SafeguardingResult, folded: NormalisedText
     """A pattern's alert, read as a concern when the message is short, tells of no danger
     now (no ``URGENT`` word), is of no kind that can kill within hours (self-harm, overdose,
     danger now: "lol jk i wanna die" inside thanks stays an alert) and the model finds it
-    ordinary (under ``veto``), both as a whole and in the few words around each piece of
-    evidence (so words around a disclosure cannot dilute it: "review wifi my foster dad hits
-    me school late"). Without the model the alert stands."""
+    ordinary (under ``veto``), both as a whole and each piece of evidence on its own (so
+    words around a disclosure cannot dilute it). Without the model the alert stands."""
     if (len(text) > _SHORT or _URGENT.search(folded.text)
             or any(item.kind in _CANNOT_WAIT for item in patterns.evidence)):
         return patterns

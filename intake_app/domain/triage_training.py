@@ -58,7 +58,7 @@ DEFAULT_DATA_PATH = DATA_DIR / "triage_labelled.csv"
 # on round 4's set, never trained on, before it was tuned on) caught about 90% of its
 # disclosures against the patterns' 58% and the old model's 73%.
 SCREEN_SETS = ("safeguarding_seen_round_2.csv", "safeguarding_seen_round_3.csv",
-               "safeguarding_seen_round_4.csv")
+               "safeguarding_seen_round_4.csv", "safeguarding_seen_round_4b.csv")
 # Rows held out of training so that over-fitting shows: round 4's every fourth row.
 HELD_OUT_PREFIX = "r4h-"
 # How the screen reads the model's two probabilities (alert; alert or concern), chosen on
@@ -69,7 +69,7 @@ HELD_OUT_PREFIX = "r4h-"
 # message the model scores under VETO is read as a concern (everyday phrases built on risky
 # words: "an assault course", "overdosed on haribo"), the same working day.
 SCREEN_THRESHOLDS = {"alert": 0.4, "concern": 0.5, "piece": 0.6, "urgent": 0.25,
-                     "veto": 0.05}
+                     "veto": 0.1}
 
 # Hand-written cue phrases: domain knowledge the small labelled set cannot teach on its own.
 # Written in plain spelling; they are folded and squeezed like the messages they match.

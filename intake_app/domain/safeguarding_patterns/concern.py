@@ -69,14 +69,24 @@ RESOLVED = (
     r"not) (?:happened|done it|hit \w+|touched \w+)(?: [a-z]+){0,2} (?:since|again since)|"
     r"(?:dwi|dw i|mae e|mae o|mae hi|rwyf) (?:heb|ddim wedi) (?:wneud|neud|gwneud|dorri|frifo)"
     r"(?: [a-z]+){0,2} ers (?:blwyddyn|misoedd|mis|amser|sbel|\d+|dwy|tair|oes)|"
-    r"compensation|(?:make|making) a (?:claim|civil claim)|redress scheme"
+    r"compensation|(?:make|making) a (?:claim|civil claim)|redress scheme|"
+    # Settled for a while, the harm stopped, a professional's "no further concerns".
+    r"(?:in a )?(?:much |a lot |way |far )?better place(?: now)?|(?:doesnt|dont|does not|"
+    r"do not|didnt|havent|hasnt) (?:do|done) (?:it|that) any ?more|(?<!not )(?<!havent )"
+    r"(?<!hasnt )(?<!never )(?:been|is|im|i am|shes|hes|were|are) (?:settled|fine|doing well|"
+    r"doing fine)(?: [a-z]+){0,2} (?:since|for (?:over |nearly |almost )?(?:a|one|two|three|"
+    r"four|six|several|\d+) (?:weeks?|months?|years?))|safe and well|(?:its|it has|it s) "
+    r"(?:all )?stopped(?: now)?(?! [a-z]+ing)|no (?:further|ongoing|current) (?:safeguarding )?"
+    r"(?:concerns?|risks?)|(?:is|are) not at risk"
 )
 # Anything that says it is still going on keeps the alert.
 ONGOING = (
     r"again|still|right now|now (?:hes|shes|theyre|he is|she is|they are|i am|im)|tonight|"
     r"today|this (?:morning|week|weekend|afternoon|evening)|last (?:night|week)|yesterday|"
     r"at the moment|atm|currently|every (?:day|night|week)|keeps?|kept|started|starting|"
-    r"relaps\w*|want to|wanna|going to|gonna|help me|please help|scared|frightened|"
+    r"relaps\w*|want to(?! (?:know|ask|complain|say|make|see|talk|find out|be told|raise|"
+    r"add|mention|thank|move|change|visit))|wanna|going to|gonna|help me|please help|scared|"
+    r"frightened|"
     r"an hour ago|hours ago|minutes ago|mins ago|eto|o hyd|heno|nawr|rwan"
 )
 

@@ -29,6 +29,10 @@ from .blocks import (
 
 FIRST_PERSON: dict[str, tuple[str, ...]] = {
     "self_harm_suicide": (
+        # Harm told as past that starts again: "I used to cut and I want to do it again".
+        r"(?:used to|use to|i did|ive) (?:self ?harm\w*|cut\w*|hurt my ?self|burn\w* my ?self)"
+        r"(?: [a-z]+){0,8} (?:again|(?:want|wanna|going|gonna|about) (?:to )?(?:do|start) "
+        r"(?:it|that)|started|relaps\w*)",
         r"(?:written|wrote|writing|left|leaving) (?:my |some |the )?(?:(?:goodbye|suicide|last|"
         r"farewell) (?:letters?|notes?)(?: (?:to|for) (?:everyone|every one|my \w+))?|(?:letters?|"
         r"notes?) (?:to|for) (?:everyone|every one|all of (?:you|them)))",
