@@ -10,10 +10,8 @@ sees exactly what the child wrote.
 Patterns only catch phrasings someone wrote down, and rules written from examples carry
 little over to fresh text, so the screen's own trained model (``model_runtime.ScreenModel``:
 word, character and risk-word features into logistic regressions, trained on every seen set)
-reads every message too: when no pattern raised an alert it may raise one itself (quoting
-the sentence it finds most worrying) or a concern, and a pattern's alert on a short
-message it finds plainly ordinary ("we did an assault course") is read as a concern, the
-same working day, never silence.
+reads every message the patterns raised no alert on: it may raise an alert itself (quoting
+the sentence it finds most worrying) or a concern, read the same working day.
 
 Negation and jokes never suppress a match ("I'm not saying he hits me", "lol jk i wanna
 die"): a false alarm costs an officer a minute, a miss can cost a child.
@@ -26,12 +24,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from intake_app.domain.model_runtime import (
-    SCREEN_MIN_WORDS,
-    ModelUnavailable,
-    ScreenModel,
-    load_model,
-)
+from intake_app.domain.model_runtime import ModelUnavailable, ScreenModel, load_model
 from intake_app.domain.safeguarding_patterns import (
     CONCERN_PATTERNS,
     INNOCENT,
@@ -116,9 +109,6 @@ _URGENT = _compile((URGENT,))
 _INNOCENT = _compile(INNOCENT)
 # Danger now is never "in the past".
 _NEVER_RESOLVED = frozenset({"immediate_danger"})
-# Harms that can kill within hours: a model-only hit of these kinds wakes the duty team
-# however unsure the model is, since the working day may be too late.
-_CANNOT_WAIT = frozenset({"self_harm_suicide", "overdose_poisoning", "immediate_danger"})
 
 
 def _kinds(evidence: list[Evidence] | tuple[Evidence, ...]) -> tuple[str, ...]:
@@ -221,12 +211,6 @@ _PIECE = re.compile(r"[^.!?\n]+")
 _WINDOW_WORDS = 40
 _WINDOW_STEP = 20
 _MAX_PIECES = 24
-# A pattern's alert on a message up to this long, which tells of no danger now and which the
-# model finds ordinary (under its ``veto``), is read as a concern the same working day:
-# everyday phrases built on risky words ("we did an assault course", "overdosed on haribo",
-# "Suicide Squad at movie night"). Longer messages keep every pattern alert, since a
-# disclosure inside a long letter dilutes the model's score of the whole.
-_SHORT = 300
 
 
 def _pieces(text: str) -> list[tuple[int, int]]:
@@ -373,56 +357,17 @@ def model_check(text: str, *, folded: NormalisedText | None = None) -> Safeguard
         return _result([], model_missing=True)
 
 
-def _around(text: str, item: Evidence) -> str:
-    """The evidence, with the nearest words of its sentence (after it first, then before)
-    only until it has the ``SCREEN_MIN_WORDS`` the model reads: more context would let
-    ordinary words around a disclosure dilute it ("wifi review my foster dad hits me lol")."""
-    words = item.text.split()
-    before = re.findall(r"[^\s.!?]+", text[:item.start].rsplit(".", 1)[-1])
-    after = re.findall(r"[^\s.!?]+", text[item.end:].split(".", 1)[0])
-    while len(words) < SCREEN_MIN_WORDS and (before or after):
-        if after:
-            words.append(after.pop(0))
-        if before and len(words) < SCREEN_MIN_WORDS:
-            words.insert(0, before.pop())
-    return " ".join(words)
-
-
-def _checked(text: str, patterns: SafeguardingResult, folded: NormalisedText
-             ) -> SafeguardingResult:
-    """A pattern's alert, read as a concern when the message is short, tells of no danger
-    now (no ``URGENT`` word), is of no kind that can kill within hours (self-harm, overdose,
-    danger now: "lol jk i wanna die" inside thanks stays an alert) and the model finds it
-    ordinary (under ``veto``), both as a whole and each piece of evidence on its own (so
-    words around a disclosure cannot dilute it). Without the model the alert stands."""
-    if (len(text) > _SHORT or _URGENT.search(folded.text)
-            or any(item.kind in _CANNOT_WAIT for item in patterns.evidence)):
-        return patterns
-    try:
-        model = load_model().screen
-        for reading in (text, *(_around(text, item) for item in patterns.evidence)):
-            scores = model.scores(reading)
-            if scores is None or scores.alert >= model.thresholds["veto"]:
-                return patterns
-    except ModelUnavailable:
-        return patterns
-    except (ArithmeticError, IndexError, KeyError, TypeError, ValueError):
-        logger.exception("the safeguarding model could not score a message; patterns only")
-        return patterns
-    return _result([], concern=list(patterns.evidence) + list(patterns.concern_evidence))
-
-
 def with_model(text: str, patterns: SafeguardingResult, *,
                folded: NormalisedText | None = None) -> SafeguardingResult:
     """The patterns' verdict read together with the model's.
 
-    A pattern's alert stands unless ``_checked`` finds it an everyday phrase; when the
-    patterns raised no alert, the model's alert is an alert (or a concern when the message
-    tells of harm past and going well) and its concern joins the patterns' concern tier.
+    A pattern's alert stands; when the patterns raised no alert, the model's alert is an
+    alert (or a concern when the message tells of harm past and going well) and its concern
+    joins the patterns' concern tier.
     """
-    folded = normalise(text) if folded is None else folded
     if patterns.flagged:
-        return _checked(text, patterns, folded)
+        return patterns
+    folded = normalise(text) if folded is None else folded
     model = model_check(text, folded=folded)
     return _tiered(list(model.evidence),
                    list(patterns.concern_evidence) + list(model.concern_evidence), folded,

@@ -65,11 +65,8 @@ HELD_OUT_PREFIX = "r4h-"
 # the seen sets with each set scored by a model trained without it (never on a blind set):
 # an alert at ALERT; a concern from CONCERN; a piece of a long letter alone only at PIECE
 # (sentences on their own are scored more generously than whole messages); danger told as
-# now (or a kind that cannot wait) is an alert from URGENT; a pattern's alert on a short
-# message the model scores under VETO is read as a concern (everyday phrases built on risky
-# words: "an assault course", "overdosed on haribo"), the same working day.
-SCREEN_THRESHOLDS = {"alert": 0.4, "concern": 0.5, "piece": 0.6, "urgent": 0.25,
-                     "veto": 0.1}
+# now is an alert from URGENT.
+SCREEN_THRESHOLDS = {"alert": 0.4, "concern": 0.5, "piece": 0.6, "urgent": 0.25}
 
 # Hand-written cue phrases: domain knowledge the small labelled set cannot teach on its own.
 # Written in plain spelling; they are folded and squeezed like the messages they match.
