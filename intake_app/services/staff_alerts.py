@@ -3,7 +3,7 @@ MANAGERS_EMAIL, else the log) and audited: many failed sign-ins on one account, 
 account waiting for a second admin's approval.
 
 Failed sign-ins never lock an account: each address that guesses is held back on its own
-(see ``officers.sign_in_views``), so nobody can keep a colleague out. Guesses spread over
+(see ``staff_sign_in``), so nobody can keep a colleague out. Guesses spread over
 many addresses are instead made visible: when one account has more failed passwords and
 two-factor codes than STAFF_SIGN_IN_ALERT allows, from wherever, managers are told once per
 that time, and can act (a password reset ends the old password at once).
