@@ -77,7 +77,8 @@ RESOLVED = (
     r"doing fine)(?: [a-z]+){0,2} (?:since|for (?:over |nearly |almost )?(?:a|one|two|three|"
     r"four|six|several|\d+) (?:weeks?|months?|years?))|safe and well|(?:its|it has|it s) "
     r"(?:all )?stopped(?: now)?(?! [a-z]+ing)|no (?:further|ongoing|current) (?:safeguarding )?"
-    r"(?:concerns?|risks?)|(?:is|are) not at risk"
+    r"(?:concerns?|risks?)|(?:is|are) not at risk|(?:is|was|has been|are|were) (?:now |since "
+    r"been |all )?(?:resolved|sorted out)"
 )
 # Anything that says it is still going on keeps the alert.
 ONGOING = (

@@ -16,7 +16,9 @@ _BODY_PART = (r"(?:ankle|knee|wrist|arm|leg|elbow|finger|thumb|toe|foot|hand|sho
 INNOCENT = (
     # Medicines taken as prescribed.
     r"(?:take|takes|taking|took|given|give|gives|giving|have|has|had|on) (?:my |his |her |"
-    r"their |the |\d+ |two |a |an |one )?(?:\w+ )?(?:tablets?|pills?|meds|medication|"
+    # Never a quantity beyond the dose: "taking extra paracetamol every day" is overdose.
+    r"their |the |\d+ |two |a |an |one )?(?:(?!extra|more|double|all|too|loads|lots|whole|"
+    r"spare|saved|stolen|someone)\w+ )?(?:tablets?|pills?|meds|medication|"
     r"medicine|paracetamol|ibuprofen|inhaler|antibiotics|antihistamines?|insulin)"
     r"(?: [a-z]+){0,5} (?:a day|every (?:day|morning|night|evening)|each (?:day|morning|night)|"
     r"twice a day|at (?:breakfast|bedtime|night)|in the morning|as prescribed|prescribed|like "
