@@ -357,17 +357,51 @@ def model_check(text: str, *, folded: NormalisedText | None = None) -> Safeguard
         return _result([], model_missing=True)
 
 
+# A pattern's alert that rests on single risky words alone ("assault", "bullies", "shot",
+# "homeless"), in a message up to this long, may be read as a concern (``_single_words``).
+_SHORT = 300
+# Harms that can kill within hours: their evidence is never read as a concern by the model.
+_CANNOT_WAIT = frozenset({"self_harm_suicide", "overdose_poisoning", "immediate_danger"})
+
+
+def _single_words(text: str, patterns: SafeguardingResult, folded: NormalisedText
+                  ) -> SafeguardingResult:
+    """A pattern's alert read as a concern (the same working day) when every piece of its
+    evidence is one word, the message is short, tells of no danger now (``URGENT``), names
+    no harm that can kill within hours, and the model finds it plainly ordinary (under
+    ``ordinary``): "we did an assault course on the residential", "the bullies in Harry
+    Potter", "got shot like 20 times at paintballing". Evidence of two words or more ("my
+    foster dad hits me") always stands, since ordinary words around a disclosure can bring
+    the model's score of the whole message down; so does every alert without the model."""
+    if (len(text) > _SHORT or _URGENT.search(folded.text)
+            or any(item.kind in _CANNOT_WAIT or len(item.text.split()) > 1
+                   for item in patterns.evidence)):
+        return patterns
+    try:
+        model = load_model().screen
+        scores = model.scores(text)
+    except ModelUnavailable:
+        return patterns
+    except (ArithmeticError, IndexError, KeyError, TypeError, ValueError):
+        logger.exception("the safeguarding model could not score a message; patterns only")
+        return patterns
+    if scores is None or scores.alert >= model.thresholds["ordinary"]:
+        return patterns
+    return _result([], concern=list(patterns.evidence) + list(patterns.concern_evidence))
+
+
 def with_model(text: str, patterns: SafeguardingResult, *,
                folded: NormalisedText | None = None) -> SafeguardingResult:
     """The patterns' verdict read together with the model's.
 
-    A pattern's alert stands; when the patterns raised no alert, the model's alert is an
-    alert (or a concern when the message tells of harm past and going well) and its concern
-    joins the patterns' concern tier.
+    A pattern's alert stands, unless it rests on single risky words in a message the model
+    finds plainly ordinary (``_single_words``); when the patterns raised no alert, the
+    model's alert is an alert (or a concern when the message tells of harm past and going
+    well) and its concern joins the patterns' concern tier.
     """
-    if patterns.flagged:
-        return patterns
     folded = normalise(text) if folded is None else folded
+    if patterns.flagged:
+        return _single_words(text, patterns, folded)
     model = model_check(text, folded=folded)
     return _tiered(list(model.evidence),
                    list(patterns.concern_evidence) + list(model.concern_evidence), folded,

@@ -65,8 +65,11 @@ HELD_OUT_PREFIX = "r4h-"
 # the seen sets with each set scored by a model trained without it (never on a blind set):
 # an alert at ALERT; a concern from CONCERN; a piece of a long letter alone only at PIECE
 # (sentences on their own are scored more generously than whole messages); danger told as
-# now is an alert from URGENT.
-SCREEN_THRESHOLDS = {"alert": 0.4, "concern": 0.5, "piece": 0.6, "urgent": 0.25}
+# now is an alert from URGENT; a pattern's alert resting on single risky words in a short
+# message the model scores under ORDINARY is a concern (on every seen set, scored by a model
+# trained without round 4, it moved 6 of round 4's ordinary messages and no disclosure).
+SCREEN_THRESHOLDS = {"alert": 0.4, "concern": 0.5, "piece": 0.6, "urgent": 0.25,
+                     "ordinary": 0.1}
 
 # Hand-written cue phrases: domain knowledge the small labelled set cannot teach on its own.
 # Written in plain spelling; they are folded and squeezed like the messages they match.

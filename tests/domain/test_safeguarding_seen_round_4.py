@@ -43,7 +43,7 @@ def test_seen_round_4_set_covers_welsh_text_speak_letters_and_immediate_risk():
 
 
 @pytest.mark.parametrize(("part", "floor"), [
-    ("trained", {"recall": 0.987, "precision": 0.87, "immediate_missed": 0}),
+    ("trained", {"recall": 0.987, "precision": 0.90, "immediate_missed": 0}),
     ("held out", {"recall": 0.928, "precision": 0.764, "immediate_missed": 1}),
     ("written after", {"recall": 0.961, "precision": 0.769, "immediate_missed": 0}),
 ])
