@@ -11,7 +11,9 @@ Patterns only catch phrasings someone wrote down, and rules written from example
 little over to fresh text, so the screen's own trained model (``model_runtime.ScreenModel``:
 word, character and risk-word features into logistic regressions, trained on every seen set)
 reads every message the patterns raised no alert on: it may raise an alert itself (quoting
-the sentence it finds most worrying) or a concern, read the same working day.
+the sentence it finds most worrying) or a concern, read the same working day. A pattern's
+alert resting on single risky words in a short message the model finds plainly ordinary
+("we did an assault course") is a concern too, never silence.
 
 Negation and jokes never suppress a match ("I'm not saying he hits me", "lol jk i wanna
 die"): a false alarm costs an officer a minute, a miss can cost a child.
