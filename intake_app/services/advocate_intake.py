@@ -144,7 +144,7 @@ def submit_for_child(form: ChildSubmission, *, advocate: StaffUser,
     """Make the child's record (role and channel ``advocate``) with the advocate's details
     in one transaction; the acknowledgement goes to whoever the child chose."""
     now = clock.now()
-    errors = _errors(form, today=now.date())
+    errors = _errors(form, today=clock.today())  # London's day: the date the advocate typed
     if errors:
         raise InvalidAdvocateSubmission(errors)
     reasons = _review_reasons(form, received_at=now)
