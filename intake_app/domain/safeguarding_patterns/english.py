@@ -468,6 +468,18 @@ FIRST_PERSON: dict[str, tuple[str, ...]] = {
         r"bullied)|stab\w*|(?:follows?|followed|following) me",
     ),
     "immediate_danger": (
+        # Someone at home collapsed and not answering: "mummy fell over and she wont talk".
+        r"(?:mum|mummy|mam|mammy|mom|dad|daddy|nan|nanny|nana|gran|grandad|grandma|carer|baby|"
+        r"brother|sister|he|she)(?: [a-z]+){0,3} (?:fell(?! asleep)|has fallen(?! asleep)|"
+        r"collapsed|passed out|fainted|is on the floor|on the floor|unconscious)(?: [a-z]+){0,6} "
+        r"(?:wont|will not|cant|can not|"
+        r"isnt|is not|not|doesnt|does not) (?:wake|waking|talk|talking|move|moving|breath\w*|"
+        r"answer\w*|respond\w*)",
+        # At a height and telling someone: "at the top of the cliff, I wanted to tell someone".
+        r"(?:at|on|up) (?:the )?(?:very )?(?:top|edge) of (?:the |a |this |that )?(?:cliff|bridge|"
+        r"roof|multi ?storey|car park|tower|block|flats|quarry)(?: [a-z]+){0,10} (?:tell "
+        r"(?:someone|somebody|you|u)|goodbye|sorry|last (?:time|message)|climb over|jump|not sure "
+        r"if|wanted (?:someone|somebody|you|u) to know)",
         r"(?:kick|kicks|kicking|kicked|smash|smashing|smashed|bang|banging|break|breaking|trying to"
         r" (?:break|kick|smash)) (?:the |my |our |down the )?(?:front |back |bedroom |bathroom )?"
         r"(?:door|window)(?: [a-z]+){0,1} (?:in|down|open)|(?:force|forcing|forced|push|pushing)"

@@ -35,6 +35,9 @@ _OLDER_MALE = r"(?:boyfriend|bf|fella|man|guy|bloke|lad|partner|friend|mate)"
 
 HARMS: dict[str, tuple[str, ...]] = {
     "overdose_poisoning": (
+        # The rest of a packet: "I took the rest of the paracetamol packet after tea".
+        _TOOK + r" (?:the )?(?:rest|last|remainder) of (?:the |my |her |his |mums |mams |dads |"
+        r"nans |a )?(?:\w+ )?(?:packet|pack|box|bottle|strip|sheet|blister|" + _TABLETS + r")",
         r"ingest(?:ed|ing|ion|s)?|(?:an )?unknown (?:quantity|amount|number) of (?:her |his |their "
         r")?(?:prescribed )?\w+",
         _TOOK + r" " + _QUANTITY + r"(?: [a-z]+){0,3} " + _TABLETS,
