@@ -23,10 +23,17 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
-from intake_app.domain.model_runtime import ModelUnavailable, ScreenModel, load_model
+from intake_app.domain.model_runtime import (
+    CLASSIFY_CHARS,
+    ModelUnavailable,
+    ScreenModel,
+    ScreenScores,
+    load_model,
+)
 from intake_app.domain.safeguarding_patterns import (
     CONCERN_PATTERNS,
     INNOCENT,
@@ -287,21 +294,30 @@ def _risky_pieces(text: str, folded: NormalisedText, cues: dict[str, tuple[str, 
             if any(start <= hit < end for hit in hits)][:_MAX_PIECES]
 
 
-def _alert(model: ScreenModel, text: str) -> float:
-    """The model's probability that ``text`` is an alert (0 when it has no risk word)."""
-    scores = model.scores(text)
-    return 0.0 if scores is None else scores.alert
+def _piece_scores(model: ScreenModel, text: str, folded: NormalisedText, start: int, end: int
+                  ) -> ScreenScores | None:
+    """The model's scores of ``text[start:end]``, its fold cut from the whole text's."""
+    return model.scores(text[start:end], folded.text[bisect_left(folded.starts, start):
+                                                     bisect_left(folded.starts, end)])
 
 
-def _quoted(model: ScreenModel, text: str, kind: str) -> Evidence:
-    """The sentence of ``text`` the model finds most worrying, quoted exactly."""
-    sentences = [match for match in _SENTENCE.finditer(text) if match[0].strip()][:50]
-    if not sentences:
-        return Evidence(kind, 0, len(text), text)
-    worst = (sentences[0] if len(sentences) == 1 else
-             max(sentences, key=lambda match: (_alert(model, match[0]), -match.start())))
-    start = worst.start() + len(worst[0]) - len(worst[0].lstrip())
-    end = worst.end() - (len(worst[0]) - len(worst[0].rstrip()))
+def _quoted(model: ScreenModel, text: str, folded: NormalisedText, kind: str) -> Evidence:
+    """The piece of ``text`` the model finds most worrying, quoted exactly: of the pieces
+    that hold a risk word (``_risky_pieces``, each scored once), or else of its sentences."""
+    spans = _risky_pieces(text, folded, model.risk_cues)
+    if not spans:
+        sentences = [match for match in _SENTENCE.finditer(text) if match[0].strip()][:50]
+        if not sentences:
+            return Evidence(kind, 0, len(text), text)
+        spans = [(match.start() + len(match[0]) - len(match[0].lstrip()),
+                  match.end() - (len(match[0]) - len(match[0].rstrip())))
+                 for match in sentences]
+
+    def alert(span: tuple[int, int]) -> tuple[float, int]:
+        scores = _piece_scores(model, text, folded, *span)
+        return (0.0 if scores is None else scores.alert), -span[0]
+
+    start, end = spans[0] if len(spans) == 1 else max(spans, key=alert)
     return Evidence(kind, start, end, text[start:end])
 
 
@@ -317,15 +333,15 @@ def _model_verdict(model: ScreenModel, text: str, folded: NormalisedText) -> Saf
     at ``concern`` or more. Nothing when every risk word lies inside an everyday idiom.
     """
     limits = model.thresholds
-    whole = model.scores(text)
+    whole = model.scores(text, folded.text if len(text) <= CLASSIFY_CHARS else None)
     if whole is None or _only_idioms(folded, model.risk_cues):
         return _result([])
     if whole.alert >= limits["alert"] or (whole.alert >= limits["urgent"]
                                           and _URGENT.search(folded.text)):
-        return _result([_quoted(model, text, model.kind(whole))])
+        return _result([_quoted(model, text, folded, model.kind(whole))])
     best: tuple[float, int, int, str] | None = None
     for start, end in _risky_pieces(text, folded, model.risk_cues):
-        piece = model.scores(text[start:end])
+        piece = _piece_scores(model, text, folded, start, end)
         if (piece is not None and piece.alert >= limits["piece"]
                 and (best is None or piece.alert > best[0])
                 and not _only_idioms(normalise(text[start:end]), model.risk_cues)):
@@ -334,7 +350,7 @@ def _model_verdict(model: ScreenModel, text: str, folded: NormalisedText) -> Saf
         _, start, end, kind = best
         return _result([Evidence(kind, start, end, text[start:end])])
     if max(whole.worry, whole.alert) >= limits["concern"]:
-        return _result([], concern=[_quoted(model, text, model.kind(whole))])
+        return _result([], concern=[_quoted(model, text, folded, model.kind(whole))])
     return _result([])
 
 
