@@ -37,7 +37,12 @@ from intake_app import create_app
 from intake_app.domain.draft import Draft
 from intake_app.domain.references import new_reference
 from intake_app.extensions import db
-from intake_app.models import OutboxMessage, Representation, RepresentationContact
+from intake_app.models import (
+    OutboxMessage,
+    Representation,
+    RepresentationContact,
+    RepresentationTriage,
+)
 from intake_app.outbox.worker import WorkerThread, run_once
 from intake_app.services.intake import submit
 
@@ -122,9 +127,7 @@ def fill(app: Flask, count: int) -> None:
                 "reference": reference, "channel": "web", "language": "en",
                 "type": "complaint", "text": f"Benchmark complaint {reference}: nobody "
                 "told me my review meeting was moved.", "complainant_role": "young_person",
-                "secondary_categories": [],
-                "triage": {}, "triage_reasons": ["bench"], "triage_flags": [],
-                "safeguarding_kinds": [], "safeguarding_evidence": [],
+                "secondary_categories": [], "safeguarding_kinds": [],
                 "primary_category": "communication", "priority": "normal",
                 "procedure": "statutory", "status": "triaged", "needs_review": False,
                 "clock_start": date.today(), "acknowledgement_due": date.today(),
@@ -136,6 +139,10 @@ def fill(app: Flask, count: int) -> None:
             db.session.execute(insert(RepresentationContact), [{
                 "representation_id": ids[reference], "reply_channel": "none",
                 "contact_safety": {},
+            } for reference in batch])
+            db.session.execute(insert(RepresentationTriage), [{
+                "representation_id": ids[reference], "triage": {}, "triage_reasons": ["bench"],
+                "triage_flags": [], "safeguarding_evidence": [],
             } for reference in batch])
             db.session.execute(insert(OutboxMessage), [{
                 "kind": "case", "representation_id": ids[reference], "payload": {},

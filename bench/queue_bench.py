@@ -47,6 +47,7 @@ from intake_app.models import (
     OmbudsmanEnquiry,
     Representation,
     RepresentationContact,
+    RepresentationTriage,
     Resolution,
     StaffUser,
 )
@@ -80,6 +81,9 @@ CHANNEL_WEIGHTS = dict(zip(CHANNELS, (50, 20, 15, 10, 5), strict=True))
 SPAN_DAYS = 548  # 18 months
 QUEUE = "/officers/queue"
 FILTERED = f"{QUEUE}?type=complaint&category=placement&status=needs_review"
+# The columns of a generated row that go to representation_triage.
+TRIAGE_DETAIL = tuple(column.name for column in RepresentationTriage.__table__.columns
+                      if column.name != "representation_id")
 
 
 def pick(rng: random.Random, weighted: tuple[tuple[str, int], ...]) -> str:
@@ -203,16 +207,22 @@ def fill(records: Records, count: int) -> None:
     batch = 5_000
     for start in range(0, count, batch):
         rows = list(records.rows(min(batch, count - start)))
-        # The contact half of each row goes to its own table, as submit() stores it.
+        # The contact and triage detail parts of each row go to their own tables, as
+        # submit() stores them.
         contacts = {row["reference"]: {"reply_channel": row.pop("reply_channel"),
                                        "contact_safety": row.pop("contact_safety")}
                     for row in rows}
+        details = {row["reference"]: {name: row.pop(name) for name in TRIAGE_DETAIL}
+                   for row in rows}
         db.session.execute(insert(Representation.__table__), rows)
         ids = dict(db.session.execute(select(Representation.reference, Representation.id)
                                       .where(Representation.reference.in_(contacts))).all())
         db.session.execute(insert(RepresentationContact.__table__),
                            [{"representation_id": ids[reference], **contact}
                             for reference, contact in contacts.items()])
+        db.session.execute(insert(RepresentationTriage.__table__),
+                           [{"representation_id": ids[reference], **detail}
+                            for reference, detail in details.items()])
         add_aftercare(records, ids.values())
     # A few per cent are duplicates of an earlier record.
     db.session.execute(text("UPDATE representation SET duplicate_of_id = id - 1 "

@@ -99,7 +99,7 @@ def test_the_raw_database_holds_none_of_a_childs_words(app: Flask, tmp_path: Pat
     assert record.contact.contact_safety["note"] == SAFE_NOTE
     assert record.decision_reason_for_person == REASON
     assert record.safeguarding_flag
-    assert any("hits" in item["text"] for item in record.safeguarding_evidence)
+    assert any("hits" in item["text"] for item in record.triage_detail.safeguarding_evidence)
     assert db.session.scalars(select(RecordNote.body)).all() == [NOTE]
     assert db.session.scalars(select(ChannelMessage.body)).all() == [TRANSCRIPT]
 
@@ -129,6 +129,8 @@ def test_rotating_the_key_leaves_everything_readable_with_only_the_new_key(
             assert decrypt_json(record.contact.contact_encrypted)["name"] == "Persephone"
             assert record.contact.contact_safety["note"] == SAFE_NOTE
             assert record.decision_reason_for_person == REASON
+            assert any("hits" in item["text"]
+                       for item in record.triage_detail.safeguarding_evidence)
             assert db.session.scalars(select(RecordNote.body)).all() == [NOTE]
             assert db.session.scalars(select(ChannelMessage.body)).all() == [TRANSCRIPT]
             events = db.session.scalars(select(AuditEvent).order_by(AuditEvent.id)).all()

@@ -83,7 +83,8 @@ def test_every_record_went_through_submit(loaded):
     submitted = db.session.scalar(select(func.count()).where(
         AuditEvent.action == "representation.submitted", AuditEvent.actor == "demo"))
     assert submitted == len(records())
-    assert all(record.triage_reasons and record.model_version for record in records())
+    assert all(record.triage_detail.triage_reasons and record.triage_detail.model_version
+               for record in records())
 
 
 def test_statuses_and_case_progress_look_like_real_work(loaded):

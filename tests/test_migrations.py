@@ -151,3 +151,52 @@ def test_contact_details_from_before_0009_are_read_through_the_record_and_go_bac
         assert [tuple(row[:3]) for row in rows] == [("sms", lookup_hash(phone), safety),
                                                     ("none", None, {})]
         assert decrypt_json(rows[0].contact_encrypted)["phone"] == phone
+
+
+def test_triage_detail_from_before_0021_is_read_through_the_record_and_goes_back(tmp_path):
+    """0021 moves what explains the triage to a row of its own: a record made before it
+    keeps its confidence, result, reasons, flags, model version, procedure reason and
+    safeguarding evidence, copied as the database held them (the same ciphertext), read
+    through ``record.triage_detail``; the downgrade puts them back on the record."""
+    from flask_migrate import downgrade, upgrade
+    from sqlalchemy import JSON, Float, column, select, table
+
+    from intake_app.domain.draft import Draft
+    from intake_app.models import Representation
+    from intake_app.services.intake import submit
+
+    moved = ("type_confidence", "triage", "triage_reasons", "triage_flags", "model_version",
+             "procedure_reason", "safeguarding_evidence")
+
+    def held(table_name: str, key: str) -> list[tuple[object, ...]]:
+        """The moved columns as the database holds them, by record."""
+        raw = table(table_name, column(key), column("type_confidence", Float),
+                    *(column(name, JSON) for name in moved[1:4]),
+                    column("model_version"), column("procedure_reason"),
+                    column("safeguarding_evidence", JSON))
+        with db.engine.connect() as connection:
+            return [tuple(row) for row in connection.execute(
+                select(*raw.c).order_by(raw.c[key]))]
+
+    app = make_app(tmp_path)
+    with app.app_context():
+        flagged = submit(Draft(text="My foster dad hits me when he is drunk", channel="web",
+                               declared_type="complaint"), actor="web").representation_id
+        plain = submit(Draft(text="Nobody told me my review meeting was moved.",
+                             channel="web"), actor="web").representation_id
+        db.session.remove()
+        as_made = held("representation_triage", "representation_id")
+        assert [row[0] for row in as_made] == [flagged, plain]
+        assert all(isinstance(row[3], str) and row[3].startswith("gAAAAA")
+                   for row in as_made)  # triage_reasons: a Fernet token
+
+        downgrade(revision="0020")
+        assert held("representation", "id") == as_made
+
+        upgrade()
+        assert held("representation_triage", "representation_id") == as_made
+        detail = db.session.get(Representation, flagged).triage_detail
+        assert detail.safeguarding_evidence and detail.triage_reasons
+        assert detail.triage["type"] == "complaint" and detail.model_version
+        assert detail.procedure_reason and 0 <= detail.type_confidence <= 1
+        assert db.session.get(Representation, plain).triage_detail.safeguarding_evidence == []

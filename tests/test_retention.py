@@ -143,7 +143,7 @@ def test_purge_removes_words_contact_and_transcript_and_keeps_what_reports_need(
 
     with purge_app.app_context():
         purged = record(old)
-        assert purged.text == "" and purged.triage_reasons == []
+        assert purged.text == "" and purged.triage_detail.triage_reasons == []
         assert purged.contact.contact_encrypted is None
         assert purged.contact.phone_lookup_hash is None
         assert (purged.reference, purged.type, purged.primary_category, purged.priority,
@@ -190,7 +190,7 @@ def test_a_handled_alert_is_purged_like_any_other_record(purge_app: Flask) -> No
     assert f"purged 1 records accepted more than 90 days ago: {alert}" in result.output
     with purge_app.app_context():
         purged = record(alert)
-        assert purged.text == "" and purged.safeguarding_evidence == []
+        assert purged.text == "" and purged.triage_detail.safeguarding_evidence == []
         assert purged.safeguarding_action is None
         assert purged.safeguarding_flag and purged.safeguarding_kinds
         assert purged.safeguarding_handled_at is not None

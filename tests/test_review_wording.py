@@ -26,7 +26,7 @@ def test_a_flagged_record_says_it_waits_for_an_officer_and_does(app) -> None:
     record = db.session.get(Representation, result.representation_id)
     assert record.needs_review
     assert "case" not in _kinds(record)  # held in the intake queue
-    reasons = " ".join(record.triage_reasons)
+    reasons = " ".join(record.triage_detail.triage_reasons)
     assert "stays in the intake queue until an officer confirms or corrects" in reasons
     assert "at once" not in reasons
 
@@ -41,7 +41,7 @@ def test_where_the_council_triages_itself_a_flagged_record_says_it_goes_at_once(
             record = db.session.get(Representation, result.representation_id)
             assert record.needs_review
             assert "case" in _kinds(record)  # forwarded at once, not held
-            reasons = " ".join(record.triage_reasons)
+            reasons = " ".join(record.triage_detail.triage_reasons)
             assert "marked for review" in reasons and "intake queue" not in reasons
     finally:
         dispose(app)
@@ -53,7 +53,7 @@ def test_a_record_a_channel_holds_for_review_never_says_no_review_is_needed(app)
                           needs_review_reason="The bot was unavailable: read the transcript"),
                     actor="gateway")
     record = db.session.get(Representation, result.representation_id)
-    reasons = " ".join(record.triage_reasons)
+    reasons = " ".join(record.triage_detail.triage_reasons)
     assert record.needs_review and "No review needed" not in reasons
     assert "stays in the intake queue" in reasons and "case" not in _kinds(record)
 
@@ -63,4 +63,5 @@ def test_an_urgent_record_never_says_its_priority_is_normal(app) -> None:
                           what_would_help="my foster carer hits me"), actor="web")
     record = db.session.get(Representation, result.representation_id)
     assert record.priority == "urgent"
-    assert not any(reason.startswith("Priority normal") for reason in record.triage_reasons)
+    assert not any(reason.startswith("Priority normal")
+                   for reason in record.triage_detail.triage_reasons)

@@ -173,7 +173,8 @@ def test_disclosure_in_what_would_help_is_flagged(app):
     result = submit(draft(what_would_help="i dont feel safe at home, he hits me"), actor="web")
     record = db.session.get(Representation, result.representation_id)
     assert record.safeguarding_flag and record.priority == "urgent"
-    assert any(item["field"] == "what_would_help" for item in record.safeguarding_evidence)
+    assert any(item["field"] == "what_would_help"
+               for item in record.triage_detail.safeguarding_evidence)
     alert = db.session.scalars(
         select(OutboxMessage).where(OutboxMessage.kind == "safeguarding_alert")).one()
     assert alert.urgent
@@ -192,7 +193,8 @@ def test_text_as_typed_is_screened_even_when_markup_is_removed(app):
     record = db.session.get(Representation, result.representation_id)
     assert "he hits me" not in record.text
     assert record.safeguarding_flag
-    assert any(item["field"] == "text_as_typed" for item in record.safeguarding_evidence)
+    assert any(item["field"] == "text_as_typed"
+               for item in record.triage_detail.safeguarding_evidence)
 
 
 def test_emoji_joiners_are_kept(app):
@@ -205,7 +207,7 @@ def test_a_channel_can_hold_a_record_for_review_with_its_reason(app):
                     actor="gateway")
     record = db.session.get(Representation, result.representation_id)
     assert record.needs_review and record.status == "needs_review"
-    assert record.triage_reasons[0] == "The bot was unavailable: read the transcript"
+    assert record.triage_detail.triage_reasons[0] == "The bot was unavailable: read the transcript"
 
 
 def test_every_free_text_answer_has_a_length_limit(app):
@@ -238,4 +240,5 @@ def test_disclosure_typed_in_the_address_or_helper_name_is_flagged(app):
                     actor="web")
     record = db.session.get(Representation, result.representation_id)
     assert record.safeguarding_flag
-    assert any(item["field"] == "contact_address" for item in record.safeguarding_evidence)
+    assert any(item["field"] == "contact_address"
+               for item in record.triage_detail.safeguarding_evidence)

@@ -28,6 +28,7 @@ from .representation import (
     RecordNote,
     Representation,
     RepresentationContact,
+    RepresentationTriage,
     TriageCorrection,
 )
 from .staff import STAFF_ROLES, ServiceToken, StaffUser
@@ -61,6 +62,7 @@ __all__ = [
     "RecordNote",
     "Representation",
     "RepresentationContact",
+    "RepresentationTriage",
     "Resolution",
     "ServiceToken",
     "SmsOptOut",

@@ -151,7 +151,8 @@ def add_information(organisation: AdvocacyOrganisation, reference: str, advocate
         record.safeguarding_flag = True
         record.safeguarding_kinds = sorted(set(record.safeguarding_kinds or ())
                                            | set(result.kinds))
-        record.safeguarding_evidence = [*(record.safeguarding_evidence or ()),
+        detail = record.triage_detail
+        detail.safeguarding_evidence = [*(detail.safeguarding_evidence or ()),
                                         *({"field": f"advocate_addition:{addition.id}",
                                            **asdict(item)} for item in result.evidence)]
         record.safeguarding_handled_at = None

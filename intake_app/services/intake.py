@@ -33,7 +33,7 @@ from ..domain.triage import (
     triage,
 )
 from ..extensions import db
-from ..models import Representation, RepresentationContact
+from ..models import Representation, RepresentationContact, RepresentationTriage
 from ..outbox.enqueue import enqueue
 from . import FieldErrors, acknowledgement, advocacy_referrals, compliments
 from .audit import record_event
@@ -245,18 +245,20 @@ def _new_record(
         ),
         primary_category=result.primary_category,
         secondary_categories=list(result.secondary_categories),
-        type_confidence=result.type_confidence,
-        triage=result.to_dict(),
-        triage_reasons=reasons,
-        triage_flags=list(result.flags),
-        model_version=result.model_version,
         needs_review=needs_review,
         priority="urgent" if flagged else result.priority,
         procedure=result.procedure,
-        procedure_reason=result.procedure_reason,
         safeguarding_flag=flagged,
         safeguarding_kinds=kinds,
-        safeguarding_evidence=evidence,
+        triage_detail=RepresentationTriage(
+            type_confidence=result.type_confidence,
+            triage=result.to_dict(),
+            triage_reasons=reasons,
+            triage_flags=list(result.flags),
+            model_version=result.model_version,
+            procedure_reason=result.procedure_reason,
+            safeguarding_evidence=evidence,
+        ),
         clock_start=deadlines.clock_start,
         acknowledgement_due=deadlines.acknowledgement_due,
         stage1_due=deadlines.stage1_due,
@@ -321,7 +323,7 @@ def _audit_view(record: Representation) -> dict[str, Any]:
         "procedure": record.procedure,
         "safeguarding_flag": record.safeguarding_flag,
         "primary_category": record.primary_category,
-        "model_version": record.model_version,
+        "model_version": record.triage_detail.model_version,
     }
 
 

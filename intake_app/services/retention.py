@@ -154,13 +154,14 @@ def _remove_free_text(record: Representation) -> list[str]:
     for name in ("what_would_help", "decision_reason_for_person", "stage1_extension_reason",
                  "safeguarding_action"):
         setattr(record, name, None)
-    record.safeguarding_evidence = []
     # Triage keeps its codes; its evidence and reasons quoted the person's words.
-    record.triage_reasons = []
-    triage = {**(record.triage or {}), "reasons": []}
+    detail = record.triage_detail
+    detail.safeguarding_evidence = []
+    detail.triage_reasons = []
+    triage = {**(detail.triage or {}), "reasons": []}
     if isinstance(triage.get("safeguarding"), dict):
         triage["safeguarding"] = {**triage["safeguarding"], "evidence": []}
-    record.triage = triage
+    detail.triage = triage
     for update in db.session.scalars(select(CaseStatusUpdate).where(
             CaseStatusUpdate.representation_id == record.id)):
         update.message_for_child = None

@@ -119,6 +119,7 @@ def _record(record: Representation) -> dict[str, Any]:
         "purged": is_purged(record),
         "record": _row(record),
         "contact": _row(record.contact) if record.contact is not None else None,
+        "triage": _row(record.triage_detail) if record.triage_detail is not None else None,
         "triage_corrections": rows(TriageCorrection,
                                    TriageCorrection.representation_id == record.id,
                                    order=TriageCorrection.id),

@@ -164,9 +164,11 @@ def test_disagreement_with_the_advocates_categories_is_held_for_review(
     browser = advocate_client("sam@nyas.example", "nyas")
     agreed = sent_record(send(browser))
     disputed = sent_record(send(browser, categories=["money"]))
-    assert not any("The advocate chose" in reason for reason in agreed.triage_reasons)
+    assert not any("The advocate chose" in reason
+                   for reason in agreed.triage_detail.triage_reasons)
     assert disputed.needs_review
-    assert any("The advocate chose money" in reason for reason in disputed.triage_reasons)
+    assert any("The advocate chose money" in reason
+               for reason in disputed.triage_detail.triage_reasons)
 
 
 def test_a_safeguarding_concern_in_the_advocates_words_is_screened(

@@ -70,8 +70,9 @@ def test_a_record_submitted_without_a_model_is_marked_needs_review(app, corrupt_
                              service_area="children_in_care"), actor="web")
     record = db.session.get(Representation, submitted.representation_id)
     assert record.needs_review and record.status == "needs_review"
-    assert "model_missing" in record.triage_flags
-    assert any("triage model is missing" in reason for reason in record.triage_reasons)
+    detail = record.triage_detail
+    assert "model_missing" in detail.triage_flags
+    assert any("triage model is missing" in reason for reason in detail.triage_reasons)
 
 
 def test_healthz_reports_the_model_missing(app, corrupt_model):

@@ -21,6 +21,7 @@ from intake_app.models import (
     OutboxMessage,
     Representation,
     RepresentationContact,
+    RepresentationTriage,
 )
 from intake_app.services.tokens import create_token
 
@@ -67,8 +68,8 @@ chat_ids = (f"p{number}" for number in itertools.count(1))
 def _forget_everything() -> None:
     """Each example starts from an empty service (the fixtures are per test, not example)."""
     db.session.rollback()
-    for model in (OutboxMessage, AuditEvent, RepresentationContact, Representation,
-                  ChannelMessage, Conversation):
+    for model in (OutboxMessage, AuditEvent, RepresentationContact, RepresentationTriage,
+                  Representation, ChannelMessage, Conversation):
         db.session.execute(delete(model))
     db.session.commit()
 

@@ -155,7 +155,7 @@ def test_a_bot_that_answers_nothing_never_leaves_the_child_silent(
     # What the bot left unanswered is read by a person; short answers get a way on.
     [record] = db.session.scalars(select(Representation)).all()
     assert record.needs_review and "my social worker never calls back" in record.text
-    assert "no answer to this" in record.triage_reasons[0]
+    assert "no answer to this" in record.triage_detail.triage_reasons[0]
     assert "Send HI" in replies[0] and "not working" not in replies[0]
 
 
@@ -190,5 +190,5 @@ def test_a_concern_in_a_conversation_reaches_an_officer_without_waking_the_duty_
     assert replies == ["Hi from the bot"]  # the conversation goes on, no safety alarm
     [record] = db.session.scalars(select(Representation)).all()
     assert record.needs_review and not record.safeguarding_flag
-    assert "not urgent" in record.triage_reasons[0]
+    assert "not urgent" in record.triage_detail.triage_reasons[0]
     assert alerts() == []

@@ -221,7 +221,7 @@ def test_words_on_the_status_page_are_screened_and_a_disclosure_makes_its_own_re
     assert "Someone new will now look again" in text
     (disclosure,) = flagged_records()
     assert disclosure.id != record.id and "hits me" in disclosure.text
-    assert any(record.reference[:4] in reason for reason in disclosure.triage_reasons)
+    assert any(record.reference[:4] in reason for reason in disclosure.triage_detail.triage_reasons)
     assert db.session.scalar(select(OutboxMessage).where(
         OutboxMessage.kind == "safeguarding_alert",
         OutboxMessage.representation_id == disclosure.id)) is not None

@@ -66,10 +66,10 @@ def test_page_shows_text_triage_and_deadlines_and_is_audited(app, client_as_offi
     assert f"<h1>Record {display(record.reference)}</h1>" in body
     assert "Line one bold\nline two &amp; more" in body  # plain, escaped, line break kept
     assert "A new social worker" in body
-    assert record.triage_reasons
-    for reason in record.triage_reasons:
+    assert record.triage_detail.triage_reasons
+    for reason in record.triage_detail.triage_reasons:
         assert reason in html.unescape(body)
-    assert record.model_version in body
+    assert record.triage_detail.model_version in body
     assert "Acknowledgement due" in body and "Working days left" in body
     event = db.session.scalars(select(AuditEvent).where(
         AuditEvent.action == "record.viewed")).one()

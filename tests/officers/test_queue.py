@@ -15,7 +15,13 @@ from sqlalchemy.exc import TimeoutError as PoolTimeout
 from intake_app.domain.calendar import add_working_days
 from intake_app.domain.references import display, new_reference
 from intake_app.extensions import db
-from intake_app.models import AuditEvent, ComplaintStage, Representation, RepresentationContact
+from intake_app.models import (
+    AuditEvent,
+    ComplaintStage,
+    Representation,
+    RepresentationContact,
+    RepresentationTriage,
+)
 from intake_app.services.queue import london_today
 
 from .conftest import sign_in_as
@@ -38,6 +44,8 @@ def make_record(**fields) -> Representation:
         "received_at": datetime(2026, 1, 1, tzinfo=UTC) + timedelta(minutes=next(_received)),
         # No way to reach the person, as submit() stores an anonymous record.
         "contact": RepresentationContact(),
+        # Every record has its triage detail row (submit() makes it with the record).
+        "triage_detail": RepresentationTriage(),
     }
     values.update(fields)
     record = Representation(**values)

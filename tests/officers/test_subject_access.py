@@ -76,6 +76,8 @@ def test_a_manager_downloads_everything_about_a_record(app: Flask, make_staff) -
     assert held["record"]["text"] == TEXT
     assert held["contact"]["contact"]["phone"] == PHONE
     assert "phone_lookup_hash" not in held["contact"]
+    assert held["triage"]["triage_reasons"] and held["triage"]["model_version"]
+    assert held["triage"]["triage"]["type"] == held["record"]["type"]
     assert [note["body"] for note in held["notes"]] == ["Left a message with the adviser's "
                                                          "manager"]
     assert {message["kind"] for message in held["outbox_messages"]} >= {"case", "sms"}

@@ -16,7 +16,12 @@ from flask import Flask
 
 from intake_app.domain.references import new_reference
 from intake_app.extensions import db
-from intake_app.models import OutboxMessage, Representation, RepresentationContact
+from intake_app.models import (
+    OutboxMessage,
+    Representation,
+    RepresentationContact,
+    RepresentationTriage,
+)
 from intake_app.outbox.enqueue import enqueue
 from intake_app.services.protection import encrypt_json, lookup_hash
 
@@ -116,13 +121,15 @@ def add_record(
             contact_safety=safety,
         ),
         "primary_category": "communication",
-        "triage_reasons": ["Mentions calls not returned"],
         "priority": "urgent" if safeguarding else "normal",
         "procedure": "statutory",
         "safeguarding_flag": safeguarding,
         "safeguarding_kinds": ["physical_abuse"] if safeguarding else [],
-        "safeguarding_evidence": [{"field": "text", "kind": "physical_abuse", "start": 0,
-                                   "end": 4, "text": "hits"}] if safeguarding else [],
+        "triage_detail": RepresentationTriage(
+            triage_reasons=["Mentions calls not returned"],
+            safeguarding_evidence=[{"field": "text", "kind": "physical_abuse", "start": 0,
+                                    "end": 4, "text": "hits"}] if safeguarding else [],
+        ),
         "clock_start": date(2026, 11, 26),
         "acknowledgement_due": date(2026, 11, 30),
         "stage1_due": date(2026, 12, 10),

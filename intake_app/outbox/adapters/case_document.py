@@ -81,6 +81,7 @@ def _for_child(record: Representation) -> dict[str, Any]:
 def build_case_document(record: Representation, *, idempotency_key: str) -> dict[str, Any]:
     """The ``case.v1`` JSON document for ``record``."""
     on_behalf = decrypt_json(record.contact.on_behalf_encrypted)
+    detail = record.triage_detail
     return {
         "schema": SCHEMA_VERSION,
         "idempotency_key": idempotency_key,
@@ -97,13 +98,13 @@ def build_case_document(record: Representation, *, idempotency_key: str) -> dict
         },
         "service_area": record.service_area,
         "procedure": record.procedure,
-        "procedure_reason": record.procedure_reason,
+        "procedure_reason": detail.procedure_reason,
         "priority": record.priority,
         "needs_review": record.needs_review,
         "safeguarding": {
             "flagged": record.safeguarding_flag,
             "kinds": list(record.safeguarding_kinds or []),
-            "evidence": list(record.safeguarding_evidence or []),
+            "evidence": list(detail.safeguarding_evidence or []),
         },
         "complainant": {
             "role": record.complainant_role,
@@ -128,10 +129,10 @@ def build_case_document(record: Representation, *, idempotency_key: str) -> dict
             "stage1_extended_due": _iso_date(record.stage1_extended_due),
         },
         "triage": {
-            "reasons": list(record.triage_reasons or []),
-            "flags": list(record.triage_flags or []),
-            "type_confidence": record.type_confidence,
-            "model_version": record.model_version,
+            "reasons": list(detail.triage_reasons or []),
+            "flags": list(detail.triage_flags or []),
+            "type_confidence": detail.type_confidence,
+            "model_version": detail.model_version,
         },
         "transcript": transcript(record),
     }
