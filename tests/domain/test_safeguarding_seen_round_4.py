@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import pytest
 
+from intake_app.domain.safeguarding import screen, screen_patterns
 from intake_app.domain.safeguarding_evaluation import evaluate_screen
 from intake_app.domain.triage_training import DATA_DIR, HELD_OUT_PREFIX, read_rows
 
@@ -52,3 +53,31 @@ def test_seen_round_4_figures_do_not_fall(reports, part, floor):
     assert report["alert"]["recall"] >= floor["recall"], report["alert"]
     assert report["alert"]["precision"] >= floor["precision"], report["alert"]
     assert report["immediate"]["missed"] <= floor["immediate_missed"], report["immediate"]
+
+
+@pytest.mark.parametrize("text", [
+    "went paintballing for my bday n got shot like 20 times, got bruises everywhere but it "
+    "was the best day",
+    "The bullies in Harry Potter are horrible, I'm reading it at bedtime with my carer",
+])
+def test_seen_round_4_an_alert_on_single_risky_words_the_model_finds_ordinary_is_a_concern(
+        text):
+    assert screen_patterns(text).flagged
+    assert screen(text).tier == "concern"
+
+
+@pytest.mark.parametrize("text", [
+    # Ordinary words around a disclosure bring the model's score of the whole message down:
+    # evidence of more than one word always stands.
+    "wifi review the wifi my foster dad hits me late lol",
+    "worker worker he said he will stab me back late school lol never wifi",
+    # A harm that can kill within hours is never stood down, even on one word.
+    "We watched Suicide Squad at movie night and the younger kids were scared",
+])
+def test_a_patterns_alert_stands_when_the_model_could_be_diluted_or_it_cannot_wait(text):
+    assert screen(text).tier == "alert"
+
+
+@pytest.mark.parametrize("text", ["hi", "no", "hello", "yes please", "im ok"])
+def test_the_model_leaves_messages_under_four_words_to_the_patterns(text):
+    assert screen(text).tier is None
