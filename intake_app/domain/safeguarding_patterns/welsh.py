@@ -65,7 +65,8 @@ WELSH: dict[str, tuple[str, ...]] = {
         r"diflannu|neidio (?:oddi ar|off|o)|lladd fy)|" + _NOT_WANT + r" (?:byw|bod yma|bod yn "
         r"fyw|deffro|bod o gwmpas)|(?:ar|ar ben|ar y|ar ben y) " + _PLACE_HIGH
         + r"(?: [a-z]+){0,6} (?:neidio|neidio off|naid)|(?:wedi|di|yn|dal i) self ?harm\w*",
-        r"lladd fy hun|llond bol",
+        # "Llond bol" is fed up: of living it is a disclosure, of homework or a late bus not.
+        r"lladd fy hun|llond bol(?! (?:ar|o|efo|gyda|hefo) (?!fyw|bywyd|popeth|bob dim))",
         r"(?:eisio|isho|ishio|isie|ishe) marw|isio marw",
         r"(?:eisiau|isio|isie|eisie|ishe|moyn|mo[iy]n|am) marw|lladd fy (?:hun|hunan)|"
         r"(?:brifo|frifo|niweidio|anafu|torri) (?:fy|ei|eu) (?:hun|hunan)|hunan ?niweidio|"
