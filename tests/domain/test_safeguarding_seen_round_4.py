@@ -20,8 +20,8 @@ from intake_app.domain.triage_training import DATA_DIR, HELD_OUT_PREFIX, read_ro
 
 SEEN = read_rows(DATA_DIR / "safeguarding_seen_round_4.csv")
 # Written after round 4's changes, measured once before anything was tuned on it (recall
-# 0.942, precision 0.754, no immediate-risk miss), never trained on; two stand-downs it
-# showed wrong were then fixed ("taking extra paracetamol every day", "now resolved").
+# 0.942, precision 0.754, no immediate-risk miss), never trained on; what it showed wrong
+# was then fixed ("taking extra paracetamol every day", "now resolved", "llond bol ar y").
 AFTER = read_rows(DATA_DIR / "safeguarding_seen_round_4c.csv")
 HELD_OUT = [row for row in SEEN if row["id"].startswith(HELD_OUT_PREFIX)]
 TRAINED = [row for row in SEEN if not row["id"].startswith(HELD_OUT_PREFIX)]
@@ -46,7 +46,7 @@ def test_seen_round_4_set_covers_welsh_text_speak_letters_and_immediate_risk():
 @pytest.mark.parametrize(("part", "floor"), [
     ("trained", {"recall": 0.987, "precision": 0.90, "immediate_missed": 0}),
     ("held out", {"recall": 0.928, "precision": 0.764, "immediate_missed": 1}),
-    ("written after", {"recall": 0.961, "precision": 0.769, "immediate_missed": 0}),
+    ("written after", {"recall": 0.961, "precision": 0.781, "immediate_missed": 0}),
 ])
 def test_seen_round_4_figures_do_not_fall(reports, part, floor):
     report = reports[part]
