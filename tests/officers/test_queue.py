@@ -22,12 +22,20 @@ from intake_app.models import (
     RepresentationContact,
     RepresentationTriage,
 )
+from intake_app.services import queue as queue_service
 from intake_app.services.queue import london_today
 
 from .conftest import sign_in_as
 
 TODAY = london_today()
 _received = count()
+
+
+@pytest.fixture(autouse=True)
+def queue_day_is_today(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The queue's today is ``TODAY``, the day the records here are dated from (taken at
+    import): a run that passes midnight must not turn "due today" into "overdue"."""
+    monkeypatch.setattr(queue_service, "london_today", lambda: TODAY)
 
 
 def make_record(**fields) -> Representation:
