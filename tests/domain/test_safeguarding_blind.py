@@ -20,30 +20,40 @@ EVALUATION = Path(__file__).resolve().parents[2] / "data" / "evaluation"
 BLIND_1 = EVALUATION / "safeguarding_blind_1.csv"
 BLIND_2 = EVALUATION / "safeguarding_blind_2.csv"
 BLIND_3 = EVALUATION / "safeguarding_blind_3.csv"
+BLIND_4 = EVALUATION / "safeguarding_blind_4.csv"
 
 # What the screen achieved on blind set 1 when it was last changed (README, "Safeguarding
 # screen: how it is measured"). A change may only keep or improve these.
 # Before issue 12's changes: recall 0.7892, precision 0.6093, 9 immediate misses, 0.7174 of
 # concern rows seen by a person; after round 1: 0.8434, 0.6452, 6, 0.8043; after round 2:
-# 0.8554, 0.6636, 6, 0.8043; after round 3: 0.8735, 0.6905, 5, 0.8043.
-BLIND_1_FLOOR = {"recall": 0.8734, "precision": 0.6905, "immediate_missed": 5,
-                 "concern_seen_by_a_person": 0.8043}
+# 0.8554, 0.6636, 6, 0.8043; after round 3: 0.8735, 0.6905, 5, 0.8043; after round 4 (the
+# screen's own model, trained on every seen set): 0.9940 (165/166), 0.7112, 0, 0.8913.
+BLIND_1_FLOOR = {"recall": 0.9939, "precision": 0.7112, "immediate_missed": 0,
+                 "concern_seen_by_a_person": 0.8913}
 # Blind set 2 (written and committed before round 2 changed the screen), measured once in
 # round 2 after its changes. Before round 2: recall 0.8642 (140/162), precision 0.6763.
 # After round 2: 0.8889 (144/162), 0.7024, 2 immediate missed, 0.7674 of concern rows seen.
 # Round 3 cost this set two alerts (142/162: past harm told as settled now raises a concern,
 # which moved two alerts to the concern tier, and one more went silent) and one concern
 # row (0.7442), while sets 1 and 3 gained (net over the three sets: 6 more alerts caught);
-# the floor records that trade honestly rather than hide it.
-BLIND_2_FLOOR = {"recall": 0.8765, "precision": 0.7100, "immediate_missed": 2,
-                 "concern_seen_by_a_person": 0.7441}
+# the floor records that trade honestly rather than hide it. After round 4: 0.9691 (157/162),
+# 0.7696, 0 immediate missed, 0.8605.
+BLIND_2_FLOOR = {"recall": 0.9691, "precision": 0.7696, "immediate_missed": 0,
+                 "concern_seen_by_a_person": 0.8604}
 # Blind set 3 (written and committed before round 3), measured once before round 3 changed
 # anything: recall 0.7679 (172/224), precision 0.6908, 16 of 52 immediate-risk messages
 # missed, 17 of the 52 misses in Welsh, 0.6667 of concern rows seen by a person. Measured
 # once after round 3: recall 0.7902 (177/224), precision 0.7080, 14 immediate missed,
-# 13 Welsh misses, 0.6481 of concern rows seen (one fewer).
-BLIND_3_FLOOR = {"recall": 0.7901, "precision": 0.7080, "immediate_missed": 14,
-                 "concern_seen_by_a_person": 0.6481}
+# 13 Welsh misses, 0.6481 of concern rows seen (one fewer). After round 4: 0.9598 (215/224),
+# 0.7847, 1 immediate missed, no Welsh miss, 0.8333.
+BLIND_3_FLOOR = {"recall": 0.9597, "precision": 0.7846, "immediate_missed": 1,
+                 "concern_seen_by_a_person": 0.8333}
+# Blind set 4 (written and committed before round 4 changed anything), measured once before
+# round 4: recall 0.8794 (175/199), precision 0.7028, 15 of 62 immediate-risk messages
+# missed, 9 of the 24 misses in Welsh, 0.78 of concern rows seen by a person. Measured once
+# after round 4: 0.9799 (195/199), 0.7769, 3 immediate missed, no Welsh miss, 0.96.
+BLIND_4_FLOOR = {"recall": 0.9798, "precision": 0.7768, "immediate_missed": 3,
+                 "concern_seen_by_a_person": 0.96}
 
 
 SETS = {
@@ -53,6 +63,8 @@ SETS = {
                               "immediate": 48}, BLIND_2_FLOOR),
     "blind set 3": (BLIND_3, {"rows": 488, "labels": {"alert": 224, "concern": 54, "none": 210},
                               "immediate": 52}, BLIND_3_FLOOR),
+    "blind set 4": (BLIND_4, {"rows": 440, "labels": {"alert": 199, "concern": 50, "none": 191},
+                              "immediate": 62}, BLIND_4_FLOOR),
 }
 
 
@@ -80,13 +92,14 @@ def test_blind_set_is_intact_and_read_as_a_screen_set(reports, name):
 
 @pytest.mark.parametrize("name", [
     pytest.param("blind set 1", marks=pytest.mark.xfail(
-        strict=True, reason="blind set 1: recall 0.874, precision 0.691, 5 immediate-risk "
-                            "misses; see issue 12")),
+        strict=True, reason="blind set 1: recall 0.994, precision 0.711; see issue 12")),
     pytest.param("blind set 2", marks=pytest.mark.xfail(
-        strict=True, reason="blind set 2: recall 0.877, precision 0.710, 2 immediate-risk "
-                            "misses; see issue 12")),
+        strict=True, reason="blind set 2: recall 0.969, precision 0.770; see issue 12")),
     pytest.param("blind set 3", marks=pytest.mark.xfail(
-        strict=True, reason="blind set 3: recall 0.790, precision 0.708, 14 immediate-risk "
+        strict=True, reason="blind set 3: recall 0.960, precision 0.785, 1 immediate-risk "
+                            "miss; see issue 12")),
+    pytest.param("blind set 4", marks=pytest.mark.xfail(
+        strict=True, reason="blind set 4: recall 0.980, precision 0.777, 3 immediate-risk "
                             "misses; see issue 12")),
 ])
 def test_blind_set_meets_the_issue_thresholds(reports, name):
