@@ -21,6 +21,7 @@ BLIND_1 = EVALUATION / "safeguarding_blind_1.csv"
 BLIND_2 = EVALUATION / "safeguarding_blind_2.csv"
 BLIND_3 = EVALUATION / "safeguarding_blind_3.csv"
 BLIND_4 = EVALUATION / "safeguarding_blind_4.csv"
+BLIND_5 = EVALUATION / "safeguarding_blind_5.csv"
 
 # What the screen achieved on blind set 1 when it was last changed (README, "Safeguarding
 # screen: how it is measured"). A change may only keep or improve these.
@@ -54,6 +55,15 @@ BLIND_3_FLOOR = {"recall": 0.9597, "precision": 0.7846, "immediate_missed": 1,
 # after round 4: 0.9799 (195/199), 0.7769, 3 immediate missed, no Welsh miss, 0.96.
 BLIND_4_FLOOR = {"recall": 0.9798, "precision": 0.7768, "immediate_missed": 3,
                  "concern_seen_by_a_person": 0.96}
+# Blind set 5 (written and committed after round 4, before a change for short messages was
+# tried; 188 of its 400 rows have 12 words or fewer), measured once with round 4's screen:
+# recall 0.9682 (152/157), precision 0.7273, 3 of 50 immediate-risk messages missed, 0.8889
+# of concern rows seen. The short-message change (a short message with no risk word, no
+# danger told as now and a model score under 0.75 read as a concern) measured 0.9618,
+# 0.7626, 4 missed: one immediate-risk message would have waited for the next working day,
+# so it was not kept (README, round 5).
+BLIND_5_FLOOR = {"recall": 0.9681, "precision": 0.7272, "immediate_missed": 3,
+                 "concern_seen_by_a_person": 0.8888}
 
 
 SETS = {
@@ -65,6 +75,8 @@ SETS = {
                               "immediate": 52}, BLIND_3_FLOOR),
     "blind set 4": (BLIND_4, {"rows": 440, "labels": {"alert": 199, "concern": 50, "none": 191},
                               "immediate": 62}, BLIND_4_FLOOR),
+    "blind set 5": (BLIND_5, {"rows": 400, "labels": {"alert": 157, "concern": 45, "none": 198},
+                              "immediate": 50}, BLIND_5_FLOOR),
 }
 
 
@@ -100,6 +112,9 @@ def test_blind_set_is_intact_and_read_as_a_screen_set(reports, name):
                             "miss; see issue 12")),
     pytest.param("blind set 4", marks=pytest.mark.xfail(
         strict=True, reason="blind set 4: recall 0.980, precision 0.777, 3 immediate-risk "
+                            "misses; see issue 12")),
+    pytest.param("blind set 5", marks=pytest.mark.xfail(
+        strict=True, reason="blind set 5: recall 0.968, precision 0.727, 3 immediate-risk "
                             "misses; see issue 12")),
 ])
 def test_blind_set_meets_the_issue_thresholds(reports, name):
