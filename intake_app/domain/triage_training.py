@@ -376,23 +376,10 @@ def _screen_model(rows: list[dict[str, str]]) -> dict[str, Any]:
     read without the screen's disclosure marker, so the model learns what disclosures look
     like rather than copying the patterns' verdict.
     """
-    import scipy.sparse
-
     texts = [prepare(row["text"], disclosure_marker=False) for row in rows]
-    words, chars = vectorisers()
-    words.fit(texts)
-    chars.fit(texts)
-    features = scipy.sparse.hstack([
-        words.transform(texts), chars.transform(texts),
-        scipy.sparse.csr_matrix([cue_counts(text, RISK_CUES) for text in texts]),
-    ]).tocsr()
-    word_vocabulary, word_idf = _vocabulary(words)
-    char_vocabulary, char_idf = _vocabulary(chars)
+    features, vocabularies = _fitted_features(texts, RISK_CUES)
     return {
-        "word_vocabulary": word_vocabulary,
-        "word_idf": word_idf,
-        "char_vocabulary": char_vocabulary,
-        "char_idf": char_idf,
+        **vocabularies,
         "risk_cues": RISK_CUES,
         "classifiers": {
             "alert": _classifier(features, ["1" if row["label"] == "alert" else "0"
@@ -404,6 +391,26 @@ def _screen_model(rows: list[dict[str, str]]) -> dict[str, Any]:
         },
         "thresholds": SCREEN_THRESHOLDS,
     }
+
+
+def _fitted_features(texts: list[str], cues: dict[str, tuple[str, ...]]
+                     ) -> tuple[Any, dict[str, Any]]:
+    """Word and character TF-IDF fitted on ``texts``, stacked with the cue counts in the
+    order prediction stacks them (``model_runtime``), and the vocabularies the artefact
+    keeps."""
+    import scipy.sparse
+
+    words, chars = vectorisers()
+    words.fit(texts)
+    chars.fit(texts)
+    features = scipy.sparse.hstack([
+        words.transform(texts), chars.transform(texts),
+        scipy.sparse.csr_matrix([cue_counts(text, cues) for text in texts]),
+    ]).tocsr()
+    word_vocabulary, word_idf = _vocabulary(words)
+    char_vocabulary, char_idf = _vocabulary(chars)
+    return features, {"word_vocabulary": word_vocabulary, "word_idf": word_idf,
+                      "char_vocabulary": char_vocabulary, "char_idf": char_idf}
 
 
 def _vocabulary(vectoriser: TfidfVectorizer) -> tuple[dict[str, int], np.ndarray]:
@@ -433,24 +440,10 @@ def train(data_path: str | Path = DEFAULT_DATA_PATH, out_dir: str | Path = MODEL
     ``TrainingLibrariesMissing`` when scikit-learn or scipy is not installed.
     """
     _require_training_libraries()
-    import scipy.sparse
-
     rows = read_rows(data_path, split="train")
-    texts = [prepare(row["text"]) for row in rows]
-    words, chars = vectorisers()
-    words.fit(texts)
-    chars.fit(texts)
-    features = scipy.sparse.hstack([
-        words.transform(texts), chars.transform(texts),
-        scipy.sparse.csr_matrix([cue_counts(text, CUES) for text in texts]),
-    ]).tocsr()
-    word_vocabulary, word_idf = _vocabulary(words)
-    char_vocabulary, char_idf = _vocabulary(chars)
+    features, vocabularies = _fitted_features([prepare(row["text"]) for row in rows], CUES)
     bundle = {
-        "word_vocabulary": word_vocabulary,
-        "word_idf": word_idf,
-        "char_vocabulary": char_vocabulary,
-        "char_idf": char_idf,
+        **vocabularies,
         "cues": CUES,
         "classifiers": {
             "type": _classifier(features, [row["type"] for row in rows]),
