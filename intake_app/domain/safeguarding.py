@@ -36,6 +36,7 @@ from intake_app.domain.model_runtime import (
 )
 from intake_app.domain.safeguarding_patterns import (
     CONCERN_PATTERNS,
+    EVERYDAY_ANSWERS,
     INNOCENT,
     KINDS,
     ONGOING,
@@ -116,6 +117,7 @@ _RESOLVED = _compile((RESOLVED,))
 _ONGOING = _compile((ONGOING,))
 _URGENT = _compile((URGENT,))
 _INNOCENT = _compile(INNOCENT)
+_EVERYDAY_ANSWERS = _compile(EVERYDAY_ANSWERS)
 # Danger now is never "in the past".
 _NEVER_RESOLVED = frozenset({"immediate_danger"})
 
@@ -269,7 +271,8 @@ _IDIOMS = re.compile(squeeze_pattern(
 
 
 def _only_idioms(folded: NormalisedText, cues: dict[str, tuple[str, ...]]) -> bool:
-    """True when every risk word in the folded text lies inside an everyday idiom."""
+    """True when the folded text holds an everyday idiom and every risk word in it (if any)
+    lies inside one."""
     idioms = [match.span() for match in _IDIOMS.finditer(folded.text)]
     idioms += [match.span() for match in _INNOCENT.finditer(folded.text)]
     if not idioms:
@@ -277,6 +280,48 @@ def _only_idioms(folded: NormalisedText, cues: dict[str, tuple[str, ...]]) -> bo
     pattern = _risk_words(tuple(tuple(group) for group in cues.values()))
     return all(any(start <= match.start() < end for start, end in idioms)
                for match in pattern.finditer(folded.text))
+
+
+# Up to this many words, a message whose risk words all sit in everyday idioms is read by
+# the model without them. In longer letters what is left reads as broken sentences the model
+# scores too high ("a member of staff at his [children's home] spoke to him rudely" at 0.8),
+# so the model stands down there as before.
+_IDIOM_REST_WORDS = 12
+
+
+def _without_idioms(model: ScreenModel, text: str, folded: NormalisedText
+                    ) -> SafeguardingResult:
+    """The model's verdict on what is left of a short message once its everyday idioms are
+    taken out: "my phone went missing" alone is nothing, but "my phone went missing and mum
+    wont wake up" still tells of danger. Under ``SCREEN_MIN_WORDS`` words left, nothing."""
+    kept = list(folded.text)
+    for match in (*_IDIOMS.finditer(folded.text), *_INNOCENT.finditer(folded.text)):
+        kept[match.start():match.end()] = " " * (match.end() - match.start())
+    rest = " ".join("".join(kept).split())
+    scores = model.scores(text, rest) if len(text) <= CLASSIFY_CHARS else None
+    if scores is None:
+        return _result([])
+    quoted = [Evidence(model.kind(scores), 0, len(text), text)]
+    limits = model.thresholds
+    if scores.alert >= limits["alert"] or (scores.alert >= limits["urgent"]
+                                           and _URGENT.search(rest)):
+        return _result(quoted)
+    if max(scores.worry, scores.alert) >= limits["concern"]:
+        return _result([], concern=quoted)
+    return _result([])
+
+
+def _only_an_everyday_answer(folded: NormalisedText) -> bool:
+    """The whole message is an everyday answer (``EVERYDAY_ANSWERS``: "call me back
+    please") with at most two other words: on these the model, reading a handful of words,
+    raised alerts ("Call me back please" as immediate danger). Any more words ("call me
+    back hes outside my door") and the model reads it as usual."""
+    kept = list(folded.text)
+    found = False
+    for match in _EVERYDAY_ANSWERS.finditer(folded.text):
+        kept[match.start():match.end()] = " " * (match.end() - match.start())
+        found = True
+    return found and len("".join(kept).split()) <= 2
 
 
 def _risky_pieces(text: str, folded: NormalisedText, cues: dict[str, tuple[str, ...]]
@@ -330,11 +375,20 @@ def _model_verdict(model: ScreenModel, text: str, folded: NormalisedText) -> Saf
     its kind classifier always names some harm, and on round 4's held-out rows a doubtful
     score with a kind that cannot wait raised only false alarms.) Otherwise a concern (an
     officer reads it the same working day) when the model thinks it an alert or a concern
-    at ``concern`` or more. Nothing when every risk word lies inside an everyday idiom.
+    at ``concern`` or more. When every risk word lies inside an everyday idiom, the model
+    reads a short message without its idioms (``_without_idioms``) and stands down on a
+    longer one; nothing when the message is nothing but an everyday answer
+    (``_only_an_everyday_answer``).
     """
     limits = model.thresholds
+    if _only_an_everyday_answer(folded):
+        return _result([])
+    if _only_idioms(folded, model.risk_cues):
+        if len(text.split()) <= _IDIOM_REST_WORDS:
+            return _without_idioms(model, text, folded)
+        return _result([])
     whole = model.scores(text, folded.text if len(text) <= CLASSIFY_CHARS else None)
-    if whole is None or _only_idioms(folded, model.risk_cues):
+    if whole is None:
         return _result([])
     if whole.alert >= limits["alert"] or (whole.alert >= limits["urgent"]
                                           and _URGENT.search(folded.text)):

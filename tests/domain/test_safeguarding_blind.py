@@ -22,6 +22,7 @@ BLIND_2 = EVALUATION / "safeguarding_blind_2.csv"
 BLIND_3 = EVALUATION / "safeguarding_blind_3.csv"
 BLIND_4 = EVALUATION / "safeguarding_blind_4.csv"
 BLIND_5 = EVALUATION / "safeguarding_blind_5.csv"
+BLIND_6 = EVALUATION / "safeguarding_blind_6.csv"
 
 # What the screen achieved on blind set 1 when it was last changed (README, "Safeguarding
 # screen: how it is measured"). A change may only keep or improve these.
@@ -64,6 +65,13 @@ BLIND_4_FLOOR = {"recall": 0.9798, "precision": 0.7768, "immediate_missed": 3,
 # so it was not kept (README, round 5).
 BLIND_5_FLOOR = {"recall": 0.9681, "precision": 0.7272, "immediate_missed": 3,
                  "concern_seen_by_a_person": 0.8888}
+# Blind set 6 (committed before round 6: an idiom no longer silences a short disclosure
+# beside it, and "call me back please" alone is no alert), measured once before round 6:
+# recall 0.9577 (136/142), precision 0.8193, 1 of 48 immediate-risk messages missed, 0.871
+# of concern rows seen; once after: 0.9577, 0.8242 (one ordinary message fewer raised), 1,
+# 0.871. Sets 1 to 5 were unchanged by round 6.
+BLIND_6_FLOOR = {"recall": 0.9577, "precision": 0.8242, "immediate_missed": 1,
+                 "concern_seen_by_a_person": 0.8709}
 
 
 SETS = {
@@ -77,6 +85,8 @@ SETS = {
                               "immediate": 62}, BLIND_4_FLOOR),
     "blind set 5": (BLIND_5, {"rows": 400, "labels": {"alert": 157, "concern": 45, "none": 198},
                               "immediate": 50}, BLIND_5_FLOOR),
+    "blind set 6": (BLIND_6, {"rows": 332, "labels": {"alert": 142, "concern": 31, "none": 159},
+                              "immediate": 48}, BLIND_6_FLOOR),
 }
 
 
@@ -116,6 +126,9 @@ def test_blind_set_is_intact_and_read_as_a_screen_set(reports, name):
     pytest.param("blind set 5", marks=pytest.mark.xfail(
         strict=True, reason="blind set 5: recall 0.968, precision 0.727, 3 immediate-risk "
                             "misses; see issue 12")),
+    pytest.param("blind set 6", marks=pytest.mark.xfail(
+        strict=True, reason="blind set 6: recall 0.958, precision 0.824, 1 immediate-risk "
+                            "miss; see issue 12")),
 ])
 def test_blind_set_meets_the_issue_thresholds(reports, name):
     figures = _figures(reports[name])

@@ -15,7 +15,7 @@ from __future__ import annotations
 from .concern import CONCERN, ONGOING, RESOLVED, URGENT
 from .english import FIRST_PERSON, THIRD_PERSON
 from .harms import HARMS
-from .innocent import INNOCENT
+from .innocent import EVERYDAY_ANSWERS, INNOCENT
 from .welsh import WELSH
 
 # The taxonomy's order (taxonomy.yaml, safeguarding_kinds); a test keeps them the same.
@@ -36,5 +36,6 @@ CONCERN_PATTERNS: dict[str, tuple[str, ...]] = {
 }
 
 __all__ = [
-    "CONCERN_PATTERNS", "INNOCENT", "KINDS", "ONGOING", "PATTERNS", "RESOLVED", "URGENT",
+    "CONCERN_PATTERNS", "EVERYDAY_ANSWERS", "INNOCENT", "KINDS", "ONGOING", "PATTERNS",
+    "RESOLVED", "URGENT",
 ]

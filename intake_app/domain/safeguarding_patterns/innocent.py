@@ -141,3 +141,13 @@ INNOCENT = (
     r"class|college)|(?:the )?lads (?:at|from|in) (?:football|footy|school|college|the club|"
     r"training|rugby)",
 )
+
+# Answers that are ordinary when they are the whole message (with at most two other words):
+# asking to be called, texted or written back, the commonest answer to "what would help".
+# The model stands down on them; inside a longer message they change nothing.
+EVERYDAY_ANSWERS = (
+    r"(?:can |could |will |would )?(?:(?:some ?one|somebody|you|u) )?(?:please |pls |plz )?"
+    r"(?:call|ring|phone|text|txt|email|message|get back to) (?:me|us|my (?:mum|mam|dad|"
+    r"carer|foster carer|nan|gran)) (?:back|bk)",
+    r"(?:ffonio|ffoniwch|ffonia|tecstio|tecstiwch) (?:fi|ni) (?:yn |n )?(?:ol|nol)",
+)
