@@ -23,6 +23,7 @@ BLIND_3 = EVALUATION / "safeguarding_blind_3.csv"
 BLIND_4 = EVALUATION / "safeguarding_blind_4.csv"
 BLIND_5 = EVALUATION / "safeguarding_blind_5.csv"
 BLIND_6 = EVALUATION / "safeguarding_blind_6.csv"
+BLIND_7 = EVALUATION / "safeguarding_blind_7.csv"
 
 # What the screen achieved on blind set 1 when it was last changed (README, "Safeguarding
 # screen: how it is measured"). A change may only keep or improve these.
@@ -72,6 +73,13 @@ BLIND_5_FLOOR = {"recall": 0.9681, "precision": 0.7272, "immediate_missed": 3,
 # 0.871. Sets 1 to 5 were unchanged by round 6.
 BLIND_6_FLOOR = {"recall": 0.9577, "precision": 0.8242, "immediate_missed": 1,
                  "concern_seen_by_a_person": 0.8709}
+# Blind set 7 (268 messages, many of them SMS and chat turns; committed before round 7: the
+# service's own STATUS and LOOK AGAIN commands are not read as disclosures), measured once
+# before round 7: recall 0.9643 (108/112), precision 0.8244, 2 of 37 immediate-risk
+# messages missed, 0.9231 of concern rows seen; once after: 0.9643, 0.8640 (13 ordinary
+# messages raised as alerts down to 7), 2, 0.9231. Sets 1 to 6 were unchanged by round 7.
+BLIND_7_FLOOR = {"recall": 0.9642, "precision": 0.8640, "immediate_missed": 2,
+                 "concern_seen_by_a_person": 0.9230}
 
 
 SETS = {
@@ -87,6 +95,8 @@ SETS = {
                               "immediate": 50}, BLIND_5_FLOOR),
     "blind set 6": (BLIND_6, {"rows": 332, "labels": {"alert": 142, "concern": 31, "none": 159},
                               "immediate": 48}, BLIND_6_FLOOR),
+    "blind set 7": (BLIND_7, {"rows": 268, "labels": {"alert": 112, "concern": 26, "none": 130},
+                              "immediate": 37}, BLIND_7_FLOOR),
 }
 
 
@@ -129,6 +139,9 @@ def test_blind_set_is_intact_and_read_as_a_screen_set(reports, name):
     pytest.param("blind set 6", marks=pytest.mark.xfail(
         strict=True, reason="blind set 6: recall 0.958, precision 0.824, 1 immediate-risk "
                             "miss; see issue 12")),
+    pytest.param("blind set 7", marks=pytest.mark.xfail(
+        strict=True, reason="blind set 7: recall 0.964, precision 0.864, 2 immediate-risk "
+                            "misses; see issue 12")),
 ])
 def test_blind_set_meets_the_issue_thresholds(reports, name):
     figures = _figures(reports[name])

@@ -54,7 +54,9 @@ def test_a_complaint_sent_to_gunicorn_reaches_the_case_store_through_a_worker_pr
     browser = HttpClient(site)
 
     browser.get("/tell-us/what?search=private-words")
-    page = send_complaint(browser, text="Nobody told me my placement was ending.")
+    # Not "...was ending": the screen's model raises that as self-harm, a known false alarm
+    # (README, safeguarding screen), and a flagged record waits for review, not the worker.
+    page = send_complaint(browser, text="Nobody told me my placement was changing.")
 
     assert page.status_code == 200
     shown = re.search(r'class="reference">([A-Z0-9]{4})-([A-Z0-9]{4})<', page.get_data(True))
@@ -68,7 +70,7 @@ def test_a_complaint_sent_to_gunicorn_reaches_the_case_store_through_a_worker_pr
 
     case = case_store.stored[f"{reference}:case"]
     assert case["reference"] == reference
-    assert "Nobody told me my placement was ending." in str(case)
+    assert "Nobody told me my placement was changing." in str(case)
     assert case_store.bad_signatures == 0
     # The access log is the app's: each request by its route's pattern, never the query.
     web_log = web.output()

@@ -143,11 +143,16 @@ INNOCENT = (
 )
 
 # Answers that are ordinary when they are the whole message (with at most two other words):
-# asking to be called, texted or written back, the commonest answer to "what would help".
+# asking to be called, texted or written back, the commonest answer to "what would help",
+# and the service's own commands a child texts to follow their case.
 # The model stands down on them; inside a longer message they change nothing.
 EVERYDAY_ANSWERS = (
     r"(?:can |could |will |would )?(?:(?:some ?one|somebody|you|u) )?(?:please |pls |plz )?"
     r"(?:call|ring|phone|text|txt|email|message|get back to) (?:me|us|my (?:mum|mam|dad|"
     r"carer|foster carer|nan|gran)) (?:back|bk)",
     r"(?:ffonio|ffoniwch|ffonia|tecstio|tecstiwch) (?:fi|ni) (?:yn |n )?(?:ol|nol)",
+    # The service's own commands, with a reference and the secret number: STATUS ABCD-EFGH
+    # 123456, LOOK AGAIN ABCD-EFGH, and the Welsh STATWS and EDRYCH ETO.
+    r"(?:status|statws|look again|edrych eto)(?: [a-z0-9]{4} ?[a-z0-9]{4})?"
+    r"(?: [0-9]{3} ?[0-9]{3})?",
 )
