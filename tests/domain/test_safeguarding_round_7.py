@@ -16,6 +16,8 @@ from intake_app.domain.safeguarding import screen
 @pytest.mark.parametrize("text", [
     "STATUS ABCD-EFGH 042917", "status abcd-efgh 123456", "status wxyz-2345 042 917",
     "LOOK AGAIN ABCD-EFGH", "edrych eto abcd-efgh 123456", "statws ABCD-EFGH",
+    # References with doubled letters, which the fold squeezes.
+    "STATUS VKKB-HSN4 100234", "STATUS AAAB-C3DD 000111", "status vkkbhsn4",
 ])
 def test_a_status_or_look_again_command_raises_nothing(text):
     assert screen(text).tier is None

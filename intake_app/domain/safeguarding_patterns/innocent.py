@@ -152,7 +152,9 @@ EVERYDAY_ANSWERS = (
     r"carer|foster carer|nan|gran)) (?:back|bk)",
     r"(?:ffonio|ffoniwch|ffonia|tecstio|tecstiwch) (?:fi|ni) (?:yn |n )?(?:ol|nol)",
     # The service's own commands, with a reference and the secret number: STATUS ABCD-EFGH
-    # 123456, LOOK AGAIN ABCD-EFGH, and the Welsh STATWS and EDRYCH ETO.
-    r"(?:status|statws|look again|edrych eto)(?: [a-z0-9]{4} ?[a-z0-9]{4})?"
+    # 123456, LOOK AGAIN ABCD-EFGH, and the Welsh STATWS and EDRYCH ETO. The fold squeezes
+    # a reference's doubled letters ("VKKB-HSN4" reads "vkb hsn4"), so its halves may be
+    # shorter than four.
+    r"(?:status|statws|look again|edrych eto)(?: [a-z0-9]{1,4} ?[a-z0-9]{1,4})?"
     r"(?: [0-9]{3} ?[0-9]{3})?",
 )
