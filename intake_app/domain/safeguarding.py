@@ -42,6 +42,7 @@ from intake_app.domain.safeguarding_patterns import (
     ONGOING,
     PATTERNS,
     RESOLVED,
+    TOLD_AS_PAST,
     URGENT,
 )
 from intake_app.domain.text_fold import NormalisedText, despaced, normalise, squeeze_pattern
@@ -116,6 +117,10 @@ _COMPILED_CONCERN: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 _RESOLVED = _compile((RESOLVED,))
 _ONGOING = _compile((ONGOING,))
 _URGENT = _compile((URGENT,))
+_TOLD_AS_PAST = _compile((TOLD_AS_PAST,))
+# Danger now without the bare word "now" ("I'm 17 now", "I'm 9 months clean now"): what keeps
+# a pattern's alert from being doubted (``_model_doubts``).
+_URGENT_BEYOND_NOW = _compile((URGENT.replace("|rn|now|", "|rn|").replace("|nawr|rwan|", "|"),))
 _INNOCENT = _compile(INNOCENT)
 _EVERYDAY_ANSWERS = _compile(EVERYDAY_ANSWERS)
 # Danger now is never "in the past".
@@ -247,8 +252,8 @@ def _risk_words(cues: tuple[tuple[str, ...], ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<![a-z0-9])(?:{joined})(?![a-z0-9])")
 
 
-# Everyday idioms built on the model's risk words. When every risk word in a message sits
-# inside one of these, the model's second look stands down ("the staff hit the target for
+# Everyday idioms built on the model's risk words. When every risk word in a short message
+# sits inside one of these, the model reads it without them ("the staff hit the target for
 # visits", "he went missing the meeting"); any other risk word and it looks as usual. The
 # patterns never stand down.
 _IDIOMS = re.compile(squeeze_pattern(
@@ -283,9 +288,10 @@ def _only_idioms(folded: NormalisedText, cues: dict[str, tuple[str, ...]]) -> bo
 
 
 # Up to this many words, a message whose risk words all sit in everyday idioms is read by
-# the model without them. In longer letters what is left reads as broken sentences the model
-# scores too high ("a member of staff at his [children's home] spoke to him rudely" at 0.8),
-# so the model stands down there as before.
+# the model without them. A longer one is read whole, as any other: in round 8 standing down
+# there silenced "there is a strong smell of gas in the children's home and we can't wake the
+# night worker" (only "children's home" held a risk word), and a model trained on the retired
+# blind sets reads idioms in a letter's context well enough (README, round 8).
 _IDIOM_REST_WORDS = 12
 
 
@@ -376,17 +382,14 @@ def _model_verdict(model: ScreenModel, text: str, folded: NormalisedText) -> Saf
     score with a kind that cannot wait raised only false alarms.) Otherwise a concern (an
     officer reads it the same working day) when the model thinks it an alert or a concern
     at ``concern`` or more. When every risk word lies inside an everyday idiom, the model
-    reads a short message without its idioms (``_without_idioms``) and stands down on a
-    longer one; nothing when the message is nothing but an everyday answer
-    (``_only_an_everyday_answer``).
+    reads a short message without its idioms (``_without_idioms``); nothing when the
+    message is nothing but an everyday answer (``_only_an_everyday_answer``).
     """
     limits = model.thresholds
     if _only_an_everyday_answer(folded):
         return _result([])
-    if _only_idioms(folded, model.risk_cues):
-        if len(text.split()) <= _IDIOM_REST_WORDS:
-            return _without_idioms(model, text, folded)
-        return _result([])
+    if _only_idioms(folded, model.risk_cues) and len(text.split()) <= _IDIOM_REST_WORDS:
+        return _without_idioms(model, text, folded)
     whole = model.scores(text, folded.text if len(text) <= CLASSIFY_CHARS else None)
     if whole is None:
         return _result([])
@@ -430,34 +433,67 @@ def model_check(text: str, *, folded: NormalisedText | None = None) -> Safeguard
 
 
 # A pattern's alert that rests on single risky words alone ("assault", "bullies", "shot",
-# "homeless"), in a message up to this long, may be read as a concern (``_single_words``).
+# "homeless"), in a message up to this long, may be read as a concern (``_model_doubts``).
 _SHORT = 300
-# Harms that can kill within hours: their evidence is never read as a concern by the model.
+# Harms that can kill within hours: their single words are never doubted, and when told as
+# past the model must be surer before it doubts them.
 _CANNOT_WAIT = frozenset({"self_harm_suicide", "overdose_poisoning", "immediate_danger"})
 
 
-def _single_words(text: str, patterns: SafeguardingResult, folded: NormalisedText
+def _evidence_pieces(text: str, patterns: SafeguardingResult) -> list[tuple[int, int]]:
+    """The piece (sentence, or window of a long one) around each item of evidence."""
+    spans = _pieces(text)
+    return [next(((start, end) for start, end in spans if start <= item.start < end),
+                 (item.start, item.end)) for item in patterns.evidence]
+
+
+def _doubted(model: ScreenModel, text: str, patterns: SafeguardingResult,
+             folded: NormalisedText) -> bool:
+    """Whether the model's reading outweighs the patterns' alert (see ``_model_doubts``)."""
+    whole = model.scores(text)
+    if whole is None:
+        return False
+    limits = model.thresholds
+    cannot_wait = any(item.kind in _CANNOT_WAIT for item in patterns.evidence)
+    if (len(text) <= _SHORT and not cannot_wait
+            and all(len(item.text.split()) == 1 for item in patterns.evidence)):
+        return whole.alert < limits["ordinary"]
+    if not _TOLD_AS_PAST.search(folded.text):
+        return False
+    if whole.alert >= limits["ordinary_cannot_wait" if cannot_wait else "ordinary_past"]:
+        return False
+    pieces = (_piece_scores(model, text, folded, start, end)
+              for start, end in _evidence_pieces(text, patterns))
+    return all(piece is None or piece.alert < limits["ordinary_piece"] for piece in pieces)
+
+
+def _model_doubts(text: str, patterns: SafeguardingResult, folded: NormalisedText
                   ) -> SafeguardingResult:
-    """A pattern's alert read as a concern (the same working day) when every piece of its
-    evidence is one word, the message is short, tells of no danger now (``URGENT``), names
-    no harm that can kill within hours, and the model finds it plainly ordinary (under
-    ``ordinary``): "we did an assault course on the residential", "the bullies in Harry
-    Potter", "got shot like 20 times at paintballing". Evidence of two words or more ("my
-    foster dad hits me") always stands, since ordinary words around a disclosure can bring
-    the model's score of the whole message down; so does every alert without the model."""
-    if (len(text) > _SHORT or _URGENT.search(folded.text)
-            or any(item.kind in _CANNOT_WAIT or len(item.text.split()) > 1
-                   for item in patterns.evidence)):
+    """A pattern's alert read as a concern (the same working day), never silence, when the
+    model doubts it, either
+
+    - every piece of evidence is one word, in a short message, of no harm that can kill
+      within hours, and the model finds it plainly ordinary (under ``ordinary``): "we did an
+      assault course on the residential", "the bullies in Harry Potter" (evidence of two
+      words or more, "my foster dad hits me late lol", always stands here, since ordinary
+      words around a disclosure bring the model's score down);
+    - or the message is told as past (``TOLD_AS_PAST``), the model scores it under
+      ``ordinary_past`` (under ``ordinary_cannot_wait`` for a harm that can kill within
+      hours) and every sentence holding the evidence under ``ordinary_piece``: "I self
+      harmed last year but I've stopped now and my counsellor is helping", while one
+      worrying sentence in a long letter stands.
+
+    Never when the message tells of danger now (``URGENT``, though the bare word "now" is not
+    enough: "I'm 9 months clean now") or the model cannot read it."""
+    if _URGENT_BEYOND_NOW.search(folded.text):
         return patterns
     try:
-        model = load_model().screen
-        scores = model.scores(text)
+        if not _doubted(load_model().screen, text, patterns, folded):
+            return patterns
     except ModelUnavailable:
         return patterns
     except (ArithmeticError, IndexError, KeyError, TypeError, ValueError):
         logger.exception("the safeguarding model could not score a message; patterns only")
-        return patterns
-    if scores is None or scores.alert >= model.thresholds["ordinary"]:
         return patterns
     return _result([], concern=list(patterns.evidence) + list(patterns.concern_evidence))
 
@@ -467,13 +503,13 @@ def with_model(text: str, patterns: SafeguardingResult, *,
     """The patterns' verdict read together with the model's.
 
     A pattern's alert stands, unless it rests on single risky words in a message the model
-    finds plainly ordinary (``_single_words``); when the patterns raised no alert, the
+    finds plainly ordinary (``_model_doubts``); when the patterns raised no alert, the
     model's alert is an alert (or a concern when the message tells of harm past and going
     well) and its concern joins the patterns' concern tier.
     """
     folded = normalise(text) if folded is None else folded
     if patterns.flagged:
-        return _single_words(text, patterns, folded)
+        return _model_doubts(text, patterns, folded)
     model = model_check(text, folded=folded)
     return _tiered(list(model.evidence),
                    list(patterns.concern_evidence) + list(model.concern_evidence), folded,

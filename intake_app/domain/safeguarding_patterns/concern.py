@@ -80,6 +80,21 @@ RESOLVED = (
     r"(?:concerns?|risks?)|(?:is|are) not at risk|(?:is|was|has been|are|were) (?:now |since "
     r"been |all )?(?:resolved|sorted out)"
 )
+# Told as the past: with these, a pattern's alert the model finds plainly ordinary or past
+# is read as a concern ("I self harmed last year but I've stopped now and my counsellor is
+# helping"). Without them the alert stands, whatever the model says ("the boss took my
+# passport and i work for no money").
+TOLD_AS_PAST = (
+    r"used to|use to|when i was (?:little|younger|small|a kid|a child|\d+|in year \d+)|"
+    r"when (?:he|she|they) (?:was|were) (?:little|younger|small|a baby|\d+)|back when|"
+    r"(?:a|one|two|three|few|couple of|\d+) (?:years?|months?|summers?|terms?) ago|years ago|"
+    r"last (?:year|summer|spring|winter|autumn|christmas|term|month)|in (?:19|20)\d\d|"
+    r"(?:historic|historical|in the past|previously|at the time|back then|as a (?:child|teen\w*))|"
+    r"(?:clean|free) (?:for|since)|(?:months|years|weeks) clean|stopped|"
+    r"(?:havent|have not|hasnt|has not|not) (?:done|did|happened)(?: [a-z]+){0,2} (?:for|since)|"
+    r"(?:dealt with|closed|investigated|in prison|convicted|injunction|went to court)|"
+    r"llynedd|flynyddoedd yn ol|arfer|pan o(?:n|edd) (?:i|hi|e|o) ?n (?:fach|ifanc)"
+)
 # Anything that says it is still going on keeps the alert.
 ONGOING = (
     r"again|still|right now|now (?:hes|shes|theyre|he is|she is|they are|i am|im)|tonight|"

@@ -29,6 +29,22 @@ from .blocks import (
 
 FIRST_PERSON: dict[str, tuple[str, ...]] = {
     "self_harm_suicide": (
+        # Farewells and looking for a way: "this is it im done. tell my lil sis i love her",
+        # "nobody wud even notice if i went", "I keep googling ways to do it".
+        r"tell (?:my |me )?(?:lil |little |baby |big )?(?:sis|sister|bro|brother|mum|mam|mom|nan|"
+        r"dad|family|friends|everyone)(?: [a-z]+){0,2} (?:i|that i) (?:love|luv|loved) (?:her|him|"
+        r"them|u|you|em)",
+        r"(?:nobody|no one|noone|no1) (?:would|wud|wd|will|would even|wud even|even) (?:even )?"
+        r"(?:notice|care|miss me)(?: [a-z]+){0,3} (?:if|when) i (?:went|was gone|wasnt here|"
+        r"died|disappeared|left for good)",
+        r"(?:googl\w*|search\w*|looking up|looked up|reading about) (?:ways|how) (?:to|2) (?:do it|"
+        r"kill|end it|die|hang|overdose|od)",
+        # A noose or rope made ready, told briefly: "got the rope sorted. bye".
+        r"(?:got|have|bought|found|tied|made) (?:the|a|my) (?:rope|noose|ligature)(?: [a-z]+){0,2}"
+        r" (?:sorted|ready|up|tied|bye|goodbye)",
+        # Standing at a height and saying goodbye: "stood on the bridge... before I go".
+        r"(?:im|i am|i m) (?:stood|standing|sat|sitting|up) on (?:the |a |top of the )?(?:bridge|"
+        r"roof|ledge|edge|cliff|railway|tracks|multi ?storey)(?! of)",
         # Harm told as past that starts again: "I used to cut and I want to do it again".
         r"(?:used to|use to|i did|ive) (?:self ?harm\w*|cut\w*|hurt my ?self|burn\w* my ?self)"
         r"(?: [a-z]+){0,8} (?:again|(?:want|wanna|going|gonna|about) (?:to )?(?:do|start) "
@@ -304,6 +320,10 @@ FIRST_PERSON: dict[str, tuple[str, ...]] = {
         r"dark|heights|exams|needles|the dentist|clowns))",
     ),
     "neglect": (
+        # A young child alone and a parent not back: "im home on my own and mummy isnt back".
+        r"(?:on my own|by my ?self|alone|home alone)(?: [a-z]+){0,8} (?:mummy|mum|mam|mammy|mommy|"
+        r"mom|daddy|dad|nanny|nan)(?: [a-z]+){0,2} (?:isnt|is not|hasnt|has not|not|still not) "
+        r"(?:back|home|come back|come home)",
         r"(?:hasnt|has not|havent|have not|didnt|did not|never|not) (?:come|came|been) "
         r"(?:back|home)(?: [a-z]+){0,8} (?:just me|only me|on (?:my|our) own|by (?:my|our) "
         r"?sel(?:f|ves)|alone|no food|no one else|nobody else)",
@@ -468,6 +488,10 @@ FIRST_PERSON: dict[str, tuple[str, ...]] = {
         r"bullied)|stab\w*|(?:follows?|followed|following) me",
     ),
     "immediate_danger": (
+        # Shut out of the placement now: "my placement wont let me back in".
+        r"(?:placement|carers?|foster (?:mum|dad|carers?|parents)|staff|the home|mum|mam|dad) "
+        r"(?:wont|will not|wouldnt|would not|didnt|did not|refused to) let me (?:back )?in"
+        r"(?! (?:the|my|to) (?:class|lesson|room|meeting|kitchen|office|lounge))",
         # Someone at home collapsed and not answering: "mummy fell over and she wont talk".
         r"(?:mum|mummy|mam|mammy|mom|dad|daddy|nan|nanny|nana|gran|grandad|grandma|carer|baby|"
         r"brother|sister|he|she)(?: [a-z]+){0,3} (?:fell(?! asleep)|has fallen(?! asleep)|"

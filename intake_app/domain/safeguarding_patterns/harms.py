@@ -25,7 +25,7 @@ _TABLETS = (
     r"(?:pills|tablets|tabs|meds|medicine|medication|paracetamol|paracetemol|paracetomol|"
     r"parecetamol|paracetmol|ibuprofen|painkillers|pain killers|sleeping pills|antidepressants|"
     r"sertraline|fluoxetine|citalopram|co ?codamol|aspirin|codeine|insulin|capsules|"
-    r"anti ?histamines|piriton|nurofen|calpol)"
+    r"anti ?histamines|piriton|nurofen|calpol|methadone)"
 )
 _TOOK = (
     r"(?:took|taken|take|taking|tooken|swallowed|swallow|swallowing|necked|necking|neck|downed|"
@@ -35,6 +35,17 @@ _OLDER_MALE = r"(?:boyfriend|bf|fella|man|guy|bloke|lad|partner|friend|mate)"
 
 HARMS: dict[str, tuple[str, ...]] = {
     "overdose_poisoning": (
+        # Taken something and the body says so: "i took stuff and now my hearts racing".
+        r"(?:took|taken|had|swallowed|necked|done|drank) (?:some |loads of |a load of )?(?:stuff|"
+        r"something|sumthin|summat|pills|tablets|them|it)(?: [a-z]+){0,6} (?:hearts? (?:is |s )?"
+        r"(?:racing|pounding|going mad)|cant breathe|chest (?:hurts|is tight)|room (?:is )?"
+        r"spinning|cant stop (?:being sick|shaking)|going numb)",
+        # Taken pills and saying sorry or goodbye: "took pills. sorry".
+        r"(?:took|taken|swallowed|necked) (?:the |some |my |all the )?(?:pills|tablets|meds) "
+        r"(?:sorry|im sorry|bye|goodbye|love you)",
+        # A small child has swallowed medicine: "my 2 yr old swallowed some of my methadone".
+        r"(?:baby|toddler|\d+ ?(?:yr|year|yo)s? old|little one|son|daughter)(?: [a-z]+){0,2} "
+        r"(?:swallowed|drank|ate|has eaten|got into)(?: [a-z]+){0,4} " + _TABLETS,
         # The rest of a packet: "I took the rest of the paracetamol packet after tea".
         _TOOK + r" (?:the )?(?:rest|last|remainder) of (?:the |my |her |his |mums |mams |dads |"
         r"nans |a )?(?:\w+ )?(?:packet|pack|box|bottle|strip|sheet|blister|" + _TABLETS + r")",

@@ -1,0 +1,28 @@
+"""Blind sets 1 to 7, retired into training in round 8 (``intake_app/data/``): seen now, so
+their figures are regression data, not evidence of how the screen does on fresh words (blind
+sets 8 and 9 are, ``test_safeguarding_blind.py``). What each measured while it was blind is
+in the README's tables and in data/evaluation/RETIRED.md.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from intake_app.domain.safeguarding_evaluation import evaluate_screen
+from intake_app.domain.triage_training import DATA_DIR, read_rows
+
+# Measured with round 8's model, which was trained on them: (recall, precision, immediate
+# missed). A change may only keep or improve these.
+FLOORS = {
+    1: (1.0, 0.83, 0), 2: (0.9814, 0.8933, 0), 3: (1.0, 0.9218, 0), 4: (1.0, 0.8884, 0),
+    5: (1.0, 0.882, 0), 6: (1.0, 0.9103, 0), 7: (0.9910, 0.9823, 1),
+}
+
+
+@pytest.mark.parametrize("number", FLOORS)
+def test_seen_retired_set_figures_do_not_fall(number):
+    report = evaluate_screen(read_rows(DATA_DIR / f"safeguarding_seen_retired_set_{number}.csv"))
+    recall, precision, missed = FLOORS[number]
+    assert report["alert"]["recall"] >= recall, report["alert"]
+    assert report["alert"]["precision"] >= precision, report["alert"]
+    assert report["immediate"]["missed"] <= missed, report["immediate"]
