@@ -17,12 +17,13 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 
 from ..domain.draft import clean_text
+from ..domain.reporting_periods import local_date
 from ..domain.stages import STAGE2, STAGE3
 from ..extensions import db
 from ..models import ComplaintStage, OmbudsmanEnquiry, Representation, Resolution
 from ..taxonomy import keys
 from .audit import record_event
-from .casework import CaseworkRefused, Officer, local_today
+from .casework import CaseworkRefused, Officer
 from .wall_clock import SYSTEM_CLOCK, WallClock
 
 FINANCIAL = "financial_remedy"
@@ -54,10 +55,15 @@ def _enquiry(record: Representation) -> OmbudsmanEnquiry | None:
         OmbudsmanEnquiry.representation_id == record.id))
 
 
-def _check_day(record: Representation, day: date, field: str) -> None:
-    if day > local_today():
+def _check_day(record: Representation, day: date, field: str, *, today: date) -> None:
+    """Refuse a typed date after ``today`` or before the record arrived, both as London
+    days: the officer types the date of their own day, and between midnight and 1am in
+    summer the UTC date is still yesterday, so the UTC day of receipt would let a record
+    received just after midnight take a date the day before it came in. ``today`` is the
+    caller's clock's London day, so a replay checks against the day it replays."""
+    if day > today:
         raise CaseworkRefused({field: _("The date cannot be in the future.")})
-    if day < record.received_at.date():
+    if day < local_date(record.received_at):
         raise CaseworkRefused({field: _("The date cannot be before the record was "
                                         "received.")})
 
@@ -75,7 +81,7 @@ def record_resolution(record: Representation, officer: Officer, *, kind: str, do
     """Keep one thing done to put the complaint right (an amount only with money paid)."""
     if kind not in keys("resolutions"):
         raise CaseworkRefused({"kind": _("Choose what was done.")})
-    _check_day(record, done_on, "done_on")
+    _check_day(record, done_on, "done_on", today=clock.today())
     _check_amount(amount_pence, needed=kind == FINANCIAL, field="amount")
     resolution = Resolution(representation_id=record.id, kind=kind, done_on=done_on,
                             amount_pence=amount_pence if kind == FINANCIAL else None,
@@ -100,7 +106,7 @@ def record_ombudsman(record: Representation, officer: Officer, *, ombudsman: str
     again: one enquiry per record, updated)."""
     if ombudsman not in keys("ombudsmen"):
         raise CaseworkRefused({"ombudsman": _("Choose the Ombudsman.")})
-    _check_day(record, received_on, "received_on")
+    _check_day(record, received_on, "received_on", today=clock.today())
     if decision is not None and decision not in keys("ombudsman_decisions"):
         raise CaseworkRefused({"decision": _("Choose the decision.")})
     if decision is not None and decided_on is None:
@@ -108,7 +114,7 @@ def record_ombudsman(record: Representation, officer: Officer, *, ombudsman: str
     if decided_on is not None:
         if decision is None:
             raise CaseworkRefused({"decision": _("Choose the decision.")})
-        _check_day(record, decided_on, "decided_on")
+        _check_day(record, decided_on, "decided_on", today=clock.today())
         if decided_on < received_on:
             raise CaseworkRefused({"decided_on": _("The decision cannot come before the "
                                                    "enquiry.")})
