@@ -22,6 +22,7 @@ from ..domain import advocacy
 from ..domain.draft import clean_text
 from ..domain.rag import Rag, rag
 from ..domain.references import display
+from ..domain.reporting_periods import local_date
 from ..domain.safeguarding import screen
 from ..extensions import db
 from ..models import (
@@ -70,17 +71,21 @@ def is_open(record: Representation) -> bool:
 
 
 def _history(record: Representation) -> list[HistoryLine]:
-    lines = [HistoryLine(record.received_at.date(), _("Sent to the council."))]
+    """What happened to the record, each line dated by its London day: the advocate reads
+    the dates as their own, and between midnight and 1am in summer the UTC date of a
+    stored instant is still yesterday."""
+    lines = [HistoryLine(local_date(record.received_at), _("Sent to the council."))]
     for update in db.session.scalars(
             select(CaseStatusUpdate).where(CaseStatusUpdate.representation_id == record.id)
             .order_by(CaseStatusUpdate.received_at, CaseStatusUpdate.id)):
         words = case_status.CASE_STATUS_TEXT.get(update.case_status)
-        lines.append(HistoryLine(update.received_at.date(),
+        lines.append(HistoryLine(local_date(update.received_at),
                                  str(words) if words else update.case_status))
     for addition in additions(record):
-        lines.append(HistoryLine(addition.created_at.date(), _("You added information.")))
+        lines.append(HistoryLine(local_date(addition.created_at),
+                                 _("You added information.")))
     if record.withdrawn_at is not None:
-        lines.append(HistoryLine(record.withdrawn_at.date(), _("Withdrawn.")))
+        lines.append(HistoryLine(local_date(record.withdrawn_at), _("Withdrawn.")))
     return sorted(lines, key=lambda line: line.on)
 
 
