@@ -13,7 +13,7 @@ import textstat
 from flask import request_started
 from sqlalchemy import select
 
-from intake_app.domain.calendar import working_days_between
+from intake_app.domain.calendar import clock_start, working_days_between
 from intake_app.domain.draft import Contact, Draft
 from intake_app.domain.stages import stage2_dates
 from intake_app.extensions import db
@@ -87,14 +87,18 @@ def test_status_page_within_20_working_days_starts_stage2(app, client, fake_rasa
     record, secret = answered_complaint(working_days_ago=20)
     page = ask_on_status_page(client, record, secret, words="They did not listen to me.")
     text = said(page)
-    due = stage2_dates(SYSTEM_CLOCK.today(), nation="england").due
     assert "Someone new will now look again at your complaint" in text
     assert textstat.flesch_kincaid_grade(text) <= 5, text
     started = stage2_of(record)
     assert started is not None and started.started_by == "child"
-    # Started today, or on the next working day after the cut-off or on a day off.
-    assert started.due in (due, stage2_dates(started.started_on, nation="england").due)
     request = request_of(record)
+    # Stage 2 runs from the working day the child asked (the next one when they asked
+    # after the cut-off or on a day off), and the page tells them the day it will finish.
+    started_on = clock_start(request.requested_at, nation="england",
+                             cutoff=app.config["CUTOFF_TIME"])
+    due = stage2_dates(started_on, nation="england").due
+    assert (started.started_on, started.due) == (started_on, due)
+    assert f"They will finish by {due:%A} {due.day} {due:%B %Y}." in text
     assert request.in_time and request.via == "web" and request.decision == "started"
     assert request.words == "They did not listen to me."
     [event] = case_store_events(record)
