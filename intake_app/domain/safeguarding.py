@@ -498,19 +498,38 @@ def _model_doubts(text: str, patterns: SafeguardingResult, folded: NormalisedTex
     return _result([], concern=list(patterns.evidence) + list(patterns.concern_evidence))
 
 
+def _model_is_sure(text: str) -> bool:
+    """Whether the model scores ``text`` an alert at ``sure`` or more: then words that sound
+    settled ("she's back now") do not make its alert a concern ("my friend hasnt been back to
+    her foster place for 3 days, shes been stayin at some lads flat"); on the retired sets,
+    each scored by a model trained without it, this kept 3 alerts and raised no false one."""
+    try:
+        model = load_model().screen
+        scores = model.scores(text)
+    except ModelUnavailable:
+        return False
+    except (ArithmeticError, IndexError, KeyError, TypeError, ValueError):
+        logger.exception("the safeguarding model could not score a message; patterns only")
+        return False
+    return scores is not None and scores.alert >= model.thresholds["sure"]
+
+
 def with_model(text: str, patterns: SafeguardingResult, *,
                folded: NormalisedText | None = None) -> SafeguardingResult:
     """The patterns' verdict read together with the model's.
 
-    A pattern's alert stands, unless it rests on single risky words in a message the model
-    finds plainly ordinary (``_model_doubts``); when the patterns raised no alert, the
-    model's alert is an alert (or a concern when the message tells of harm past and going
-    well) and its concern joins the patterns' concern tier.
+    A pattern's alert stands unless the model doubts it (``_model_doubts``: single risky
+    words in a short message it finds plainly ordinary, or harm told as past that it finds
+    ordinary); when the patterns raised no alert, the model's alert is an alert (or a
+    concern when the message tells of harm past and going well, unless the model is sure:
+    ``_model_is_sure``) and its concern joins the patterns' concern tier.
     """
     folded = normalise(text) if folded is None else folded
     if patterns.flagged:
         return _model_doubts(text, patterns, folded)
     model = model_check(text, folded=folded)
+    if model.flagged and _resolved(folded) and _model_is_sure(text):
+        return _result(list(model.evidence))
     return _tiered(list(model.evidence),
                    list(patterns.concern_evidence) + list(model.concern_evidence), folded,
                    model_missing=model.model_missing)

@@ -1,7 +1,7 @@
 """The screen measured on blind sets: messages written by someone who never saw the patterns,
 committed before the patterns changed (``data/evaluation/``, see its README). Once a round
 has been measured on them they are retired into training (``intake_app/data/``,
-``test_safeguarding_seen_retired.py``); blind sets 8 and 9 measure round 8.
+``test_safeguarding_seen_retired.py``); blind sets 10 and 11 measure round 9.
 
 Only aggregate figures are computed and asserted; a failure message shows figures, never a
 message's text. Nobody writing patterns reads these files.
@@ -19,29 +19,35 @@ from intake_app.domain.safeguarding_evaluation import evaluate_screen, is_screen
 from intake_app.domain.triage_training import read_rows
 
 EVALUATION = Path(__file__).resolve().parents[2] / "data" / "evaluation"
-BLIND_8 = EVALUATION / "safeguarding_blind_8.csv"
-BLIND_9 = EVALUATION / "safeguarding_blind_9.csv"
+BLIND_10 = EVALUATION / "safeguarding_blind_10.csv"
+BLIND_11 = EVALUATION / "safeguarding_blind_11.csv"
 
-# Blind set 8 (509 messages, the issue's mix; committed in 7f9db15 before round 8 changed
-# anything), measured once on round 7's screen: recall 0.9825 (224/228), precision 0.7915,
-# 2 of 66 immediate-risk messages missed, 0.8689 of concern rows seen by a person; once after
-# round 8 (the model trained on the retired sets 1 to 7, a pattern's alert doubted only when
-# told as past or resting on single words): 0.9912 (226/228), 0.8561, 0 missed, 0.918.
-BLIND_8_FLOOR = {"recall": 0.9912, "precision": 0.8560, "immediate_missed": 0,
-                 "concern_seen_by_a_person": 0.9180}
-# Blind set 9 (348 messages, mostly web-form letters with understated disclosures; committed
-# in c10b11e before round 8), measured once on round 7's screen: recall 0.9675 (149/154),
-# precision 0.7376, 1 of 45 immediate-risk messages missed, 0.9111 of concern rows seen; once
-# after round 8: 0.9805 (151/154), 0.8297, 0 missed, 0.9556. Precision is short of the bar.
-BLIND_9_FLOOR = {"recall": 0.9805, "precision": 0.8296, "immediate_missed": 0,
-                 "concern_seen_by_a_person": 0.9555}
+# Round 8 was measured on blind sets 8 and 9 (now retired into training): set 8 went from
+# recall 0.9825, precision 0.7915, 2 immediate-risk misses to 0.9912, 0.8561, 0 (the bar met),
+# set 9 from 0.9675, 0.7376, 1 to 0.9805, 0.8297, 0 (README, round 8).
+#
+# Blind set 10 (551 messages, the issue's mix; committed in d085204 before round 9 changed
+# anything), measured once on round 8's screen: recall 0.9868 (225/228), precision 0.7812,
+# 0 of 61 immediate-risk messages missed, 0.9189 of concern rows seen by a person; once after
+# round 9 (sets 8 and 9 and a written training set learnt from, a model that is sure keeps
+# its alert over settled-sounding words): 0.9912 (226/228), 0.7902, 0, 0.9324.
+BLIND_10_FLOOR = {"recall": 0.9912, "precision": 0.7902, "immediate_missed": 0,
+                  "concern_seen_by_a_person": 0.9324}
+# Blind set 11 (407 messages, mostly web-form letters and professionals' notes; committed in
+# c5ba23d before round 9), measured once on round 8's screen: recall 0.9755 (159/163),
+# precision 0.7260, 0 of 54 immediate-risk messages missed, 0.9692 of concern rows seen; once
+# after round 9: 0.9755, 0.7644, 0, 0.9692.
+BLIND_11_FLOOR = {"recall": 0.9754, "precision": 0.7644, "immediate_missed": 0,
+                  "concern_seen_by_a_person": 0.9692}
 
 
 SETS = {
-    "blind set 8": (BLIND_8, {"rows": 509, "labels": {"alert": 228, "concern": 61, "none": 220},
-                              "immediate": 66}, BLIND_8_FLOOR),
-    "blind set 9": (BLIND_9, {"rows": 348, "labels": {"alert": 154, "concern": 45, "none": 149},
-                              "immediate": 45}, BLIND_9_FLOOR),
+    "blind set 10": (BLIND_10, {"rows": 551, "labels": {"alert": 228, "concern": 74,
+                                                         "none": 249}, "immediate": 61},
+                     BLIND_10_FLOOR),
+    "blind set 11": (BLIND_11, {"rows": 407, "labels": {"alert": 163, "concern": 65,
+                                                         "none": 179}, "immediate": 54},
+                     BLIND_11_FLOOR),
 }
 
 
@@ -68,9 +74,10 @@ def test_blind_set_is_intact_and_read_as_a_screen_set(reports, name):
 
 
 @pytest.mark.parametrize("name", [
-    "blind set 8",
-    pytest.param("blind set 9", marks=pytest.mark.xfail(
-        strict=True, reason="blind set 9: recall 0.981, precision 0.830; see issue 12")),
+    pytest.param("blind set 10", marks=pytest.mark.xfail(
+        strict=True, reason="blind set 10: recall 0.991, precision 0.790; see issue 12")),
+    pytest.param("blind set 11", marks=pytest.mark.xfail(
+        strict=True, reason="blind set 11: recall 0.975, precision 0.764; see issue 12")),
 ])
 def test_blind_set_meets_the_issue_thresholds(reports, name):
     figures = _figures(reports[name])
@@ -130,7 +137,7 @@ def test_flask_triage_evaluate_reads_a_screen_set_by_its_header(cli_runner, tmp_
 
 
 def test_the_blind_set_report_holds_figures_only(cli_runner):
-    result = cli_runner.invoke(args=["triage", "evaluate", str(BLIND_8)])
+    result = cli_runner.invoke(args=["triage", "evaluate", str(BLIND_10)])
     assert result.exit_code == 0
     report = json.loads(result.output)
     assert all(value is None or isinstance(value, Number) for value in _leaves(report))

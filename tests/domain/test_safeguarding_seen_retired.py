@@ -1,6 +1,7 @@
-"""Blind sets 1 to 7, retired into training in round 8 (``intake_app/data/``): seen now, so
-their figures are regression data, not evidence of how the screen does on fresh words (blind
-sets 8 and 9 are, ``test_safeguarding_blind.py``). What each measured while it was blind is
+"""Blind sets 1 to 9, retired into training once each had measured a round (1 to 7 in round 8,
+8 and 9 in round 9; ``intake_app/data/``): seen now, so their figures are regression data,
+not evidence of how the screen does on fresh words (the blind sets still in
+``data/evaluation/`` are, ``test_safeguarding_blind.py``). What each measured while it was blind is
 in the README's tables and in data/evaluation/RETIRED.md.
 """
 
@@ -11,11 +12,12 @@ import pytest
 from intake_app.domain.safeguarding_evaluation import evaluate_screen
 from intake_app.domain.triage_training import DATA_DIR, read_rows
 
-# Measured with round 8's model, which was trained on them: (recall, precision, immediate
+# Measured with round 9's model, which was trained on them: (recall, precision, immediate
 # missed). A change may only keep or improve these.
 FLOORS = {
-    1: (1.0, 0.83, 0), 2: (0.9814, 0.8933, 0), 3: (1.0, 0.9218, 0), 4: (1.0, 0.8884, 0),
-    5: (1.0, 0.882, 0), 6: (1.0, 0.9103, 0), 7: (0.9910, 0.9823, 1),
+    1: (1.0, 0.8384, 0), 2: (1.0, 0.9, 0), 3: (1.0, 0.9295, 0), 4: (1.0, 0.8924, 0),
+    5: (1.0, 0.887, 0), 6: (1.0, 0.9103, 0), 7: (0.9910, 0.9823, 1), 8: (1.0, 0.9194, 0),
+    9: (1.0, 0.8902, 0),
 }
 
 

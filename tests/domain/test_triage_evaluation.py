@@ -184,8 +184,9 @@ def test_the_screen_models_features_match_scikit_learn():
         np.testing.assert_allclose(got[: len(expected)], expected, rtol=1e-5, atol=1e-6)
 
 
-# Shorter texts are the stock answers every writer uses ("yes", "call me back please").
-STOCK_ANSWER_CHARS = 30
+# Shorter texts are the stock lines writers who never met each other both use ("yes", "call
+# me back please"; blind set 11 shares one 30-character line with retired set 7).
+STOCK_ANSWER_CHARS = 40
 
 
 def test_the_screen_model_never_learns_from_a_blind_set_or_the_held_out_rows():

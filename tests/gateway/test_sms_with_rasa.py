@@ -329,19 +329,20 @@ def test_rasa_stopped_mid_conversation_degrades_and_loses_nothing(stack: LiveSta
     for body in ("hi", "1", "1", "they moved me to a new placement without telling me"):
         stack.say(phone, body)
     stack.rasa.stop()
-    # Not "and i lost all my stuff": the screen's model raises that as self-harm, a known
-    # false alarm (README, safeguarding screen), and a flagged message takes its own path.
-    [answer] = stack.say(phone, "and they still have not sent my things")
+    # Not "and i lost all my stuff" nor "and they still have not sent my things": the
+    # screen's model raises short lines like these as self-harm, a known false alarm (README,
+    # safeguarding screen, rounds 7 to 9), and a flagged message takes its own path.
+    [answer] = stack.say(phone, "and my bus pass for school has still not come")
     assert "not working right now" in answer
     [record] = stack.records(phone)
     assert f"Your reference is {display(record.reference)}" in answer
     assert record.status == "needs_review" and record.needs_review
-    assert "without telling me" in record.text and "sent my things" in record.text
+    assert "without telling me" in record.text and "bus pass" in record.text
     inbound = db.session.scalars(select(ChannelMessage.body).where(
         ChannelMessage.conversation_id == record.conversation_id,
         ChannelMessage.direction == "inbound").order_by(ChannelMessage.id)).all()
     assert inbound[-2:] == ["they moved me to a new placement without telling me",
-                            "and they still have not sent my things"]
+                            "and my bus pass for school has still not come"]
 
 
 COMPLAINT_TURNS = ("hi", "1", "1", "my social worker never calls me back", "done",

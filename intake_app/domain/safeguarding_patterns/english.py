@@ -488,6 +488,9 @@ FIRST_PERSON: dict[str, tuple[str, ...]] = {
         r"bullied)|stab\w*|(?:follows?|followed|following) me",
     ),
     "immediate_danger": (
+        # A fire and no way out: "there's a fire in the kitchen and the door's locked".
+        r"(?:theres|there is|there s) (?:a )?fire(?: [a-z]+){0,8} (?:locked|cant get out|trapped|"
+        r"stuck|upstairs)",
         # Shut out of the placement now: "my placement wont let me back in".
         r"(?:placement|carers?|foster (?:mum|dad|carers?|parents)|staff|the home|mum|mam|dad) "
         r"(?:wont|will not|wouldnt|would not|didnt|did not|refused to) let me (?:back )?in"

@@ -189,6 +189,10 @@ WELSH: dict[str, tuple[str, ...]] = {
         r"(?:am|mynd i) fy (?:nhrywanu|nghuro|lladd)|trywanu",
     ),
     "immediate_danger": (
+        # A fire at home ("ma tân yn y gegin"; folded, tân reads tan, which also means "until").
+        r"(?:mae|ma) (?:na |yna )?tan (?:yn|yn y|yn yr|lawr llawr|lawr staer)(?: [a-z]+)? ?"
+        r"(?:gegin|ty|stafell|lolfa|fflat|adeilad|cartref|llofft)?(?: [a-z]+){0,6} (?:cloi|"
+        r"sownd|methu|ffaelu|ffili|lan llofft|i fyny grisiau)",
         r"(?:plis|pls|plz) (?:helpwch|help)|helpwch (?:ni|fi|plis)|(?:torri|dorri|cicio|gicio)"
         r" (?:r|y|yr)? ?(?:drws|ffenest) (?:lawr|i lawr|i mewn)",
         r"(?:fy|wedi fy|di fy|cael fy|yn fy) " + mutated("cloi") + r"|(?:methu|ffaelu|ffili|"
