@@ -182,6 +182,14 @@ def _not_innocent(evidence: list[Evidence], spans: list[tuple[int, int]]) -> lis
             if not any(start <= item.start and item.end <= end for start, end in spans)]
 
 
+def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with each span replaced by as many spaces, so the offsets still line up."""
+    kept = list(text)
+    for start, end in spans:
+        kept[start:end] = " " * (end - start)
+    return "".join(kept)
+
+
 def _resolved(folded: NormalisedText) -> bool:
     """Told as past and going well, with nothing that says it goes on: "I used to cut but
     I'm doing much better now" (a concern), not "I used to cut and started again" (an
@@ -190,10 +198,7 @@ def _resolved(folded: NormalisedText) -> bool:
     spans = [match.span() for match in _RESOLVED.finditer(folded.text)]
     if not spans:
         return False
-    rest = list(folded.text)
-    for start, end in spans:
-        rest[start:end] = " " * (end - start)
-    return _ONGOING.search("".join(rest)) is None
+    return _ONGOING.search(_blanked(folded.text, spans)) is None
 
 
 def _tiered(alert: list[Evidence], concern: list[Evidence], folded: NormalisedText,
@@ -300,10 +305,8 @@ def _without_idioms(model: ScreenModel, text: str, folded: NormalisedText
     """The model's verdict on what is left of a short message once its everyday idioms are
     taken out: "my phone went missing" alone is nothing, but "my phone went missing and mum
     wont wake up" still tells of danger. Under ``SCREEN_MIN_WORDS`` words left, nothing."""
-    kept = list(folded.text)
-    for match in (*_IDIOMS.finditer(folded.text), *_INNOCENT.finditer(folded.text)):
-        kept[match.start():match.end()] = " " * (match.end() - match.start())
-    rest = " ".join("".join(kept).split())
+    rest = " ".join(_blanked(folded.text, [match.span() for match in (
+        *_IDIOMS.finditer(folded.text), *_INNOCENT.finditer(folded.text))]).split())
     scores = model.scores(text, rest) if len(text) <= CLASSIFY_CHARS else None
     if scores is None:
         return _result([])
@@ -322,12 +325,8 @@ def _only_an_everyday_answer(folded: NormalisedText) -> bool:
     please") with at most two other words: on these the model, reading a handful of words,
     raised alerts ("Call me back please" as immediate danger). Any more words ("call me
     back hes outside my door") and the model reads it as usual."""
-    kept = list(folded.text)
-    found = False
-    for match in _EVERYDAY_ANSWERS.finditer(folded.text):
-        kept[match.start():match.end()] = " " * (match.end() - match.start())
-        found = True
-    return found and len("".join(kept).split()) <= 2
+    spans = [match.span() for match in _EVERYDAY_ANSWERS.finditer(folded.text)]
+    return bool(spans) and len(_blanked(folded.text, spans).split()) <= 2
 
 
 def _risky_pieces(text: str, folded: NormalisedText, cues: dict[str, tuple[str, ...]]
