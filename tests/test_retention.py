@@ -115,15 +115,34 @@ def purged_events(reference: str) -> list[AuditEvent]:
         AuditEvent.action == "record.purged")))
 
 
+def new_officer() -> casework.Officer:
+    """A complaints officer's account, made inside an app context."""
+    staff = StaffUser(email="officer@council.example", name="Officer", role="officer")
+    db.session.add(staff)
+    db.session.commit()
+    return casework.Officer(staff.id, f"staff:{staff.id}")
+
+
+def officer_works_on(reference: str, officer: casework.Officer) -> None:
+    """What an officer writes on an alert: a note, how the alert was handled and a triage
+    correction (which snapshots the handling), each holding words the purge must take out."""
+    casework.add_note(record(reference), officer, OFFICER_WORDS["note"])
+    casework.record_safeguarding_handling(
+        record(reference), officer, handled_by="Duty team",
+        handled_at=datetime.now(UTC), action=OFFICER_WORDS["action"])
+    flagged = record(reference)
+    correct_triage(flagged, officer, TriageChoice(
+        type="complaint", primary_category="contact", secondary_categories=(),
+        safeguarding_kinds=tuple(flagged.safeguarding_kinds), procedure="statutory",
+        priority="normal", service_area=None))
+
+
 def test_purge_removes_words_contact_and_transcript_and_keeps_what_reports_need(
         purge_app: Flask, tracker: Path) -> None:
     with purge_app.app_context():
-        staff = StaffUser(email="officer@council.example", name="Officer", role="officer")
-        db.session.add(staff)
-        db.session.commit()
+        officer = new_officer()
         old = record_from_chat("old-chat")
-        casework.add_note(record(old), casework.Officer(staff.id, f"staff:{staff.id}"),
-                          "Rang the leaving care team")
+        casework.add_note(record(old), officer, "Rang the leaving care team")
         recent = record_from_chat("other-chat")
         alert = submit(Draft(text=DISCLOSURE, channel="web"), actor="web").reference
     run_once(purge_app)
@@ -173,10 +192,7 @@ def test_purge_removes_words_contact_and_transcript_and_keeps_what_reports_need(
 def test_a_handled_alert_is_purged_like_any_other_record(purge_app: Flask) -> None:
     with purge_app.app_context():
         alert = submit(Draft(text=DISCLOSURE, channel="web"), actor="web").reference
-        staff = StaffUser(email="officer@council.example", name="Officer", role="officer")
-        db.session.add(staff)
-        db.session.commit()
-        officer = casework.Officer(staff.id, f"staff:{staff.id}")
+        officer = new_officer()
     run_once(purge_app)
     with purge_app.app_context():
         accepted_days_ago(alert, 120)
@@ -258,22 +274,11 @@ def test_the_purge_takes_the_words_out_of_the_audit_trail_and_keeps_the_events(
         purge_app: Flask) -> None:
     with purge_app.app_context():
         reference = submit(Draft(text=DISCLOSURE, channel="web"), actor="web").reference
-        staff = StaffUser(email="officer@council.example", name="Officer", role="officer")
-        db.session.add(staff)
-        db.session.commit()
-        officer = casework.Officer(staff.id, f"staff:{staff.id}")
+        officer = new_officer()
     run_once(purge_app)
     with purge_app.app_context():
         accepted_days_ago(reference, 91)
-        casework.add_note(record(reference), officer, OFFICER_WORDS["note"])
-        casework.record_safeguarding_handling(
-            record(reference), officer, handled_by="Duty team",
-            handled_at=datetime.now(UTC), action=OFFICER_WORDS["action"])
-        flagged = record(reference)
-        correct_triage(flagged, officer, TriageChoice(
-            type="complaint", primary_category="contact", secondary_categories=(),
-            safeguarding_kinds=tuple(flagged.safeguarding_kinds), procedure="statutory",
-            priority="normal", service_area=None))
+        officer_works_on(reference, officer)
         casework.withdraw(record(reference), officer, OFFICER_WORDS["reason"])
         before = audit_snapshots(reference)
         # The trail held the officer's words (the correction snapshots the alert's action).

@@ -5,24 +5,22 @@ its audit snapshots and the tracker; a second run changes nothing."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
 
 import pytest
 from flask import Flask
 from sqlalchemy import create_engine, select, text
 
 from intake_app.extensions import db
-from intake_app.models import AuditEvent, StaffUser
+from intake_app.models import AuditEvent
 from intake_app.outbox.worker import run_once
-from intake_app.services import casework
-from intake_app.services.triage_corrections import TriageChoice, correct_triage
 
 from ..outbox.conftest import SAFE_TO_TEXT, set_delivery_clock
 from ..test_retention import (
     DISCLOSURE,
-    OFFICER_WORDS,
     accepted_days_ago,
     audit_snapshots,
+    new_officer,
+    officer_works_on,
     record,
     record_from_chat,
 )
@@ -70,22 +68,11 @@ def test_purge_on_postgresql_clears_the_words_and_a_second_run_changes_nothing(
     with app.app_context():
         assert db.engine.dialect.name == "postgresql"
         reference = record_from_chat("old-chat", DISCLOSURE)
-        staff = StaffUser(email="officer@council.example", name="Officer", role="officer")
-        db.session.add(staff)
-        db.session.commit()
-        officer = casework.Officer(staff.id, f"staff:{staff.id}")
+        officer = new_officer()
     run_once(app)
     with app.app_context():
         accepted_days_ago(reference, 91)
-        casework.add_note(record(reference), officer, OFFICER_WORDS["note"])
-        casework.record_safeguarding_handling(
-            record(reference), officer, handled_by="Duty team",
-            handled_at=datetime.now(UTC), action=OFFICER_WORDS["action"])
-        flagged = record(reference)
-        correct_triage(flagged, officer, TriageChoice(
-            type="complaint", primary_category="contact", secondary_categories=(),
-            safeguarding_kinds=tuple(flagged.safeguarding_kinds), procedure="statutory",
-            priority="normal", service_area=None))
+        officer_works_on(reference, officer)
         record_id = record(reference).id
         with db.engine.connect() as connection:
             assert tuple(connection.execute(PLAIN_ROWS, {"id": record_id}).one()) == (1, 1)
