@@ -449,16 +449,17 @@ def _evidence_pieces(text: str, patterns: SafeguardingResult) -> list[tuple[int,
 def _doubted(model: ScreenModel, text: str, patterns: SafeguardingResult,
              folded: NormalisedText) -> bool:
     """Whether the model's reading outweighs the patterns' alert (see ``_model_doubts``)."""
+    cannot_wait = any(item.kind in _CANNOT_WAIT for item in patterns.evidence)
+    single_words = (len(text) <= _SHORT and not cannot_wait
+                    and all(len(item.text.split()) == 1 for item in patterns.evidence))
+    if not single_words and not _TOLD_AS_PAST.search(folded.text):
+        return False  # decided before scoring: most alerts stop here
     whole = model.scores(text)
     if whole is None:
         return False
     limits = model.thresholds
-    cannot_wait = any(item.kind in _CANNOT_WAIT for item in patterns.evidence)
-    if (len(text) <= _SHORT and not cannot_wait
-            and all(len(item.text.split()) == 1 for item in patterns.evidence)):
+    if single_words:
         return whole.alert < limits["ordinary"]
-    if not _TOLD_AS_PAST.search(folded.text):
-        return False
     if whole.alert >= limits["ordinary_cannot_wait" if cannot_wait else "ordinary_past"]:
         return False
     pieces = (_piece_scores(model, text, folded, start, end)

@@ -57,14 +57,19 @@ DEFAULT_DATA_PATH = DATA_DIR / "triage_labelled.csv"
 # examples carry little over to fresh text, while a model trained on every example (measured
 # on round 4's set, never trained on, before it was tuned on) caught about 90% of its
 # disclosures against the patterns' 58% and the old model's 73%. The retired sets are blind
-# sets that have measured a round (1 to 7 moved here in round 8, 8 and 9 in round 9), each
-# retired once the sets to measure the next round were committed: 3,610 messages by nine
-# writers who never saw the code; only sets written since measure the screen. Round 9's
-# training set was written for the model's weak spot, short everyday lines.
+# sets that have measured a round (1 to 7 moved here in round 8, 8 and 9 in round 9, 10 and
+# 11 in round 10), each retired once the sets to measure the next round were committed:
+# 4,568 messages by eleven writers who never saw the code; only sets written since measure
+# the screen. The round 9 and 10 training sets were written for the model's weak spots:
+# short everyday lines, hard ordinary messages, concern beside alert, adults' complaints.
 SCREEN_SETS = ("safeguarding_seen_round_2.csv", "safeguarding_seen_round_3.csv",
                "safeguarding_seen_round_4.csv", "safeguarding_seen_round_4b.csv",
-               *(f"safeguarding_seen_retired_set_{number}.csv" for number in range(1, 10)),
-               "safeguarding_seen_round_9_training.csv")
+               *(f"safeguarding_seen_retired_set_{number}.csv" for number in range(1, 12)),
+               "safeguarding_seen_round_9_training.csv",
+               "safeguarding_seen_round_10_hard_ordinary.csv",
+               "safeguarding_seen_round_10_concern_alert.csv",
+               "safeguarding_seen_round_10_short_turns.csv",
+               "safeguarding_seen_round_10_adult_complaints.csv")
 # Rows held out of training so that over-fitting shows: round 4's every fourth row.
 HELD_OUT_PREFIX = "r4h-"
 # How the screen reads the model's two probabilities (alert; alert or concern), chosen by
@@ -77,9 +82,8 @@ HELD_OUT_PREFIX = "r4h-"
 # it rests on single words in a short message the model scores under ORDINARY, or when it is
 # told as past and the model scores the message under ORDINARY_PAST (ORDINARY_CANNOT_WAIT for
 # a harm that can kill within hours) and every sentence holding the evidence under
-# ORDINARY_PIECE. Round 9, the nine retired sets each left out in turn: alert recall 0.9864,
-# precision 0.8551, one immediate-risk miss; round 8's rules and data gave 0.9858, 0.8456, 1
-# (README, rounds 8 and 9).
+# ORDINARY_PIECE. Round 10, the eleven retired sets each left out in turn: alert recall
+# 0.9860, precision 0.8552, two immediate-risk misses (README, rounds 8 to 10).
 SCREEN_THRESHOLDS = {"alert": 0.4, "concern": 0.5, "piece": 0.85, "urgent": 0.25,
                      "ordinary": 0.15, "ordinary_past": 0.4, "ordinary_cannot_wait": 0.1,
                      "ordinary_piece": 0.7, "sure": 0.8}

@@ -1,7 +1,7 @@
 """The screen measured on blind sets: messages written by someone who never saw the patterns,
 committed before the patterns changed (``data/evaluation/``, see its README). Once a round
 has been measured on them they are retired into training (``intake_app/data/``,
-``test_safeguarding_seen_retired.py``); blind sets 10 and 11 measure round 9.
+``test_safeguarding_seen_retired.py``); blind sets 12 and 13 measure round 10.
 
 Only aggregate figures are computed and asserted; a failure message shows figures, never a
 message's text. Nobody writing patterns reads these files.
@@ -19,35 +19,35 @@ from intake_app.domain.safeguarding_evaluation import evaluate_screen, is_screen
 from intake_app.domain.triage_training import read_rows
 
 EVALUATION = Path(__file__).resolve().parents[2] / "data" / "evaluation"
-BLIND_10 = EVALUATION / "safeguarding_blind_10.csv"
-BLIND_11 = EVALUATION / "safeguarding_blind_11.csv"
+BLIND_12 = EVALUATION / "safeguarding_blind_12.csv"
+BLIND_13 = EVALUATION / "safeguarding_blind_13.csv"
 
-# Round 8 was measured on blind sets 8 and 9 (now retired into training): set 8 went from
-# recall 0.9825, precision 0.7915, 2 immediate-risk misses to 0.9912, 0.8561, 0 (the bar met),
-# set 9 from 0.9675, 0.7376, 1 to 0.9805, 0.8297, 0 (README, round 8).
+# Earlier rounds were measured on sets now retired into training (README, rounds 8 and 9):
+# round 8 on sets 8 (the bar met: recall 0.9912, precision 0.8561, no immediate-risk miss) and
+# 9 (0.9805, 0.8297, 0); round 9 on sets 10 (0.9912, 0.7902, 0) and 11 (0.9755, 0.7644, 0).
 #
-# Blind set 10 (551 messages, the issue's mix; committed in d085204 before round 9 changed
-# anything), measured once on round 8's screen: recall 0.9868 (225/228), precision 0.7812,
-# 0 of 61 immediate-risk messages missed, 0.9189 of concern rows seen by a person; once after
-# round 9 (sets 8 and 9 and a written training set learnt from, a model that is sure keeps
-# its alert over settled-sounding words): 0.9912 (226/228), 0.7902, 0, 0.9324.
-BLIND_10_FLOOR = {"recall": 0.9912, "precision": 0.7902, "immediate_missed": 0,
-                  "concern_seen_by_a_person": 0.9324}
-# Blind set 11 (407 messages, mostly web-form letters and professionals' notes; committed in
-# c5ba23d before round 9), measured once on round 8's screen: recall 0.9755 (159/163),
-# precision 0.7260, 0 of 54 immediate-risk messages missed, 0.9692 of concern rows seen; once
-# after round 9: 0.9755, 0.7644, 0, 0.9692.
-BLIND_11_FLOOR = {"recall": 0.9754, "precision": 0.7644, "immediate_missed": 0,
-                  "concern_seen_by_a_person": 0.9692}
+# Blind set 12 (462 messages, mostly SMS and chat turns; committed in 46fcf22 before round 10
+# changed anything), measured once on round 9's screen: recall 0.9722 (175/180), precision
+# 0.7991, 1 of 52 immediate-risk messages missed, 1.0 of concern rows seen by a person; once
+# after round 10 (sets 10 and 11 and four written training sets learnt from): 0.9889
+# (178/180), 0.8599, 0, 0.9839.
+BLIND_12_FLOOR = {"recall": 0.9888, "precision": 0.8599, "immediate_missed": 0,
+                  "concern_seen_by_a_person": 0.9838}
+# Blind set 13 (600 messages, an even mix; committed in 9d54159 before round 10), measured
+# once on round 9's screen: recall 0.9885 (257/260), precision 0.7932, 1 of 76 immediate-risk
+# messages missed, 0.9747 of concern rows seen; once after round 10: 0.9885, 0.8185, 1,
+# 0.9494.
+BLIND_13_FLOOR = {"recall": 0.9884, "precision": 0.8185, "immediate_missed": 1,
+                  "concern_seen_by_a_person": 0.9493}
 
 
 SETS = {
-    "blind set 10": (BLIND_10, {"rows": 551, "labels": {"alert": 228, "concern": 74,
-                                                         "none": 249}, "immediate": 61},
-                     BLIND_10_FLOOR),
-    "blind set 11": (BLIND_11, {"rows": 407, "labels": {"alert": 163, "concern": 65,
-                                                         "none": 179}, "immediate": 54},
-                     BLIND_11_FLOOR),
+    "blind set 12": (BLIND_12, {"rows": 462, "labels": {"alert": 180, "concern": 62,
+                                                         "none": 220}, "immediate": 52},
+                     BLIND_12_FLOOR),
+    "blind set 13": (BLIND_13, {"rows": 600, "labels": {"alert": 260, "concern": 79,
+                                                         "none": 261}, "immediate": 76},
+                     BLIND_13_FLOOR),
 }
 
 
@@ -74,10 +74,10 @@ def test_blind_set_is_intact_and_read_as_a_screen_set(reports, name):
 
 
 @pytest.mark.parametrize("name", [
-    pytest.param("blind set 10", marks=pytest.mark.xfail(
-        strict=True, reason="blind set 10: recall 0.991, precision 0.790; see issue 12")),
-    pytest.param("blind set 11", marks=pytest.mark.xfail(
-        strict=True, reason="blind set 11: recall 0.975, precision 0.764; see issue 12")),
+    "blind set 12",
+    pytest.param("blind set 13", marks=pytest.mark.xfail(
+        strict=True, reason="blind set 13: recall 0.989, precision 0.819, 1 immediate-risk "
+                            "miss; see issue 12")),
 ])
 def test_blind_set_meets_the_issue_thresholds(reports, name):
     figures = _figures(reports[name])
@@ -137,7 +137,7 @@ def test_flask_triage_evaluate_reads_a_screen_set_by_its_header(cli_runner, tmp_
 
 
 def test_the_blind_set_report_holds_figures_only(cli_runner):
-    result = cli_runner.invoke(args=["triage", "evaluate", str(BLIND_10)])
+    result = cli_runner.invoke(args=["triage", "evaluate", str(BLIND_12)])
     assert result.exit_code == 0
     report = json.loads(result.output)
     assert all(value is None or isinstance(value, Number) for value in _leaves(report))

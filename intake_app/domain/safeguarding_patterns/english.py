@@ -166,6 +166,10 @@ FIRST_PERSON: dict[str, tuple[str, ...]] = {
         r"sharpener|glass) (?:to|on) my",
     ),
     "physical_abuse": (
+        # Burned on purpose: "my carer held my hand on the hob".
+        r"(?:held|put|pushed|forced|pressed|stuck) (?:my|her|his) (?:hand|hands|arm|face|head|"
+        r"fingers) (?:on|onto|in|into|under|against) (?:the |a )?(?:hob|cooker|fire|iron|kettle|"
+        r"hot water|radiator|oven|heater|boiling water)",
         # Someone else slamming a head or hand into something ("slammed my hed in2 the door").
         r"(?:slam|slams|slammed|slamming|smash|smashed|smashing) (?:my|his|her) (?:head|hed|face|"
         r"hand|fingers?|arm)(?: [a-z]+){0,2} (?:in|into|on|against|off) (?:the|a|my) (?:door|"
@@ -320,6 +324,11 @@ FIRST_PERSON: dict[str, tuple[str, ...]] = {
         r"dark|heights|exams|needles|the dentist|clowns))",
     ),
     "neglect": (
+        # Days without a meal: "we havent had a proper dinner since friday".
+        r"(?:havent|have not|hasnt|has not|not|never) (?:had|eaten|ate|got)(?: a| any)?(?: proper| "
+        r"hot| real)? (?:dinner|meal|food|tea|breakfast|lunch)s? (?:since (?:monday|tuesday|"
+        r"wednesday|thursday|friday|saturday|sunday|yesterday|the weekend|last (?:night|week))|"
+        r"for (?:\d+|two|three|four|five|a few) days)",
         # A young child alone and a parent not back: "im home on my own and mummy isnt back".
         r"(?:on my own|by my ?self|alone|home alone)(?: [a-z]+){0,8} (?:mummy|mum|mam|mammy|mommy|"
         r"mom|daddy|dad|nanny|nan)(?: [a-z]+){0,2} (?:isnt|is not|hasnt|has not|not|still not) "

@@ -25,7 +25,8 @@ _TABLETS = (
     r"(?:pills|tablets|tabs|meds|medicine|medication|paracetamol|paracetemol|paracetomol|"
     r"parecetamol|paracetmol|ibuprofen|painkillers|pain killers|sleeping pills|antidepressants|"
     r"sertraline|fluoxetine|citalopram|co ?codamol|aspirin|codeine|insulin|capsules|"
-    r"anti ?histamines|piriton|nurofen|calpol|methadone)"
+    r"anti ?histamines|piriton|nurofen|calpol|methadone|diazepam|valium|xanax|tramadol|"
+    r"zopiclone|pregabalin|gabapentin|oxycodone)"
 )
 _TOOK = (
     r"(?:took|taken|take|taking|tooken|swallowed|swallow|swallowing|necked|necking|neck|downed|"
@@ -35,6 +36,9 @@ _OLDER_MALE = r"(?:boyfriend|bf|fella|man|guy|bloke|lad|partner|friend|mate)"
 
 HARMS: dict[str, tuple[str, ...]] = {
     "overdose_poisoning": (
+        # A few of someone's pills: "she'd had 'a few' of her mum's diazepam".
+        r"(?:had|took|taken|necked|swallowed|downed) (?:a few|some|a handful|a load|loads|a lot) "
+        r"(?:of )?(?:her |his |my |their |mums |mams |dads |nans |someones )?" + _TABLETS,
         # Taken something and the body says so: "i took stuff and now my hearts racing".
         r"(?:took|taken|had|swallowed|necked|done|drank) (?:some |loads of |a load of )?(?:stuff|"
         r"something|sumthin|summat|pills|tablets|them|it)(?: [a-z]+){0,6} (?:hearts? (?:is |s )?"
@@ -223,6 +227,9 @@ HARMS: dict[str, tuple[str, ...]] = {
         r" after)",
     ),
     "radicalisation": (
+        # An attack planned for a cause: "he talks about attacking his school for the cause".
+        r"(?:attack|attacking|bomb|bombing|shoot|shooting|stab|stabbing) (?:his|her|my|the|our|"
+        r"their) (?:school|college|mosque|church|synagogue|temple|gurdwara)|for the cause",
         r"(?:talks|talking|talked|says|saying|going on|keeps on) about (?:attacking|killing|"
         r"bombing|shooting|stabbing|hurting) (?:people|them|muslims|jews|immigrants|foreigners|gay "
         r"people|a mosque|a church|a synagogue|the school|everyone)",
