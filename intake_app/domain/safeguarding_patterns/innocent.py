@@ -147,9 +147,14 @@ INNOCENT = (
 # and the service's own commands a child texts to follow their case.
 # The model stands down on them; inside a longer message they change nothing.
 EVERYDAY_ANSWERS = (
+    # "call me back please", and the form's answer to "what would help": "a worker who calls
+    # me back" (raised as an alert by round 10's model, found by the clean-clone CI run).
+    r"(?:(?:a |an |my |the )?(?:worker|social worker|sw|person|someone|somebody|manager|"
+    r"advocate|pa) (?:who|that|to|wholl|who will|who would) )?"
     r"(?:can |could |will |would )?(?:(?:some ?one|somebody|you|u) )?(?:please |pls |plz )?"
-    r"(?:call|ring|phone|text|txt|email|message|get back to) (?:me|us|my (?:mum|mam|dad|"
-    r"carer|foster carer|nan|gran)) (?:back|bk)",
+    r"(?:call|calls|ring|rings|phone|phones|text|texts|txt|email|emails|message|messages|"
+    r"get back to|gets back to) (?:me|us|my (?:mum|mam|dad|carer|foster carer|nan|gran)) "
+    r"(?:back|bk)",
     r"(?:ffonio|ffoniwch|ffonia|tecstio|tecstiwch) (?:fi|ni) (?:yn |n )?(?:ol|nol)",
     # The service's own commands, with a reference and the secret number: STATUS ABCD-EFGH
     # 123456, LOOK AGAIN ABCD-EFGH, and the Welsh STATWS and EDRYCH ETO. The fold squeezes
