@@ -152,6 +152,10 @@ def representation_status(reference: str) -> JsonResponse:
     conversation_id = request.args.get("conversation_id", "")
     if not conversation_id or len(conversation_id) > 64:
         return {"errors": {"conversation_id": "is required (at most 64 characters)"}}, 422
+    if "\x00" in reference + conversation_id:
+        # No id holds NUL, and PostgreSQL refuses it even in a query's parameter (a 400 the
+        # contract does not list): it matches nothing, like any other unknown id.
+        return _not_found()
     try:
         answer = status_checks.check_in_conversation(
             reference, conversation_public_id=conversation_id, secret_text=None,

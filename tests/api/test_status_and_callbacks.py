@@ -60,6 +60,18 @@ def test_a_stranger_learns_nothing_from_a_guessed_reference(client, intake_heade
     assert missing.status_code == 422
 
 
+def test_an_id_holding_nul_matches_nothing(client, intake_headers):
+    """PostgreSQL cannot hold NUL even in a query's parameter: found by the contract fuzzer
+    on PostgreSQL as an undocumented 400; it is a 404, as for any id that matches nothing."""
+    add_conversation("owner")
+    reference = _submit(client, intake_headers, channel="sms", conversation_id="owner")
+    for asked, conversation in ((reference, "own\x00er"), (f"{reference}\x00", "x\x00")):
+        response = client.get(f"/api/v1/representations/{asked}/status",
+                              query_string={"conversation_id": conversation},
+                              headers=intake_headers)
+        assert response.status_code == 404, (asked, conversation)
+
+
 def test_callback_request_is_made_once_per_open_conversation(client, intake_headers):
     add_conversation("conv-cb")
     first = client.post("/api/v1/callback-requests", headers=intake_headers,
