@@ -2,8 +2,9 @@
 the advocates' sign-in (empty and with its errors), two-factor check, their organisation's
 work (records and the referrals inbox), the form to tell the council for a child (empty
 and with its error summary), what was sent, a record's page with its add-information and
-withdraw forms (each with its error), and a referral; and every one of those pages reflows
-at 320 CSS px (1,280 px at 400% zoom) without scrolling sideways.
+withdraw forms (each with its error), and a referral; every error summary takes the focus
+(the area's layout once loaded no script, so it did not); and every one of those pages
+reflows at 320 CSS px (1,280 px at 400% zoom) without scrolling sideways.
 
 The session's browser and app (tests/web/conftest.py); the advocate is made the way an
 admin's invite and a first sign-in make one (tests/advocates/conftest.py)."""
@@ -54,17 +55,25 @@ def submit_button(page: Page) -> Locator:
     return page.locator("main form button[type=submit]")
 
 
+def errors_shown(page: Page) -> None:
+    """A form came back with errors: its summary shows and has the focus, so a screen reader
+    reads it first and the keyboard starts from its links (the GOV.UK pattern)."""
+    summary = page.locator("#error-summary")
+    expect(summary).to_be_visible()
+    expect(summary).to_be_focused()
+
+
 def sign_in(page: Page, site: AccessibleSite, check: Callable[[Page, str], None]) -> None:
     """Wrong first (nothing typed, then a wrong password, then a wrong code), then right."""
     page.goto(site.url + "/advocates/sign-in")
     check(page, "advocate sign-in")
     submit_button(page).click()
-    expect(page.locator("#error-summary")).to_be_visible()
+    errors_shown(page)
     check(page, "advocate sign-in, nothing typed")
     page.fill("#email", EMAIL)
     page.fill("#password", "not the password")
     submit_button(page).click()
-    expect(page.locator("#error-summary")).to_be_visible()
+    errors_shown(page)
     check(page, "advocate sign-in, wrong password")
     page.fill("#email", EMAIL)
     page.fill("#password", PASSWORD)
@@ -73,7 +82,7 @@ def sign_in(page: Page, site: AccessibleSite, check: Callable[[Page, str], None]
     check(page, "advocate two-factor check")
     page.fill("#code", "000000")
     submit_button(page).click()
-    expect(page.locator("#error-summary")).to_be_visible()
+    errors_shown(page)
     check(page, "advocate two-factor check, wrong code")
     page.fill("#code", current_code(site))
     submit_button(page).click()
@@ -89,7 +98,7 @@ def walk(page: Page, site: AccessibleSite, referral_id: int,
     page.goto(site.url + "/advocates/submit")
     check(page, "advocate submit form")
     submit_button(page).click()
-    expect(page.locator("#error-summary")).to_be_visible()
+    errors_shown(page)
     check(page, "advocate submit form with errors")
     page.fill("#child_name", "Jo")
     page.check("input[name=age_band]>> nth=0")
@@ -110,10 +119,10 @@ def walk(page: Page, site: AccessibleSite, referral_id: int,
     page.wait_for_url(re.compile(r"/advocates/submissions/"))
     check(page, "advocate record")
     page.locator("form[action$='/information'] button[type=submit]").click()
-    expect(page.locator("#error-summary")).to_be_visible()
+    errors_shown(page)
     check(page, "advocate add information, nothing typed")
     page.locator("form[action$='/withdraw'] button[type=submit]").click()
-    expect(page.locator("#error-summary")).to_be_visible()
+    errors_shown(page)
     check(page, "advocate withdraw, no reason")
     page.goto(site.url + "/advocates/")
     check(page, "advocate home with a record and referrals")
@@ -121,7 +130,7 @@ def walk(page: Page, site: AccessibleSite, referral_id: int,
     check(page, "advocate referral")
     if submit_button(page).count():
         submit_button(page).click()
-        expect(page.locator("#error-summary")).to_be_visible()
+        errors_shown(page)
         check(page, "advocate referral answer, nothing chosen")
 
 

@@ -1,4 +1,5 @@
-/* The officers' area: progressive extras only, every page works without this file. */
+/* Every staff area (officers and advocates): progressive extras only, every page works
+   without this file. */
 (function () {
   "use strict";
   // A form came back with errors: take the focus to the summary, so a screen reader reads
