@@ -24,8 +24,10 @@ from __future__ import annotations
 import logging
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TypeVar
 
 from intake_app.domain.model_runtime import (
     CLASSIFY_CHARS,
@@ -44,6 +46,7 @@ from intake_app.domain.safeguarding_patterns import (
     RESOLVED,
     TOLD_AS_PAST,
     URGENT,
+    URGENT_BEYOND_NOW,
 )
 from intake_app.domain.text_fold import NormalisedText, despaced, normalise, squeeze_pattern
 
@@ -60,6 +63,7 @@ __all__ = [
 ]
 
 logger = logging.getLogger(__name__)
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True)
@@ -118,9 +122,7 @@ _RESOLVED = _compile((RESOLVED,))
 _ONGOING = _compile((ONGOING,))
 _URGENT = _compile((URGENT,))
 _TOLD_AS_PAST = _compile((TOLD_AS_PAST,))
-# Danger now without the bare word "now" ("I'm 17 now", "I'm 9 months clean now"): what keeps
-# a pattern's alert from being doubted (``_model_doubts``).
-_URGENT_BEYOND_NOW = _compile((URGENT.replace("|rn|now|", "|rn|").replace("|nawr|rwan|", "|"),))
+_URGENT_BEYOND_NOW = _compile((URGENT_BEYOND_NOW,))
 _INNOCENT = _compile(INNOCENT)
 _EVERYDAY_ANSWERS = _compile(EVERYDAY_ANSWERS)
 # Danger now is never "in the past".
@@ -421,14 +423,22 @@ def model_check(text: str, *, folded: NormalisedText | None = None) -> Safeguard
     """
     if not text.strip():
         return _result([])
+    folded = normalise(text) if folded is None else folded
+    return _model_reading(lambda model: _model_verdict(model, text, folded),
+                          _result([], model_missing=True))
+
+
+def _model_reading(read: Callable[[ScreenModel], _T], fallback: _T) -> _T:
+    """``read`` applied to the loaded model, or ``fallback`` when the model cannot be loaded
+    (``load_model`` has logged why) or cannot score (logged here): the screen never fails,
+    and the patterns' verdict stands."""
     try:
-        folded = normalise(text) if folded is None else folded
-        return _model_verdict(load_model().screen, text, folded)
+        return read(load_model().screen)
     except ModelUnavailable:
-        return _result([], model_missing=True)
+        return fallback
     except (ArithmeticError, IndexError, KeyError, TypeError, ValueError):
         logger.exception("the safeguarding model could not score a message; patterns only")
-        return _result([], model_missing=True)
+        return fallback
 
 
 # A pattern's alert that rests on single risky words alone ("assault", "bullies", "shot",
@@ -485,15 +495,8 @@ def _model_doubts(text: str, patterns: SafeguardingResult, folded: NormalisedTex
 
     Never when the message tells of danger now (``URGENT``, though the bare word "now" is not
     enough: "I'm 9 months clean now") or the model cannot read it."""
-    if _URGENT_BEYOND_NOW.search(folded.text):
-        return patterns
-    try:
-        if not _doubted(load_model().screen, text, patterns, folded):
-            return patterns
-    except ModelUnavailable:
-        return patterns
-    except (ArithmeticError, IndexError, KeyError, TypeError, ValueError):
-        logger.exception("the safeguarding model could not score a message; patterns only")
+    if (_URGENT_BEYOND_NOW.search(folded.text)
+            or not _model_reading(lambda model: _doubted(model, text, patterns, folded), False)):
         return patterns
     return _result([], concern=list(patterns.evidence) + list(patterns.concern_evidence))
 
@@ -503,15 +506,11 @@ def _model_is_sure(text: str) -> bool:
     settled ("she's back now") do not make its alert a concern ("my friend hasnt been back to
     her foster place for 3 days, shes been stayin at some lads flat"); on the retired sets,
     each scored by a model trained without it, this kept 3 alerts and raised no false one."""
-    try:
-        model = load_model().screen
+    def sure(model: ScreenModel) -> bool:
         scores = model.scores(text)
-    except ModelUnavailable:
-        return False
-    except (ArithmeticError, IndexError, KeyError, TypeError, ValueError):
-        logger.exception("the safeguarding model could not score a message; patterns only")
-        return False
-    return scores is not None and scores.alert >= model.thresholds["sure"]
+        return scores is not None and scores.alert >= model.thresholds["sure"]
+
+    return _model_reading(sure, False)
 
 
 def with_model(text: str, patterns: SafeguardingResult, *,

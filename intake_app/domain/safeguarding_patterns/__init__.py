@@ -12,7 +12,7 @@ everyday phrases built on risky words (``innocent``), inside which evidence is d
 
 from __future__ import annotations
 
-from .concern import CONCERN, ONGOING, RESOLVED, TOLD_AS_PAST, URGENT
+from .concern import CONCERN, ONGOING, RESOLVED, TOLD_AS_PAST, URGENT, URGENT_BEYOND_NOW
 from .english import FIRST_PERSON, THIRD_PERSON
 from .harms import HARMS
 from .innocent import EVERYDAY_ANSWERS, INNOCENT
@@ -37,5 +37,5 @@ CONCERN_PATTERNS: dict[str, tuple[str, ...]] = {
 
 __all__ = [
     "CONCERN_PATTERNS", "EVERYDAY_ANSWERS", "INNOCENT", "KINDS", "ONGOING", "PATTERNS",
-    "RESOLVED", "TOLD_AS_PAST", "URGENT",
+    "RESOLVED", "TOLD_AS_PAST", "URGENT", "URGENT_BEYOND_NOW",
 ]

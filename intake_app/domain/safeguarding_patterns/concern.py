@@ -108,13 +108,17 @@ ONGOING = (
 
 # Danger told as now: a doubtful model-only hit with any of these is still an alert (the
 # duty team is woken), since a message about right now cannot wait for the working day.
-URGENT = (
-    r"right now|rn|now|tonight|tonite|2nite|2night|this (?:morning|afternoon|evening)|"
+# ``URGENT_BEYOND_NOW`` leaves out the bare word "now", which is also a settled past ("I'm 9
+# months clean now"): it is what keeps a pattern's alert from being doubted.
+BARE_NOW = r"now|nawr|rwan"
+URGENT_BEYOND_NOW = (
+    r"right now|rn|tonight|tonite|2nite|2night|this (?:morning|afternoon|evening)|"
     r"(?:an|a|half an|one|two|few|couple of|\d+) (?:hours?|hrs?|mins?|minutes?) ago|just now|"
     r"(?:i|ive|she|shes|he|hes|they|theyve) (?:just|already) (?:took|taken|done|had|swallowed|"
     r"necked|drank|cut|left|ran|run)|help me|help us|help her|help him|please help|pls help|"
     r"plz help|hlp|sos|scared|frightened|terrified|petrified|bricking it|come quick|come now|"
     r"call (?:the )?(?:police|999|an ambulance)|outside (?:my|the|our) (?:house|door|room)|"
     r"on (?:his|her|their|my) way|going to kill|gonna kill|last chance|goodbye|bye everyone|"
-    r"cant do this any ?more|cant go on|heno|nawr|rwan|helpwch|ofn|ar (?:ei|eu|fy) ffordd"
+    r"cant do this any ?more|cant go on|heno|helpwch|ofn|ar (?:ei|eu|fy) ffordd"
 )
+URGENT = f"{URGENT_BEYOND_NOW}|{BARE_NOW}"
