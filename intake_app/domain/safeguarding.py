@@ -43,6 +43,7 @@ from intake_app.domain.safeguarding_patterns import (
     KINDS,
     ONGOING,
     PATTERNS,
+    REPEATED,
     RESOLVED,
     TOLD_AS_PAST,
     URGENT,
@@ -122,6 +123,7 @@ _RESOLVED = _compile((RESOLVED,))
 _ONGOING = _compile((ONGOING,))
 _URGENT = _compile((URGENT,))
 _TOLD_AS_PAST = _compile((TOLD_AS_PAST,))
+_REPEATED = _compile((REPEATED,))
 _URGENT_BEYOND_NOW = _compile((URGENT_BEYOND_NOW,))
 _INNOCENT = _compile(INNOCENT)
 _EVERYDAY_ANSWERS = _compile(EVERYDAY_ANSWERS)
@@ -441,10 +443,12 @@ def _model_reading(read: Callable[[ScreenModel], _T], fallback: _T) -> _T:
         return fallback
 
 
-# A pattern's alert that rests on single risky words alone ("assault", "bullies", "shot",
-# "homeless"), in a message up to this long, may be read as a concern (``_model_doubts``).
+# A pattern's alert that rests on a few risky words alone ("assault", "bullies", "ran away",
+# "gonna kill me"), in a message up to this long, may be read as a concern
+# (``_model_doubts``); evidence of more words ("my foster dad hits me") always stands there.
 _SHORT = 300
-# Harms that can kill within hours: their single words are never doubted, and when told as
+_FEW_WORDS = 3
+# Harms that can kill within hours: their few words are never doubted, and when told as
 # past the model must be surer before it doubts them.
 _CANNOT_WAIT = frozenset({"self_harm_suicide", "overdose_poisoning", "immediate_danger"})
 
@@ -456,19 +460,33 @@ def _evidence_pieces(text: str, patterns: SafeguardingResult) -> list[tuple[int,
                  (item.start, item.end)) for item in patterns.evidence]
 
 
+# Words naming who is harmed: a few words holding one ("touches me", "hits her") are a
+# disclosure, and stand; a few words without ("ran away", "ar goll") may be doubted.
+_NAMES_WHO = frozenset({"me", "us", "myself", "my", "him", "her", "them", "his", "their",
+                        "herself", "himself", "themselves", "ourselves"})
+
+
+def _few_words(item: Evidence) -> bool:
+    """Evidence slight enough for the model to doubt in a short message: one word, or up to
+    ``_FEW_WORDS`` that name no one ("gonna die lol" may be doubted, "touches me" never)."""
+    words = re.findall(r"[a-z]+", item.text.lower().replace("'", ""))
+    return len(words) <= 1 or (len(words) <= _FEW_WORDS and _NAMES_WHO.isdisjoint(words))
+
+
 def _doubted(model: ScreenModel, text: str, patterns: SafeguardingResult,
              folded: NormalisedText) -> bool:
     """Whether the model's reading outweighs the patterns' alert (see ``_model_doubts``)."""
     cannot_wait = any(item.kind in _CANNOT_WAIT for item in patterns.evidence)
-    single_words = (len(text) <= _SHORT and not cannot_wait
-                    and all(len(item.text.split()) == 1 for item in patterns.evidence))
-    if not single_words and not _TOLD_AS_PAST.search(folded.text):
+    few_words = (len(text) <= _SHORT and not cannot_wait
+                 and all(_few_words(item) for item in patterns.evidence)
+                 and not _REPEATED.search(folded.text))
+    if not few_words and not _TOLD_AS_PAST.search(folded.text):
         return False  # decided before scoring: most alerts stop here
     whole = model.scores(text)
     if whole is None:
         return False
     limits = model.thresholds
-    if single_words:
+    if few_words:
         return whole.alert < limits["ordinary"]
     if whole.alert >= limits["ordinary_cannot_wait" if cannot_wait else "ordinary_past"]:
         return False
@@ -482,11 +500,15 @@ def _model_doubts(text: str, patterns: SafeguardingResult, folded: NormalisedTex
     """A pattern's alert read as a concern (the same working day), never silence, when the
     model doubts it, either
 
-    - every piece of evidence is one word, in a short message, of no harm that can kill
-      within hours, and the model finds it plainly ordinary (under ``ordinary``): "we did an
-      assault course on the residential", "the bullies in Harry Potter" (evidence of two
-      words or more, "my foster dad hits me late lol", always stands here, since ordinary
-      words around a disclosure bring the model's score down);
+    - every piece of evidence is one word, or up to three that name no one
+      (``_few_words``), in a short message that tells of no harm again and again
+      (``REPEATED``), of no harm that can kill within hours, and the model finds it plainly
+      ordinary (under ``ordinary``): "we did an assault course on the residential", "my dog
+      ran away", "im always starvin after school" (evidence naming who is harmed, "touches
+      me", "my foster dad hits me late lol", always stands here, since ordinary words around
+      a disclosure bring the model's score down; round 11 widened one word to these, which
+      on the thirteen retired sets, each left out in turn, raised precision from 0.867 to
+      0.884 and lost no alert);
     - or the message is told as past (``TOLD_AS_PAST``), the model scores it under
       ``ordinary_past`` (under ``ordinary_cannot_wait`` for a harm that can kill within
       hours) and every sentence holding the evidence under ``ordinary_piece``: "I self

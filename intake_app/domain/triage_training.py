@@ -51,6 +51,8 @@ TRAINING_LIBRARIES = {"sklearn": "scikit-learn", "scipy": "scipy"}
 # Shipped with the package: the app never reads from tests/.
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 DEFAULT_DATA_PATH = DATA_DIR / "triage_labelled.csv"
+# The blind sets still measuring the screen (a checkout has them; a deployment need not).
+BLIND_DIR = Path(__file__).resolve().parents[2] / "data" / "evaluation"
 # Every seen set of the safeguarding screen, with the blind sets' columns (label alert,
 # concern or none). The screen's model learns from all of them together with the labelled
 # triage set's train split and the third-person set: round 3 showed patterns written from
@@ -64,12 +66,15 @@ DEFAULT_DATA_PATH = DATA_DIR / "triage_labelled.csv"
 # short everyday lines, hard ordinary messages, concern beside alert, adults' complaints.
 SCREEN_SETS = ("safeguarding_seen_round_2.csv", "safeguarding_seen_round_3.csv",
                "safeguarding_seen_round_4.csv", "safeguarding_seen_round_4b.csv",
-               *(f"safeguarding_seen_retired_set_{number}.csv" for number in range(1, 12)),
+               *(f"safeguarding_seen_retired_set_{number}.csv" for number in range(1, 14)),
                "safeguarding_seen_round_9_training.csv",
                "safeguarding_seen_round_10_hard_ordinary.csv",
                "safeguarding_seen_round_10_concern_alert.csv",
                "safeguarding_seen_round_10_short_turns.csv",
-               "safeguarding_seen_round_10_adult_complaints.csv")
+               "safeguarding_seen_round_10_adult_complaints.csv",
+               "safeguarding_seen_round_11_hard_ordinary.csv",
+               "safeguarding_seen_round_11_understated_alerts.csv",
+               "safeguarding_seen_round_11_adult_short_complaints.csv")
 # Rows held out of training so that over-fitting shows: round 4's every fourth row.
 HELD_OUT_PREFIX = "r4h-"
 # How the screen reads the model's two probabilities (alert; alert or concern), chosen by
@@ -79,12 +84,11 @@ HELD_OUT_PREFIX = "r4h-"
 # are scored more generously than whole messages); danger told as now is an alert from
 # URGENT; a model alert in settled-sounding words stays an alert from SURE. A pattern's alert
 # is doubted (read as a concern, the same working day; ``safeguarding._model_doubts``) when
-# it rests on single words in a short message the model scores under ORDINARY, or when it is
+# it rests on a few words in a short message the model scores under ORDINARY, or when it is
 # told as past and the model scores the message under ORDINARY_PAST (ORDINARY_CANNOT_WAIT for
 # a harm that can kill within hours) and every sentence holding the evidence under
-# ORDINARY_PIECE. Round 10, the eleven retired sets each left out in turn: alert recall
-# 0.9860, precision 0.8552, two immediate-risk misses (README, rounds 8 to 10).
-SCREEN_THRESHOLDS = {"alert": 0.4, "concern": 0.5, "piece": 0.85, "urgent": 0.25,
+# ORDINARY_PIECE. The figures each round gave, left out in turn, are in the README.
+SCREEN_THRESHOLDS = {"alert": 0.4, "concern": 0.5, "piece": 0.9, "urgent": 0.25,
                      "ordinary": 0.15, "ordinary_past": 0.4, "ordinary_cannot_wait": 0.1,
                      "ordinary_piece": 0.7, "sure": 0.8}
 
@@ -373,7 +377,7 @@ def screen_rows(triage_rows: Iterable[Mapping[str, str]]) -> list[dict[str, str]
     """What the screen's model learns from: ``text``, ``label`` (alert, concern, none) and
     ``kind``, from every seen screen set (``SCREEN_SETS`` without the held-out rows), the
     third-person set and the labelled triage rows given (their ``safeguarding`` column).
-    Never a blind set."""
+    Never a blind set, nor a message one holds (``blind_texts``)."""
     rows = [{"text": row["text"], "label": row["label"], "kind": row["kind"]}
             for name in SCREEN_SETS for row in read_rows(DATA_DIR / name)
             if not row["id"].startswith(HELD_OUT_PREFIX)]
@@ -382,7 +386,16 @@ def screen_rows(triage_rows: Iterable[Mapping[str, str]]) -> list[dict[str, str]
              for row in read_rows(DATA_DIR / "safeguarding_third_person.csv")]
     rows += [{"text": row["text"], "label": "alert" if row["safeguarding"] == "1" else "none",
               "kind": ""} for row in triage_rows]
-    return rows
+    blind = blind_texts()
+    return [row for row in rows if row["text"] not in blind]
+
+
+def blind_texts() -> frozenset[str]:
+    """Every message of the blind sets still in ``BLIND_DIR``: never learnt from, even when
+    a writer who never saw them wrote the same words for an earlier set (blind sets 14 and
+    15 share five lines of 40 to 54 characters with retired sets 5, 6, 8, 9 and 11)."""
+    return frozenset(row["text"] for path in sorted(BLIND_DIR.glob("safeguarding_blind_*.csv"))
+                     for row in read_rows(path))
 
 
 def _screen_model(rows: list[dict[str, str]]) -> dict[str, Any]:

@@ -1,7 +1,7 @@
 """The screen measured on blind sets: messages written by someone who never saw the patterns,
 committed before the patterns changed (``data/evaluation/``, see its README). Once a round
 has been measured on them they are retired into training (``intake_app/data/``,
-``test_safeguarding_seen_retired.py``); blind sets 12 and 13 measure round 10.
+``test_safeguarding_seen_retired.py``); blind sets 14 and 15 measure round 11.
 
 Only aggregate figures are computed and asserted; a failure message shows figures, never a
 message's text. Nobody writing patterns reads these files.
@@ -19,35 +19,35 @@ from intake_app.domain.safeguarding_evaluation import evaluate_screen, is_screen
 from intake_app.domain.triage_training import read_rows
 
 EVALUATION = Path(__file__).resolve().parents[2] / "data" / "evaluation"
-BLIND_12 = EVALUATION / "safeguarding_blind_12.csv"
-BLIND_13 = EVALUATION / "safeguarding_blind_13.csv"
+BLIND_14 = EVALUATION / "safeguarding_blind_14.csv"
+BLIND_15 = EVALUATION / "safeguarding_blind_15.csv"
 
-# Earlier rounds were measured on sets now retired into training (README, rounds 8 and 9):
-# round 8 on sets 8 (the bar met: recall 0.9912, precision 0.8561, no immediate-risk miss) and
-# 9 (0.9805, 0.8297, 0); round 9 on sets 10 (0.9912, 0.7902, 0) and 11 (0.9755, 0.7644, 0).
+# What earlier rounds measured on sets now retired is in the README ("Safeguarding screen")
+# and data/evaluation/RETIRED.md.
 #
-# Blind set 12 (462 messages, mostly SMS and chat turns; committed in 46fcf22 before round 10
-# changed anything), measured once on round 9's screen: recall 0.9722 (175/180), precision
-# 0.7991, 1 of 52 immediate-risk messages missed, 1.0 of concern rows seen by a person; once
-# after round 10 (sets 10 and 11 and four written training sets learnt from): 0.9889
-# (178/180), 0.8599, 0, 0.9839.
-BLIND_12_FLOOR = {"recall": 0.9888, "precision": 0.8599, "immediate_missed": 0,
-                  "concern_seen_by_a_person": 0.9838}
-# Blind set 13 (600 messages, an even mix; committed in 9d54159 before round 10), measured
-# once on round 9's screen: recall 0.9885 (257/260), precision 0.7932, 1 of 76 immediate-risk
-# messages missed, 0.9747 of concern rows seen; once after round 10: 0.9885, 0.8185, 1,
-# 0.9494.
-BLIND_13_FLOOR = {"recall": 0.9884, "precision": 0.8185, "immediate_missed": 1,
-                  "concern_seen_by_a_person": 0.9493}
+# Blind set 14 (576 messages, an even mix; committed in 81218ad before round 11 changed
+# anything), measured once on round 10's screen: recall 0.9786 (229/234), precision 0.7710,
+# no immediate-risk miss of 64, 0.9474 of concern rows seen by a person; after round 11:
+# 0.9829 (230/234), 0.7986, 0, 0.9368, and again once the model no longer learnt five lines
+# earlier writers had also written (``triage_training.blind_texts``): 0.9829, 0.8014, 0,
+# 0.9474.
+BLIND_14_FLOOR = {"recall": 0.9829, "precision": 0.8014, "immediate_missed": 0,
+                  "concern_seen_by_a_person": 0.9473}
+# Blind set 15 (601 messages, mostly SMS and chat; committed in fa4c840 before round 11),
+# measured once on round 10's screen: recall 0.9841 (248/252), precision 0.8407, 2 of 74
+# immediate-risk messages missed, 0.8851 of concern rows seen; after round 11: 0.9841,
+# 0.8552, 2, 0.8851, and without the five shared lines: 0.9841, 0.8522, 2, 0.8736.
+BLIND_15_FLOOR = {"recall": 0.9841, "precision": 0.8522, "immediate_missed": 2,
+                  "concern_seen_by_a_person": 0.8735}
 
 
 SETS = {
-    "blind set 12": (BLIND_12, {"rows": 462, "labels": {"alert": 180, "concern": 62,
-                                                         "none": 220}, "immediate": 52},
-                     BLIND_12_FLOOR),
-    "blind set 13": (BLIND_13, {"rows": 600, "labels": {"alert": 260, "concern": 79,
-                                                         "none": 261}, "immediate": 76},
-                     BLIND_13_FLOOR),
+    "blind set 14": (BLIND_14, {"rows": 576, "labels": {"alert": 234, "concern": 95,
+                                                         "none": 247}, "immediate": 64},
+                     BLIND_14_FLOOR),
+    "blind set 15": (BLIND_15, {"rows": 601, "labels": {"alert": 252, "concern": 87,
+                                                         "none": 262}, "immediate": 74},
+                     BLIND_15_FLOOR),
 }
 
 
@@ -74,10 +74,11 @@ def test_blind_set_is_intact_and_read_as_a_screen_set(reports, name):
 
 
 @pytest.mark.parametrize("name", [
-    "blind set 12",
-    pytest.param("blind set 13", marks=pytest.mark.xfail(
-        strict=True, reason="blind set 13: recall 0.989, precision 0.819, 1 immediate-risk "
-                            "miss; see issue 12")),
+    pytest.param("blind set 14", marks=pytest.mark.xfail(
+        strict=True, reason="blind set 14: recall 0.983, precision 0.801; see issue 12")),
+    pytest.param("blind set 15", marks=pytest.mark.xfail(
+        strict=True, reason="blind set 15: recall 0.984, precision 0.852, 2 immediate-risk "
+                            "misses; see issue 12")),
 ])
 def test_blind_set_meets_the_issue_thresholds(reports, name):
     figures = _figures(reports[name])
@@ -96,14 +97,13 @@ def test_blind_set_figures_do_not_get_worse(reports, name):
     assert figures["concern_seen_by_a_person"] >= floor["concern_seen_by_a_person"], figures
 
 
-def test_no_blind_set_is_also_training_data():
-    from intake_app.domain.triage_training import DATA_DIR, SCREEN_SETS
-    from tests.domain.test_triage_evaluation import STOCK_ANSWER_CHARS
+def test_the_screen_model_never_learns_a_blind_message():
+    """Not even one an earlier writer, who never saw the blind set, wrote word for word."""
+    from intake_app.domain.triage_training import DEFAULT_DATA_PATH, screen_rows
 
     blind = {row["text"] for path, _, _ in SETS.values() for row in read_rows(path)}
-    trained = {row["text"] for name in SCREEN_SETS for row in read_rows(DATA_DIR / name)}
-    # Stock answers ("yes", "A children's home") recur in every set; no message is shared.
-    assert not {text for text in blind & trained if len(text) >= STOCK_ANSWER_CHARS}
+    trained = {row["text"] for row in screen_rows(read_rows(DEFAULT_DATA_PATH, split="train"))}
+    assert not blind & trained
 
 
 def _leaves(value):
@@ -137,7 +137,7 @@ def test_flask_triage_evaluate_reads_a_screen_set_by_its_header(cli_runner, tmp_
 
 
 def test_the_blind_set_report_holds_figures_only(cli_runner):
-    result = cli_runner.invoke(args=["triage", "evaluate", str(BLIND_12)])
+    result = cli_runner.invoke(args=["triage", "evaluate", str(BLIND_14)])
     assert result.exit_code == 0
     report = json.loads(result.output)
     assert all(value is None or isinstance(value, Number) for value in _leaves(report))

@@ -2,7 +2,8 @@
 
 ``PATTERNS`` maps every kind, in the taxonomy's order, to its alert-tier alternatives: the
 English first-person patterns, the English patterns of kinds that need words of their own
-(``harms``), Welsh, then the English patterns for someone writing on a child's behalf.
+(``harms``) and of harms told plainly (``PLAINLY_TOLD``, there too), Welsh, then the English
+patterns for someone writing on a child's behalf.
 ``CONCERN_PATTERNS`` holds the concern tier's ambiguous worries, and ``RESOLVED`` /
 ``ONGOING`` tell a past harm going well from one that goes on, and ``URGENT`` keeps a
 doubtful model-only hit about danger now an alert (``concern``). ``INNOCENT`` holds
@@ -12,9 +13,17 @@ everyday phrases built on risky words (``innocent``), inside which evidence is d
 
 from __future__ import annotations
 
-from .concern import CONCERN, ONGOING, RESOLVED, TOLD_AS_PAST, URGENT, URGENT_BEYOND_NOW
+from .concern import (
+    CONCERN,
+    ONGOING,
+    REPEATED,
+    RESOLVED,
+    TOLD_AS_PAST,
+    URGENT,
+    URGENT_BEYOND_NOW,
+)
 from .english import FIRST_PERSON, THIRD_PERSON
-from .harms import HARMS
+from .harms import HARMS, PLAINLY_TOLD
 from .innocent import EVERYDAY_ANSWERS, INNOCENT
 from .welsh import WELSH
 
@@ -27,8 +36,8 @@ KINDS = (
 )
 
 PATTERNS: dict[str, tuple[str, ...]] = {
-    kind: FIRST_PERSON.get(kind, ()) + HARMS.get(kind, ()) + WELSH.get(kind, ())
-    + THIRD_PERSON.get(kind, ())
+    kind: FIRST_PERSON.get(kind, ()) + HARMS.get(kind, ()) + PLAINLY_TOLD.get(kind, ())
+    + WELSH.get(kind, ()) + THIRD_PERSON.get(kind, ())
     for kind in KINDS
 }
 CONCERN_PATTERNS: dict[str, tuple[str, ...]] = {
@@ -37,5 +46,5 @@ CONCERN_PATTERNS: dict[str, tuple[str, ...]] = {
 
 __all__ = [
     "CONCERN_PATTERNS", "EVERYDAY_ANSWERS", "INNOCENT", "KINDS", "ONGOING", "PATTERNS",
-    "RESOLVED", "TOLD_AS_PAST", "URGENT", "URGENT_BEYOND_NOW",
+    "REPEATED", "RESOLVED", "TOLD_AS_PAST", "URGENT", "URGENT_BEYOND_NOW",
 ]

@@ -38,6 +38,8 @@ HIT_VERB = (
     r"attack|attacks|attacked|grab|grabs|grabbed|drag|drags|dragged|throw|throws|threw|"
     r"knock|knocks|knocked|abuse|abuses|abused|abusing|batterd|bash|bashes|bashed|lamp|lamped)"
 )
+# Stabbing, never "stable", "stability" or "stabilise".
+STABBED = r"(?:stab|stabs|stabbed|stabbing|stabbings|stabber|stabbers|stabby)"
 TOUCH = r"(?:touch|touches|touchs|tuch|tuches|touched|touching|touchin|tuching|tuched)"
 BODY = (
     r"(?:privates?|private parts|private bits|bits|bum|butt|arse|ass|chest|boobs|breasts|"

@@ -18,6 +18,7 @@ from .blocks import (
     PARENT,
     PLACE,
     SOMEONE,
+    STABBED,
     STRONG_HIT,
     THEIR,
     THEM,
@@ -480,8 +481,10 @@ FIRST_PERSON: dict[str, tuple[str, ...]] = {
     "bullying_threats": (
         r"bul+y|bul+ies|bul+ied|bul+ying|bulying|buly|bullys|bulys",
         r"(?:gonna|going to|will|wanna|want to|gna|said (?:they|he|she)(?:d|ll| would| will)"
-        r"|threaten\w* to) (?:stab|shank|kill|jump|batter|beat up|shoot|merk|smash|rape|do)"
-        r" (?:me|us|my)|(?:stab|stabbed|shank|shanked|jumped|merked) (?:me|us)|"
+        r"|threaten\w* to) (?:(?:stab|shank|kill|jump|batter|beat up|shoot|merk|smash|rape)"
+        # "do me" is a threat; "do my school project" is not.
+        r" (?:me|us|my)|do (?:me|us)(?! (?:a |any )?favou?rs?))|"
+        r"(?:stab|stabbed|shank|shanked|jumped|merked) (?:me|us)|"
         r"(?:has|got|had|carries|carrying|pulled) (?:a )?(?:knife|blade|shank|gun|machete|"
         r"weapon)|death threat\w*|(?:told|tells|telling) me to (?:kys|kill my ?self|die)|kys",
         r"(?:gonna|going to|coming to) get me|(?:wait|waits|waiting) for me (?:after|outside|at)|"
@@ -494,7 +497,7 @@ FIRST_PERSON: dict[str, tuple[str, ...]] = {
         r"(?:knife|knives|machete|blade|gun|weapon)",
         r"(?:head|face) down the toilet|(?:posted|filmed|filming|posting|shared|sharing) (?:a |"
         r"videos? |pics? )?(?:of )?me (?:getting|being) (?:beaten|hit|battered|jumped|attacked|"
-        r"bullied)|stab\w*|(?:follows?|followed|following) me",
+        r"bullied)|" + STABBED + r"|(?:follows?|followed|following) me",
     ),
     "immediate_danger": (
         # A fire and no way out: "there's a fire in the kitchen and the door's locked".

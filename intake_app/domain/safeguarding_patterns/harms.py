@@ -329,5 +329,71 @@ HARMS: dict[str, tuple[str, ...]] = {
         r"her|me))|(?:become|becoming) a woman(?: [a-z]+){0,4} (?:cut|ceremony|holiday|abroad|"
         r"trip|down there)|special (?:procedure|ceremony|party)(?: [a-z]+){0,4} (?:cut|down "
         r"there|become a woman|becoming a woman)",
+        # Round 11, from retired sets 12 and 13: the words families use for it.
+        r"(?:the |her |my |for (?:the |her |my )?)sunna(?:h)?(?! prayers?)|(?:to be|be|get|"
+        r"getting|have (?:her|me) |had (?:her|me) |to have (?:her|me) )(?:purified|made pure|"
+        r"cleansed)",
+    ),
+}
+
+# Harms told plainly in words no table above held (round 11, from what retired blind sets 12
+# and 13 showed missed): "i said no and he didnt stop", "doin runs for the olders", "he broke
+# her nose last time", "if i tell anyone shell make sure i never see my mum again".
+PLAINLY_TOLD: dict[str, tuple[str, ...]] = {
+    "sexual_abuse": (
+        r"(?:i|she|he) (?:said |told (?:him|them) |kept saying )?no and (?:he|they|she) (?:didnt|"
+        r"did not|wouldnt|would not|still didnt) stop(?! [a-z]+ing)|didnt say no but (?:i |she "
+        r"|he )?(?:didnt|did not) want (?:it|to)|so (?:he|they) (?:cant|cannot|can not) (?:get|"
+        r"come) in(?: [a-z]+){0,3} at night",
+    ),
+    "sexual_exploitation": (
+        r"(?:hes|he is|hes like|theyre|they are) (?:19|2\d|3\d|4\d)(?: [a-z]+){0,12} (?:im|i am|"
+        r"and im|shes|she is|and shes) (?:only )?(?:1[0-5]|twelve|thirteen|fourteen|fifteen)",
+        r"(?:paid|pay me|pays me|pay her|pays her|given|give me|gives me) (?:in )?(?:phone credit|"
+        r"credit|top ?ups|vapes|weed|drink|alcohol|money|cash) (?:for|to) (?:go|going|come|coming|"
+        r"stay|staying|sleep|sleeping)(?: [a-z]+){0,3} (?:to |at |round )?(?:the |his |their |a )?"
+        r"(?:flat|house|party|parties|car|hotel)",
+    ),
+    "online_sexual_abuse": (
+        r"(?:telling|told|tells|asks|asked|asking|makes|made) (?:me|her|him|us) (?:to )?delete "
+        r"(?:our|the|his|her|all the|all our) (?:messages|chats|texts|snaps|pics|photos|dms)",
+    ),
+    "exploitation": (
+        r"(?:doing|doin|do|did|done) (?:runs|drops|a run|a drop|deliveries|shots) for (?:the )?"
+        r"(?:olders|elders|olds|older (?:lads|boys|ones|kids)|a gang|the gang|them)",
+        r"(?:wet|wetted|wettin|wetting) (?:me|him|her|them|us) up|(?:got|get|getting) wet up",
+        r"(?:use|using|used|uses) (?:it|my flat|my place|my house|the flat) (?:for|to) (?:deal|"
+        r"dealing|sell|selling|stash|cook)|(?:moved|moving) into my (?:flat|place|house)|"
+        r"(?:taken|took|taking) over my (?:flat|place|house)|cuckoo\w*",
+    ),
+    "domestic_abuse": (
+        r"(?:he|she|they|dad|mums (?:boyfriend|fella|partner)) broke (?:her|my|mums|mams|his) "
+        r"(?:nose|jaw|ribs?|cheekbone|eye socket)",
+        r"(?:found|find|finding) (?:out )?(?:the|our|where we|our new) (?:new )?(?:address|live|"
+        r"are staying|refuge)|(?:refuge|safe house)(?: [a-z]+){0,8} (?:found us|found out|knows "
+        r"where|driving past|outside)",
+    ),
+    "emotional_abuse": (
+        r"if (?:i|we) (?:tell|told|say|said) (?:anyone|anybody|anything|the social worker|my "
+        r"social worker|my sw|sw|school|the police|you|them|my teacher|someone)(?: [a-z]+){0,2} "
+        r"(?:shell|hell|theyll|she will|he will|they will|shes gonna|hes gonna|theyre gonna|she "
+        r"said|he said)",
+    ),
+    "neglect": (
+        r"(?:ive|i have|hes|he has|shes|she has|weve|we have) lost (?:a stone|\d+ ?(?:kg|kilos|"
+        r"pounds|stone))(?: [a-z]+){0,3} since (?:i|he|she|we) (?:moved|came|went)",
+        r"(?:nits|head lice|lice|scabies)(?: [a-z]+){0,4} for (?:weeks|months|ages)",
+        r"(?:wont|will not|dont|refuse to|refused to|never) take (?:me|him|her|us) to (?:the )?"
+        r"(?:dentist|doctor|doctors|gp|hospital|optician)",
+        r"(?:inhaler|medication|meds|insulin|epipen|tablets)(?: [a-z]+){0,2} ran out(?: [a-z]+)"
+        r"{0,4} (?:and )?(?:nobody|no one|noone|they wont|they havent|nobody has)",
+    ),
+    "forced_marriage": (
+        r"(?:how (?:can|do|could) (?:you|i|she|we) )?stop (?:a|the|my|her) (?:marriage|wedding|"
+        r"engagement)",
+    ),
+    "immediate_danger": (
+        r"(?:on (?:her|his|their) own|alone|by (?:her|him|them)sel\w*) at the (?:terminus|bus "
+        r"station|train station|station|bus stop)",
     ),
 }
