@@ -393,7 +393,8 @@ def screen_rows(triage_rows: Iterable[Mapping[str, str]]) -> list[dict[str, str]
 def blind_texts() -> frozenset[str]:
     """Every message of the blind sets still in ``BLIND_DIR``: never learnt from, even when
     a writer who never saw them wrote the same words for an earlier set (blind sets 14 and
-    15 share five lines of 40 to 54 characters with retired sets 5, 6, 8, 9 and 11)."""
+    15 share five lines of 40 to 54 characters with retired sets 5, 6, 8, 9 and 11), so a
+    newly committed blind set means training again."""
     return frozenset(row["text"] for path in sorted(BLIND_DIR.glob("safeguarding_blind_*.csv"))
                      for row in read_rows(path))
 

@@ -1,7 +1,8 @@
 """The screen measured on blind sets: messages written by someone who never saw the patterns,
 committed before the patterns changed (``data/evaluation/``, see its README). Once a round
 has been measured on them they are retired into training (``intake_app/data/``,
-``test_safeguarding_seen_retired.py``); blind sets 14 and 15 measure round 11.
+``test_safeguarding_seen_retired.py``); blind sets 14 and 15 measure round 11, and 16 and 17,
+written after it, measure it again before round 12.
 
 Only aggregate figures are computed and asserted; a failure message shows figures, never a
 message's text. Nobody writing patterns reads these files.
@@ -21,6 +22,8 @@ from intake_app.domain.triage_training import read_rows
 EVALUATION = Path(__file__).resolve().parents[2] / "data" / "evaluation"
 BLIND_14 = EVALUATION / "safeguarding_blind_14.csv"
 BLIND_15 = EVALUATION / "safeguarding_blind_15.csv"
+BLIND_16 = EVALUATION / "safeguarding_blind_16.csv"
+BLIND_17 = EVALUATION / "safeguarding_blind_17.csv"
 
 # What earlier rounds measured on sets now retired is in the README ("Safeguarding screen")
 # and data/evaluation/RETIRED.md.
@@ -28,17 +31,28 @@ BLIND_15 = EVALUATION / "safeguarding_blind_15.csv"
 # Blind set 14 (576 messages, an even mix; committed in 81218ad before round 11 changed
 # anything), measured once on round 10's screen: recall 0.9786 (229/234), precision 0.7710,
 # no immediate-risk miss of 64, 0.9474 of concern rows seen by a person; after round 11:
-# 0.9829 (230/234), 0.7986, 0, 0.9368, and again once the model no longer learnt five lines
-# earlier writers had also written (``triage_training.blind_texts``): 0.9829, 0.8014, 0,
+# 0.9829 (230/234), 0.7986, 0, 0.9368; with the model no longer learning five lines earlier
+# writers had also written (``triage_training.blind_texts``): 0.9829, 0.8014, 0, 0.9474; and
+# with the model no longer learning lines of blind sets 16 and 17 either: 0.9829, 0.7986, 0,
 # 0.9474.
-BLIND_14_FLOOR = {"recall": 0.9829, "precision": 0.8014, "immediate_missed": 0,
+BLIND_14_FLOOR = {"recall": 0.9829, "precision": 0.7986, "immediate_missed": 0,
                   "concern_seen_by_a_person": 0.9473}
 # Blind set 15 (601 messages, mostly SMS and chat; committed in fa4c840 before round 11),
 # measured once on round 10's screen: recall 0.9841 (248/252), precision 0.8407, 2 of 74
 # immediate-risk messages missed, 0.8851 of concern rows seen; after round 11: 0.9841,
-# 0.8552, 2, 0.8851, and without the five shared lines: 0.9841, 0.8522, 2, 0.8736.
-BLIND_15_FLOOR = {"recall": 0.9841, "precision": 0.8522, "immediate_missed": 2,
-                  "concern_seen_by_a_person": 0.8735}
+# 0.8552, 2, 0.8851; without the five shared lines: 0.9841, 0.8522, 2, 0.8736; without the
+# lines of sets 16 and 17 either: 0.9841, 0.8552, 2, 0.8851.
+BLIND_15_FLOOR = {"recall": 0.9841, "precision": 0.8552, "immediate_missed": 2,
+                  "concern_seen_by_a_person": 0.885}
+# Blind sets 16 (599 messages, an even mix; 3c940d8) and 17 (584, mostly SMS and chat;
+# 78f489b) were written after round 11, before round 12 changes anything: round 11 measured
+# on them, with the model learning none of their lines: set 16 recall 0.9957 (230/231),
+# precision 0.8394, no immediate-risk miss of 61, 0.957 of concern rows seen; set 17 recall
+# 0.9693 (253/261), precision 0.8462, none of 75 missed, 0.9789.
+BLIND_16_FLOOR = {"recall": 0.9956, "precision": 0.8394, "immediate_missed": 0,
+                  "concern_seen_by_a_person": 0.9569}
+BLIND_17_FLOOR = {"recall": 0.9693, "precision": 0.8462, "immediate_missed": 0,
+                  "concern_seen_by_a_person": 0.9788}
 
 
 SETS = {
@@ -48,6 +62,12 @@ SETS = {
     "blind set 15": (BLIND_15, {"rows": 601, "labels": {"alert": 252, "concern": 87,
                                                          "none": 262}, "immediate": 74},
                      BLIND_15_FLOOR),
+    "blind set 16": (BLIND_16, {"rows": 599, "labels": {"alert": 231, "concern": 93,
+                                                         "none": 275}, "immediate": 61},
+                     BLIND_16_FLOOR),
+    "blind set 17": (BLIND_17, {"rows": 584, "labels": {"alert": 261, "concern": 95,
+                                                         "none": 228}, "immediate": 75},
+                     BLIND_17_FLOOR),
 }
 
 
@@ -75,10 +95,14 @@ def test_blind_set_is_intact_and_read_as_a_screen_set(reports, name):
 
 @pytest.mark.parametrize("name", [
     pytest.param("blind set 14", marks=pytest.mark.xfail(
-        strict=True, reason="blind set 14: recall 0.983, precision 0.801; see issue 12")),
+        strict=True, reason="blind set 14: recall 0.983, precision 0.799; see issue 12")),
     pytest.param("blind set 15", marks=pytest.mark.xfail(
-        strict=True, reason="blind set 15: recall 0.984, precision 0.852, 2 immediate-risk "
+        strict=True, reason="blind set 15: recall 0.984, precision 0.855, 2 immediate-risk "
                             "misses; see issue 12")),
+    pytest.param("blind set 16", marks=pytest.mark.xfail(
+        strict=True, reason="blind set 16: recall 0.996, precision 0.839; see issue 12")),
+    pytest.param("blind set 17", marks=pytest.mark.xfail(
+        strict=True, reason="blind set 17: recall 0.969, precision 0.846; see issue 12")),
 ])
 def test_blind_set_meets_the_issue_thresholds(reports, name):
     figures = _figures(reports[name])

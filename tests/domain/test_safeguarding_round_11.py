@@ -77,3 +77,15 @@ def test_a_few_risky_words_told_again_and_again_are_never_doubted():
 ])
 def test_harm_told_as_sorted_is_a_concern_not_an_alert(text):
     assert screen(text).tier == "concern"
+
+
+@pytest.mark.parametrize("text", [
+    "<script>😢 my foster dad hits me<script>😢 my review wifi wifi back then",
+    "i want to kill myself social worker never calls back then she said lol",
+])
+def test_a_loose_back_then_does_not_make_a_disclosure_past(text):
+    """Found by the property test in a clean-clone CI run: "back then" anywhere in a message
+    let the model doubt a pattern's alert, and filler words read as ordinary, so about one
+    disclosure in four inside long filler was a concern. A past that is really told names
+    its time ("years ago", "when I was little", "last year")."""
+    assert screen(text).flagged

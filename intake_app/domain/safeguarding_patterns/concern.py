@@ -105,7 +105,7 @@ TOLD_AS_PAST = (
     r"when (?:he|she|they) (?:was|were) (?:little|younger|small|a baby|\d+)|back when|"
     r"(?:a|one|two|three|few|couple of|\d+) (?:years?|months?|summers?|terms?) ago|years ago|"
     r"last (?:year|summer|spring|winter|autumn|christmas|term|month)|in (?:19|20)\d\d|"
-    r"(?:historic|historical|in the past|previously|at the time|back then|as a (?:child|teen\w*))|"
+    r"(?:historic|historical|in the past|previously|at the time|as a (?:child|teen\w*))|"
     r"(?:clean|free) (?:for|since)|(?:months|years|weeks) clean|stopped|"
     r"(?:havent|have not|hasnt|has not|not) (?:done|did|happened)(?: [a-z]+){0,2} (?:for|since)|"
     r"(?:dealt with|closed|investigated|in prison|convicted|injunction|went to court)|"
