@@ -444,8 +444,8 @@ def _model_reading(read: Callable[[ScreenModel], _T], fallback: _T) -> _T:
 
 
 # A pattern's alert that rests on a few risky words alone ("assault", "bullies", "ran away",
-# "gonna kill me"), in a message up to this long, may be read as a concern
-# (``_model_doubts``); evidence of more words ("my foster dad hits me") always stands there.
+# "ar goll"), in a message up to this long, may be read as a concern (``_model_doubts``);
+# evidence of more words, or naming who is harmed ("touches me"), always stands there.
 _SHORT = 300
 _FEW_WORDS = 3
 # Harms that can kill within hours: their few words are never doubted, and when told as
@@ -504,7 +504,7 @@ def _model_doubts(text: str, patterns: SafeguardingResult, folded: NormalisedTex
       (``_few_words``), in a short message that tells of no harm again and again
       (``REPEATED``), of no harm that can kill within hours, and the model finds it plainly
       ordinary (under ``ordinary``): "we did an assault course on the residential", "my dog
-      ran away", "im always starvin after school" (evidence naming who is harmed, "touches
+      ran away", "mae fy ffon wedi mynd ar goll" (evidence naming who is harmed, "touches
       me", "my foster dad hits me late lol", always stands here, since ordinary words around
       a disclosure bring the model's score down; round 11 widened one word to these, which
       on the thirteen retired sets, each left out in turn, raised precision from 0.867 to
